@@ -1,0 +1,86 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "SystemCard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "systemcard", targets: ["systemcard"]),
+        .library(name: "SystemCardKit", targets: ["SystemCardKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.24.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+    ],
+    targets: [
+        // The engine: datasets, solvers, graders, metrics, providers, store, report.
+        .target(
+            name: "SystemCardKit",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // In-process inference for small GGUF models; no dependencies, always optimised
+        // (a debug build of the matrix kernels would be far too slow for tests).
+        .target(
+            name: "LocalInference",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        // The command-line tool: argument parsing only, every command calls the library.
+        .executableTarget(
+            name: "systemcard",
+            dependencies: [
+                "SystemCardKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Benchmarks (not tests): throughput, memory, resume time.
+        .executableTarget(
+            name: "systemcard-bench",
+            dependencies: [
+                "SystemCardKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A scriptable OpenAI-compatible loopback server for tests (Hummingbird).
+        .target(
+            name: "SystemCardTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SystemCardKitTests",
+            dependencies: ["SystemCardKit", "SystemCardTestSupport"]
+        ),
+        .testTarget(
+            name: "SystemCardCLITests",
+            dependencies: ["SystemCardKit", "SystemCardTestSupport"]
+        ),
+        .testTarget(
+            name: "LocalInferenceTests",
+            dependencies: ["LocalInference"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

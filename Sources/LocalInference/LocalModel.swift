@@ -1,0 +1,150 @@
+import Foundation
+
+/// A small GGUF chat model run in-process (pure Swift, CPU): load once, then `generate` replies.
+///
+/// Supported: Llama-style (SmolLM2, Llama, Mistral) and Qwen2 architectures; F32, F16, BF16, Q8_0, Q4_0, Q4_1,
+/// Q5_0, Q4_K and Q6_K tensors; byte-level BPE tokenizers; ChatML, Llama 3 and Gemma chat templates.
+/// All methods are thread-safe: concurrent calls are serialised.
+public final class LocalModel: @unchecked Sendable {
+    /// The model architecture (`general.architecture`), e.g. "llama".
+    public var architecture: String { transformer.config.architecture }
+    /// The model name (`general.name`), or the file name.
+    public let name: String
+    /// The detected chat template family: "chatml", "llama3", "gemma" or "plain".
+    public var chatTemplateFamily: String { template.family.rawValue }
+    /// The context window (in tokens) the engine uses.
+    public var contextLength: Int { transformer.maxPositions }
+    /// The number of threads used by the matrix kernels.
+    public var threadCount: Int { transformer.threadCount }
+    /// The parsed GGUF file.
+    public let file: GGUFFile
+
+    private let transformer: Transformer
+    private let tokenizer: BPETokenizer
+    private let template: ChatTemplate
+    private let stopTokens: Set<Int32>
+    private let lock = NSLock()
+
+    /// Loads the GGUF model at `url`.
+    /// - Parameters:
+    ///   - threads: worker threads for the kernels; nil uses all cores.
+    ///   - maxContext: caps the context window (the KV cache grows lazily either way).
+    public init(contentsOf url: URL, threads: Int? = nil, maxContext: Int? = nil) throws {
+        let file = try GGUFFile(contentsOf: url)
+        self.file = file
+        let threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let tokenizer = try BPETokenizer(metadata: file.metadata)
+        self.tokenizer = tokenizer
+        transformer = try Transformer(file: file, threads: threadCount, maxContext: maxContext)
+        name = file.metadata["general.name"]?.stringValue ?? url.deletingPathExtension().lastPathComponent
+        let bosText = tokenizer.bosToken.map { tokenizer.tokens[Int($0)] }
+        let template = ChatTemplate(template: file.metadata["tokenizer.chat_template"]?.stringValue, bosText: bosText)
+        self.template = template
+        var stops: Set<Int32> = []
+        if let eos = tokenizer.eosToken { stops.insert(eos) }
+        if let eot = file.metadata["tokenizer.ggml.eot_token_id"]?.intValue, eot >= 0, eot < tokenizer.tokens.count {
+            stops.insert(Int32(eot))
+        }
+        for text in template.endOfTurnTexts {
+            if let id = tokenizer.id(of: text) { stops.insert(id) }
+        }
+        stopTokens = stops
+    }
+
+    /// Tokenises text; with `parseSpecial`, control tokens written in the text (e.g. `<|im_start|>`) are recognised.
+    /// No BOS token is added.
+    public func tokenize(_ text: String, parseSpecial: Bool) -> [Int32] {
+        tokenizer.tokenize(text, parseSpecial: parseSpecial, addBOS: false)
+    }
+
+    /// Decodes tokens to text (control tokens rendered as their text).
+    public func detokenize(_ tokens: [Int32]) -> String {
+        tokenizer.detokenize(tokens)
+    }
+
+    /// The prompt text for a conversation, ending with the assistant header.
+    public func formatChat(_ turns: [ChatTurn]) -> String {
+        template.render(turns)
+    }
+
+    /// The token ids of the formatted prompt (with BOS when the model wants one).
+    public func promptTokens(_ turns: [ChatTurn]) -> [Int32] {
+        let text = formatChat(turns)
+        var tokens = tokenizer.tokenize(text, parseSpecial: true, addBOS: false)
+        if tokenizer.addBOS, let bos = tokenizer.bosToken, tokens.first != bos { tokens.insert(bos, at: 0) }
+        return tokens
+    }
+
+    /// Whether `token` ends the assistant's turn.
+    public func isEndOfTurn(_ token: Int32) -> Bool { stopTokens.contains(token) }
+
+    /// The logits for the first generated token of the reply to `turns`.
+    public func firstTokenLogits(_ turns: [ChatTurn]) throws -> [Float] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try transformer.evaluate(try checkedPrompt(turns, reserve: 0), reuseCache: true)
+    }
+
+    /// Up to `count` greedy tokens of the reply, stopping before an end-of-turn token.
+    public func greedyTokens(_ turns: [ChatTurn], count: Int) throws -> [Int32] {
+        let result = try generateTokens(turns, options: SamplingOptions(temperature: 0, maxTokens: count))
+        return result.tokens
+    }
+
+    /// Generates the assistant's reply to `turns`.
+    public func generate(_ turns: [ChatTurn], options: SamplingOptions) throws -> GenerationResult {
+        try generateTokens(turns, options: options).result
+    }
+
+    private func checkedPrompt(_ turns: [ChatTurn], reserve: Int) throws -> [Int32] {
+        let tokens = promptTokens(turns)
+        guard tokens.count + reserve <= transformer.maxPositions else {
+            throw LocalInferenceError(
+                .contextExceeded,
+                "context exceeded: the prompt has \(tokens.count) tokens and the context window is "
+                    + "\(transformer.maxPositions)")
+        }
+        return tokens
+    }
+
+    private func generateTokens(_ turns: [ChatTurn], options: SamplingOptions) throws
+        -> (tokens: [Int32], result: GenerationResult)
+    {
+        guard options.maxTokens >= 0 else {
+            throw LocalInferenceError(.invalidArgument, "maxTokens must not be negative")
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        let prompt = try checkedPrompt(turns, reserve: 1)
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        var logits = try transformer.evaluate(prompt, reuseCache: true)
+        let t1 = clock.now
+        var sampler = Sampler(options: options)
+        var generated: [Int32] = []
+        var finish = "length"
+        while generated.count < options.maxTokens {
+            let next = sampler.sample(logits)
+            if stopTokens.contains(next) {
+                finish = "stop"
+                break
+            }
+            generated.append(next)
+            if generated.count >= options.maxTokens || prompt.count + generated.count >= transformer.maxPositions {
+                break
+            }
+            logits = try transformer.step(next)
+        }
+        let t2 = clock.now
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let text = tokenizer.detokenize(generated, renderSpecial: false)
+        return (
+            generated,
+            GenerationResult(
+                text: text, promptTokens: prompt.count, completionTokens: generated.count, finishReason: finish,
+                promptSeconds: seconds(t1 - t0), generationSeconds: seconds(t2 - t1))
+        )
+    }
+}

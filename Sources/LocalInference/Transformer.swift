@@ -1,0 +1,390 @@
+import Foundation
+
+/// A Llama/Qwen2-style decoder: weights viewed in the mapped file, a KV cache and scratch buffers.
+///
+/// Not thread-safe: `LocalModel` serialises access.
+final class Transformer: @unchecked Sendable {
+    let config: ModelConfig
+    let file: GGUFFile
+    let layers: [LayerWeights]
+    let tokenEmbedding: WeightMatrix
+    let outputNorm: [Float]
+    let output: WeightMatrix
+    let vocabSize: Int
+    /// The number of positions the KV cache holds.
+    let maxPositions: Int
+    /// The largest number of prompt tokens processed in one batched pass.
+    let maxBatch = 1
+
+    private let pool: ThreadPool
+    private let keyCache: [UnsafeMutablePointer<Float>]
+    private let valueCache: [UnsafeMutablePointer<Float>]
+    /// The number of positions currently filled in the KV cache.
+    private(set) var cachedTokens: [Int32] = []
+
+    // Scratch buffers, `maxBatch` rows each.
+    private let x: UnsafeMutablePointer<Float>
+    private let xb: UnsafeMutablePointer<Float>
+    private let xb2: UnsafeMutablePointer<Float>
+    private let q: UnsafeMutablePointer<Float>
+    private let k: UnsafeMutablePointer<Float>
+    private let v: UnsafeMutablePointer<Float>
+    private let att: UnsafeMutablePointer<Float>
+    private let gate: UnsafeMutablePointer<Float>
+    private let up: UnsafeMutablePointer<Float>
+    private let logits: UnsafeMutablePointer<Float>
+    private let acts: ActivationBatch
+    private let ropeCos: UnsafeMutablePointer<Float>
+    private let ropeSin: UnsafeMutablePointer<Float>
+
+    init(file: GGUFFile, threads: Int, maxContext: Int? = nil) throws {
+        let config = try ModelConfig(file: file)
+        self.config = config
+        self.file = file
+        let dim = config.embeddingLength
+
+        func tensor(_ name: String, _ shape: [Int]) throws -> GGUFTensorInfo {
+            guard let t = file.tensor(named: name) else {
+                throw LocalInferenceError(.missingTensor, "missing tensor \(name)")
+            }
+            guard t.dimensions.count >= shape.count, Array(t.dimensions.prefix(shape.count)) == shape,
+                t.dimensions.dropFirst(shape.count).allSatisfy({ $0 == 1 })
+            else {
+                throw LocalInferenceError(
+                    .missingTensor, "tensor \(name) has shape \(t.dimensions), expected \(shape)")
+            }
+            guard t.type.isComputable else {
+                throw LocalInferenceError(
+                    .unsupportedTensorType, "unsupported tensor type \(t.type.name) in tensor \(name)")
+            }
+            return t
+        }
+        func matrix(_ name: String, cols: Int, rows: Int) throws -> WeightMatrix {
+            let t = try tensor(name, [cols, rows])
+            guard cols % 32 == 0 || t.type.blockSize == 1 else {
+                throw LocalInferenceError(.corrupt, "corrupt file: tensor \(name) rows are not whole blocks")
+            }
+            return WeightMatrix(
+                data: file.data(of: t), type: t.type, rows: rows, cols: cols,
+                rowBytes: t.type.byteCount(elements: cols) ?? 0, name: name)
+        }
+        func vector(_ name: String, _ count: Int) throws -> [Float] {
+            let t = try tensor(name, [count])
+            var out = [Float](repeating: 0, count: count)
+            out.withUnsafeMutableBufferPointer {
+                Dequantizer.dequantize(t.type, from: file.data(of: t), count: count, into: $0.baseAddress!)
+            }
+            return out
+        }
+        func optionalVector(_ name: String, _ count: Int) throws -> [Float]? {
+            file.tensor(named: name) == nil ? nil : try vector(name, count)
+        }
+
+        guard let tokensValue = file.metadata["tokenizer.ggml.tokens"]?.arrayValue else {
+            throw LocalInferenceError(.missingMetadata, "missing metadata key tokenizer.ggml.tokens")
+        }
+        guard let embd = file.tensor(named: "token_embd.weight"), embd.dimensions.count >= 2 else {
+            throw LocalInferenceError(.missingTensor, "missing tensor token_embd.weight")
+        }
+        vocabSize = embd.dimensions[1]
+        guard vocabSize == tokensValue.count || vocabSize >= tokensValue.count else {
+            throw LocalInferenceError(.corrupt, "corrupt file: vocabulary size mismatch")
+        }
+        tokenEmbedding = try matrix("token_embd.weight", cols: dim, rows: vocabSize)
+        outputNorm = try vector("output_norm.weight", dim)
+        if file.tensor(named: "output.weight") != nil {
+            output = try matrix("output.weight", cols: dim, rows: vocabSize)
+        } else {
+            output = tokenEmbedding
+        }
+        var layers: [LayerWeights] = []
+        for i in 0..<config.layerCount {
+            let p = "blk.\(i)."
+            layers.append(
+                LayerWeights(
+                    attnNorm: try vector(p + "attn_norm.weight", dim),
+                    wq: try matrix(p + "attn_q.weight", cols: dim, rows: config.qDim),
+                    wk: try matrix(p + "attn_k.weight", cols: dim, rows: config.kvDim),
+                    wv: try matrix(p + "attn_v.weight", cols: dim, rows: config.kvDim),
+                    wo: try matrix(p + "attn_output.weight", cols: config.qDim, rows: dim),
+                    bq: try optionalVector(p + "attn_q.bias", config.qDim),
+                    bk: try optionalVector(p + "attn_k.bias", config.kvDim),
+                    bv: try optionalVector(p + "attn_v.bias", config.kvDim),
+                    ffnNorm: try vector(p + "ffn_norm.weight", dim),
+                    wGate: try matrix(p + "ffn_gate.weight", cols: dim, rows: config.feedForwardLength),
+                    wUp: try matrix(p + "ffn_up.weight", cols: dim, rows: config.feedForwardLength),
+                    wDown: try matrix(p + "ffn_down.weight", cols: config.feedForwardLength, rows: dim)))
+        }
+        self.layers = layers
+
+        let positions = max(1, min(config.contextLength, maxContext ?? config.contextLength))
+        maxPositions = positions
+        pool = ThreadPool(threads: threads)
+        // Untouched pages of these large allocations are never resident: memory grows with the context used.
+        keyCache = (0..<config.layerCount).map { _ in .allocate(capacity: positions * config.kvDim) }
+        valueCache = (0..<config.layerCount).map { _ in .allocate(capacity: positions * config.kvDim) }
+        let wide = max(dim, config.qDim, config.feedForwardLength)
+        x = .allocate(capacity: maxBatch * dim)
+        xb = .allocate(capacity: maxBatch * wide)
+        xb2 = .allocate(capacity: maxBatch * dim)
+        q = .allocate(capacity: maxBatch * config.qDim)
+        k = .allocate(capacity: maxBatch * config.kvDim)
+        v = .allocate(capacity: maxBatch * config.kvDim)
+        att = .allocate(capacity: maxBatch * config.qDim)
+        gate = .allocate(capacity: maxBatch * config.feedForwardLength)
+        up = .allocate(capacity: maxBatch * config.feedForwardLength)
+        logits = .allocate(capacity: vocabSize)
+        acts = ActivationBatch(maxTokens: maxBatch, maxCols: wide)
+        ropeCos = .allocate(capacity: maxBatch * config.ropeDimensions / 2)
+        ropeSin = .allocate(capacity: maxBatch * config.ropeDimensions / 2)
+    }
+
+    deinit {
+        for p in keyCache { p.deallocate() }
+        for p in valueCache { p.deallocate() }
+        for p in [x, xb, xb2, q, k, v, att, gate, up, logits, ropeCos, ropeSin] { p.deallocate() }
+    }
+
+    var threadCount: Int { pool.threadCount }
+
+    /// Forgets the KV cache.
+    func reset() { cachedTokens = [] }
+
+    /// Feeds `tokens` after the cached ones and returns the logits after the last one.
+    ///
+    /// If the cache already holds a prefix of `tokens` (same conversation), only the new suffix is processed.
+    func evaluate(_ tokens: [Int32], reuseCache: Bool) throws -> [Float] {
+        guard !tokens.isEmpty else { throw LocalInferenceError(.invalidArgument, "no tokens to evaluate") }
+        for t in tokens where t < 0 || Int(t) >= vocabSize {
+            throw LocalInferenceError(.invalidArgument, "token id \(t) is outside the vocabulary (\(vocabSize))")
+        }
+        var start = 0
+        if reuseCache {
+            let common = zip(cachedTokens, tokens).prefix { $0 == $1 }.count
+            start = min(common, tokens.count - 1)  // always recompute at least the last token
+        }
+        guard tokens.count <= maxPositions else {
+            throw LocalInferenceError(
+                .contextExceeded,
+                "context exceeded: \(tokens.count) tokens do not fit in the context window of \(maxPositions)")
+        }
+        cachedTokens = Array(tokens[..<start])
+        var pos = start
+        while pos < tokens.count {
+            let n = min(maxBatch, tokens.count - pos)
+            forward(Array(tokens[pos..<(pos + n)]), startPosition: pos)
+            cachedTokens.append(contentsOf: tokens[pos..<(pos + n)])
+            pos += n
+        }
+        return Array(UnsafeBufferPointer(start: logits, count: vocabSize))
+    }
+
+    /// Feeds one more token after the cache and returns the next logits.
+    func step(_ token: Int32) throws -> [Float] {
+        try evaluate(cachedTokens + [token], reuseCache: true)
+    }
+
+    // MARK: - Forward pass
+
+    private func forward(_ tokens: [Int32], startPosition pos0: Int) {
+        let n = tokens.count
+        let c = config
+        let dim = c.embeddingLength
+        for (t, token) in tokens.enumerated() {
+            Dequantizer.dequantize(
+                tokenEmbedding.type, from: tokenEmbedding.row(Int(token)), count: dim, into: x + t * dim)
+        }
+        prepareRope(n: n, startPosition: pos0)
+        for (l, layer) in layers.enumerated() {
+            // Attention.
+            for t in 0..<n { rmsNorm(x + t * dim, layer.attnNorm, into: xb + t * dim) }
+            matmul([(layer.wq, q), (layer.wk, k), (layer.wv, v)], input: xb, tokens: n)
+            for t in 0..<n {
+                if let b = layer.bq { add(b, to: q + t * c.qDim) }
+                if let b = layer.bk { add(b, to: k + t * c.kvDim) }
+                if let b = layer.bv { add(b, to: v + t * c.kvDim) }
+                rope(q + t * c.qDim, heads: c.headCount, t: t)
+                rope(k + t * c.kvDim, heads: c.headCountKV, t: t)
+                // The cache is kept at half precision like llama.cpp's default F16 cache.
+                let kc = keyCache[l] + (pos0 + t) * c.kvDim
+                let vc = valueCache[l] + (pos0 + t) * c.kvDim
+                for i in 0..<c.kvDim {
+                    kc[i] = HalfTable.round(k[t * c.kvDim + i])
+                    vc[i] = HalfTable.round(v[t * c.kvDim + i])
+                }
+            }
+            attention(layer: l, n: n, startPosition: pos0)
+            matmul([(layer.wo, xb2)], input: att, tokens: n)
+            for i in 0..<(n * dim) { x[i] += xb2[i] }
+            // Feed-forward (SwiGLU).
+            for t in 0..<n { rmsNorm(x + t * dim, layer.ffnNorm, into: xb + t * dim) }
+            matmul([(layer.wGate, gate), (layer.wUp, up)], input: xb, tokens: n)
+            let ff = c.feedForwardLength
+            for i in 0..<(n * ff) {
+                let g = gate[i]
+                gate[i] = g / (1 + exp(-g)) * up[i]
+            }
+            matmul([(layer.wDown, xb2)], input: gate, tokens: n)
+            for i in 0..<(n * dim) { x[i] += xb2[i] }
+        }
+        // Only the last token's logits are needed.
+        rmsNorm(x + (n - 1) * dim, outputNorm, into: xb)
+        matmul([(output, logits)], input: xb, tokens: 1)
+    }
+
+    private func rmsNorm(_ src: UnsafeMutablePointer<Float>, _ weight: [Float], into dst: UnsafeMutablePointer<Float>) {
+        let n = weight.count
+        var sum: Float = 0
+        for i in 0..<n { sum += src[i] * src[i] }
+        let scale = 1 / (sum / Float(n) + config.rmsEpsilon).squareRoot()
+        weight.withUnsafeBufferPointer { w in
+            for i in 0..<n { dst[i] = src[i] * scale * w[i] }
+        }
+    }
+
+    private func add(_ bias: [Float], to dst: UnsafeMutablePointer<Float>) {
+        for i in 0..<bias.count { dst[i] += bias[i] }
+    }
+
+    private func prepareRope(n: Int, startPosition pos0: Int) {
+        let half = config.ropeDimensions / 2
+        let thetaScale = powf(config.ropeFreqBase, -2 / Float(config.ropeDimensions))
+        for t in 0..<n {
+            var theta = Float(pos0 + t)
+            for i in 0..<half {
+                ropeCos[t * half + i] = cos(theta)
+                ropeSin[t * half + i] = sin(theta)
+                theta *= thetaScale
+            }
+        }
+    }
+
+    private func rope(_ vec: UnsafeMutablePointer<Float>, heads: Int, t: Int) {
+        let half = config.ropeDimensions / 2
+        let cosT = ropeCos + t * half
+        let sinT = ropeSin + t * half
+        for h in 0..<heads {
+            let p = vec + h * config.headDim
+            for i in 0..<half {
+                let (a, b) = config.ropeNeox ? (i, i + half) : (2 * i, 2 * i + 1)
+                let x0 = p[a], x1 = p[b]
+                p[a] = x0 * cosT[i] - x1 * sinT[i]
+                p[b] = x0 * sinT[i] + x1 * cosT[i]
+            }
+        }
+    }
+
+    private func attention(layer l: Int, n: Int, startPosition pos0: Int) {
+        let c = config
+        let hd = c.headDim
+        let group = c.headCount / c.headCountKV
+        let scale = 1 / Float(hd).squareRoot()
+        let kc = keyCache[l], vc = valueCache[l]
+        let q = self.q, att = self.att
+        pool.run(n * c.headCount) { task in
+            let t = task / c.headCount
+            let h = task % c.headCount
+            let kvh = h / group
+            let positions = pos0 + t + 1
+            let qv = q + t * c.qDim + h * hd
+            let out = att + t * c.qDim + h * hd
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: positions) { scores in
+                var maxScore = -Float.infinity
+                for j in 0..<positions {
+                    let s = QuantKernels.dot(qv, kc + j * c.kvDim + kvh * hd, hd) * scale
+                    scores[j] = s
+                    maxScore = max(maxScore, s)
+                }
+                var sum: Float = 0
+                for j in 0..<positions {
+                    let e = exp(scores[j] - maxScore)
+                    scores[j] = e
+                    sum += e
+                }
+                let inv = 1 / sum
+                for i in 0..<hd { out[i] = 0 }
+                for j in 0..<positions {
+                    let p = scores[j] * inv
+                    let vr = vc + j * c.kvDim + kvh * hd
+                    for i in 0..<hd { out[i] += p * vr[i] }
+                }
+            }
+        }
+    }
+
+    /// Computes `out = W · input` for each (W, out) pair, for `tokens` input rows, in one parallel job.
+    /// Output row `t` of each pair is at `out + t * W.rows`.
+    private func matmul(_ jobs: [(WeightMatrix, UnsafeMutablePointer<Float>)], input: UnsafeMutablePointer<Float>,
+                        tokens: Int) {
+        let cols = jobs[0].0.cols
+        acts.load(input, tokens: tokens, cols: cols, quantize: jobs.contains { $0.0.usesIntegerKernel })
+        // Split rows into chunks: enough for load balancing, large enough to amortise scheduling.
+        let totalRows = jobs.reduce(0) { $0 + $1.0.rows }
+        let targetTasks = pool.threadCount == 1 ? 1 : pool.threadCount * 8
+        let chunk = max(16, (totalRows + targetTasks - 1) / targetTasks + 15) & ~15
+        var tasks: [(job: Int, start: Int, end: Int)] = []
+        for (j, (w, _)) in jobs.enumerated() {
+            var r = 0
+            while r < w.rows {
+                tasks.append((j, r, min(w.rows, r + chunk)))
+                r += chunk
+            }
+        }
+        let acts = self.acts
+        tasks.withUnsafeBufferPointer { taskList in
+            jobs.withUnsafeBufferPointer { jobList in
+                pool.run(taskList.count) { i in
+                    let task = taskList[i]
+                    let (w, out) = jobList[task.job]
+                    Self.matmulRows(w, rows: task.start..<task.end, acts: acts, out: out)
+                }
+            }
+        }
+    }
+
+    private static func matmulRows(_ w: WeightMatrix, rows: Range<Int>, acts: ActivationBatch,
+                                   out: UnsafeMutablePointer<Float>) {
+        let cols = w.cols
+        let nb = cols / 32
+        let n = acts.tokens
+        let stride = w.rows
+        switch w.type {
+        case .q4_1, .q4_0, .q8_0:
+            for r in rows {
+                let wr = w.row(r)
+                var t = 0
+                while t + 4 <= n {
+                    let a = acts.q + t * cols, d = acts.d + t * nb, s = acts.s + t * nb
+                    let o = out + t * stride + r
+                    switch w.type {
+                    case .q4_1: QuantKernels.dotQ4_1x4(wr, nb: nb, a: a, stride: cols, d: d, s: s, out: o, outStride: stride)
+                    case .q4_0: QuantKernels.dotQ4_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
+                    default: QuantKernels.dotQ8_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
+                    }
+                    t += 4
+                }
+                while t < n {
+                    let a = acts.q + t * cols, d = acts.d + t * nb, s = acts.s + t * nb
+                    let value: Float
+                    switch w.type {
+                    case .q4_1: value = QuantKernels.dotQ4_1(wr, nb: nb, a: a, d: d, s: s)
+                    case .q4_0: value = QuantKernels.dotQ4_0(wr, nb: nb, a: a, d: d)
+                    default: value = QuantKernels.dotQ8_0(wr, nb: nb, a: a, d: d)
+                    }
+                    out[t * stride + r] = value
+                    t += 1
+                }
+            }
+        default:
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: cols) { buffer in
+                let row = buffer.baseAddress!
+                for r in rows {
+                    Dequantizer.dequantize(w.type, from: w.row(r), count: cols, into: row)
+                    for t in 0..<n {
+                        out[t * stride + r] = QuantKernels.dot(row, acts.floats + t * cols, cols)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// Who speaks a message. The engine keeps all four roles distinct; a provider decides how to send them.
+///
+/// Messages rank `system` > `developer` > `user`: when instructions conflict, the higher one must win
+/// (the instruction-hierarchy evaluations test exactly that).
+public enum ChatRole: String, Codable, Sendable, Hashable, CaseIterable {
+    case system
+    case developer
+    case user
+    case assistant
+}

@@ -1,0 +1,85 @@
+/// An evaluation: a dataset, a solver that drives the model, graders that score the answers, and the
+/// metrics reported. Versioned, so results of different versions are never mixed.
+public struct Evaluation: Sendable {
+    public var name: String
+    /// Bumped when samples, prompts or scoring change.
+    public var version: String
+    public var summary: String
+    public var dataset: any Dataset
+    public var solver: any Solver
+    /// Builds the grader for `--grader rules` or `--grader <model>`.
+    public var graders: GraderFactory
+    public var metrics: [Metric]
+    /// Options that select a variant (`set=challenging`), stored with the run.
+    public var options: [String: String]
+    /// Published reference figures shown beside measured ones (never mixed with them).
+    public var references: [PublishedFigure]
+
+    public init(
+        name: String, version: String, summary: String, dataset: any Dataset, solver: any Solver = GenerateSolver(),
+        graders: GraderFactory, metrics: [Metric], options: [String: String] = [:], references: [PublishedFigure] = []
+    ) {
+        self.name = name
+        self.version = version
+        self.summary = summary
+        self.dataset = dataset
+        self.solver = solver
+        self.graders = graders
+        self.metrics = metrics
+        self.options = options
+        self.references = references
+    }
+}
+
+/// Which grader a run uses, chosen on the command line.
+public enum GraderChoice: Sendable, Hashable {
+    /// The evaluation's code or rules grader (no model needed).
+    case rules
+    /// Model-graded, with the grader model role.
+    case model
+}
+
+/// Makes an evaluation's graders. `model` is nil for evaluations graded only by code.
+public struct GraderFactory: Sendable {
+    public var rules: (any Grader)?
+    public var model: (any Grader)?
+    /// What the evaluation uses when the user names no grader.
+    public var preferred: GraderChoice
+
+    public init(rules: (any Grader)?, model: (any Grader)?, preferred: GraderChoice) {
+        self.rules = rules
+        self.model = model
+        self.preferred = preferred
+    }
+
+    /// The grader for a choice, or a clear error when the evaluation has none of that kind.
+    public func grader(for choice: GraderChoice, evaluation: String) throws -> any Grader {
+        switch choice {
+        case .rules:
+            guard let rules else {
+                throw SystemCardError.invalidInput("\(evaluation) has no rules grader; pass --grader openai/<model>")
+            }
+            return rules
+        case .model:
+            guard let model else {
+                throw SystemCardError.invalidInput("\(evaluation) is graded by code only; drop --grader or pass --grader rules")
+            }
+            return model
+        }
+    }
+}
+
+/// A figure from a published system card, shown beside ours and marked as published, not measured.
+public struct PublishedFigure: Sendable, Hashable, Codable {
+    public var metric: String
+    public var model: String
+    public var value: Double
+    public var source: String
+
+    public init(metric: String, model: String, value: Double, source: String) {
+        self.metric = metric
+        self.model = model
+        self.value = value
+        self.source = source
+    }
+}

@@ -1,0 +1,18 @@
+/// A grader's verdict on one response.
+public struct Score: Sendable, Hashable, Codable {
+    /// The numeric value metrics aggregate (usually 0 or 1).
+    public var value: Double
+    /// A categorical verdict, e.g. `full_compliance`.
+    public var label: String?
+    /// Why the grader decided so (the rule that fired, or the judge's reasoning).
+    public var explanation: String
+    /// The judge model's raw output, kept verbatim for audit, when a model graded.
+    public var judgeOutput: String?
+
+    public init(value: Double, label: String? = nil, explanation: String, judgeOutput: String? = nil) {
+        self.value = value
+        self.label = label
+        self.explanation = explanation
+        self.judgeOutput = judgeOutput
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The folder that holds datasets in their upstream layout (`xstest/xstest_prompts.csv`, …).
+///
+/// Chosen by `--data-dir`, else `SYSTEMCARD_DATA_DIR`, else `~/.systemcard/datasets`.
+public struct DataDirectory: Sendable {
+    public var url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// Applies the option, environment and default in that order.
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> DataDirectory
+    {
+        if let option, !option.isEmpty { return DataDirectory(url: URL(fileURLWithPath: option)) }
+        if let fromEnvironment = environment["SYSTEMCARD_DATA_DIR"], !fromEnvironment.isEmpty {
+            return DataDirectory(url: URL(fileURLWithPath: fromEnvironment))
+        }
+        return DataDirectory(url: SystemCardPaths.home(environment: environment).appendingPathComponent("datasets"))
+    }
+
+    /// The URL of a dataset file; throws a message that says how to get it when it is missing.
+    public func file(_ relativePath: String, dataset: String) throws -> URL {
+        let fileURL = url.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            throw SystemCardError.invalidInput(
+                "dataset file \(relativePath) not found in \(url.path). "
+                    + "Run `systemcard data fetch \(dataset)` or pass --data-dir DIR (or set SYSTEMCARD_DATA_DIR).")
+        }
+        return fileURL
+    }
+
+    /// Reads a CSV file of this directory, returning its records and digest.
+    public func csv(_ relativePath: String, dataset: String) throws -> ([DataRecord], DatasetFileDigest) {
+        let fileURL = try file(relativePath, dataset: dataset)
+        let records = try CSVReader.read(fileURL, displayName: relativePath)
+        return (records, DatasetFileDigest(path: relativePath, sha256: try SHA256Digest.file(fileURL)))
+    }
+
+    /// Reads a JSONL file of this directory, returning its records and digest.
+    public func jsonl(_ relativePath: String, dataset: String) throws -> ([DataRecord], DatasetFileDigest) {
+        let fileURL = try file(relativePath, dataset: dataset)
+        let records = try JSONLReader.read(fileURL, displayName: relativePath)
+        return (records, DatasetFileDigest(path: relativePath, sha256: try SHA256Digest.file(fileURL)))
+    }
+}

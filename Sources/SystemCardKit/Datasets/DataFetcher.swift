@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Downloads catalog datasets into the data directory, checking each file's pinned SHA-256 before it is
+/// moved into place (a file that does not match is never installed).
+public struct DataFetcher: Sendable {
+    public let httpClient: HTTPClient
+    public let directory: DataDirectory
+    /// Replaces the upstream location: files are fetched from `mirror/<path>` (an internal mirror, a test).
+    public let mirror: String?
+
+    public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil) {
+        self.httpClient = httpClient
+        self.directory = directory
+        self.mirror = mirror
+    }
+
+    public enum FileOutcome: Sendable, Equatable {
+        case alreadyPresent
+        case downloaded
+    }
+
+    /// Fetches every file of the entry that is not already present with the right digest.
+    public func fetch(_ entry: DataCatalog.Entry, log: @Sendable (String) -> Void = { _ in }) async throws
+        -> [(DataCatalog.RemoteFile, FileOutcome)]
+    {
+        var outcomes: [(DataCatalog.RemoteFile, FileOutcome)] = []
+        for file in entry.files {
+            let destination = directory.url.appendingPathComponent(file.path)
+            if FileManager.default.fileExists(atPath: destination.path),
+                (try? SHA256Digest.file(destination)) == file.sha256
+            {
+                log("\(file.path): present, sha256 ok")
+                outcomes.append((file, .alreadyPresent))
+                continue
+            }
+            let source = mirror.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + file.path } ?? file.url
+            log("\(file.path): downloading \(source)")
+            let data = try await download(source)
+            let digest = SHA256Digest.hex(data)
+            guard digest == file.sha256 else {
+                throw SystemCardError.invalidInput(
+                    "\(file.path) from \(source) has sha256 \(digest), expected \(file.sha256); not installed. "
+                        + "The upstream file changed or the download was altered; check the source or use --mirror.")
+            }
+            do {
+                try FileManager.default.createDirectory(
+                    at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let partial = destination.appendingPathExtension("partial")
+                try data.write(to: partial)
+                if FileManager.default.fileExists(atPath: destination.path) {
+                    try FileManager.default.removeItem(at: destination)
+                }
+                try FileManager.default.moveItem(at: partial, to: destination)
+            } catch {
+                throw SystemCardError(.store, "cannot write \(destination.path): \(error.localizedDescription)")
+            }
+            log("\(file.path): \(data.count) bytes, sha256 ok")
+            outcomes.append((file, .downloaded))
+        }
+        return outcomes
+    }
+
+    func download(_ url: String) async throws -> Data {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await httpClient.execute(request, timeout: .seconds(120))
+            body = try await response.body.collect(upTo: 512 << 20)
+        } catch {
+            throw SystemCardError.invalidInput(
+                "cannot download \(url): \(error). Without internet access, copy the files into the data directory "
+                    + "(--data-dir or SYSTEMCARD_DATA_DIR) in the same layout, or use --mirror URL.")
+        }
+        guard response.status == .ok else {
+            throw SystemCardError.invalidInput("cannot download \(url): HTTP \(response.status.code)")
+        }
+        return Data(body.readableBytesView)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads JSON Lines: one JSON object per line. Scalar values become strings (numbers as written,
+/// booleans as `true`/`false`); nested values are kept as compact JSON text.
+public enum JSONLReader {
+    public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
+        let name = displayName ?? url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DatasetError(file: name, reason: "cannot read file: \(error.localizedDescription)")
+        }
+        return try parse(data, file: name)
+    }
+
+    public static func parse(_ data: Data, file: String) throws -> [DataRecord] {
+        var records: [DataRecord] = []
+        var lineNumber = 0
+        for lineData in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = lineData.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+            if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let object: JSONValue
+            do {
+                object = try JSONCoding.decoder.decode(JSONValue.self, from: Data(lineData))
+            } catch {
+                throw DatasetError(file: file, line: lineNumber, reason: "not valid JSON")
+            }
+            guard case .object(let dictionary) = object else {
+                throw DatasetError(file: file, line: lineNumber, reason: "expected a JSON object")
+            }
+            let fields = dictionary.mapValues(\.text)
+            records.append(DataRecord(file: file, line: lineNumber, fields: fields))
+        }
+        return records
+    }
+}

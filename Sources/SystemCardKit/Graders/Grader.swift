@@ -1,0 +1,40 @@
+/// Turns a response into a ``Score`` with an explanation.
+///
+/// A grader that cannot reach a verdict (the judge answered nonsense) throws ``GradingError``: the sample
+/// is then an error, never a score.
+public protocol Grader: Sendable {
+    /// Short name stored with every score (`rules`, `model`).
+    var name: String { get }
+    /// Bumped whenever the rules or the judge prompt change, so old and new scores are not mixed.
+    var version: String { get }
+    func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score
+}
+
+/// What a grader may use: the grader model, when one was configured.
+public struct GraderContext: Sendable {
+    public let judge: ModelRole?
+
+    public init(judge: ModelRole?) {
+        self.judge = judge
+    }
+
+    /// The judge model; throws when none was configured.
+    public func requireJudge(for grader: String) throws -> ModelRole {
+        guard let judge else { throw GradingError("grader '\(grader)' needs a grader model (--grader openai/<model>)") }
+        return judge
+    }
+}
+
+/// The grader could not reach a verdict.
+public struct GradingError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    /// What the judge said, kept for the error record.
+    public var judgeOutput: String?
+
+    public init(_ message: String, judgeOutput: String? = nil) {
+        self.message = message
+        self.judgeOutput = judgeOutput
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,30 @@
+/// A figure computed from scores: which samples it covers, what value each score contributes, and
+/// which metadata fields to break it down by.
+///
+/// Each sample's value is first averaged over its epochs; the metric is the mean over samples with a 95%
+/// confidence interval (Wilson for 0/1 values, Student's t otherwise).
+public struct Metric: Sendable {
+    public var name: String
+    public var summary: String
+    /// Whether a sample counts toward this metric (e.g. only safe prompts for `not_overrefuse`).
+    public var includes: @Sendable (Sample) -> Bool
+    /// The value a score contributes (e.g. 1 when the label is `full_compliance`).
+    public var value: @Sendable (Score) -> Double
+    /// Metadata fields to report the metric by, besides overall.
+    public var groupBy: [String]
+    /// True when higher is better (for diffs and charts).
+    public var higherIsBetter: Bool
+
+    public init(
+        name: String, summary: String, groupBy: [String] = [], higherIsBetter: Bool = true,
+        includes: @escaping @Sendable (Sample) -> Bool = { _ in true },
+        value: @escaping @Sendable (Score) -> Double = { $0.value }
+    ) {
+        self.name = name
+        self.summary = summary
+        self.includes = includes
+        self.value = value
+        self.groupBy = groupBy
+        self.higherIsBetter = higherIsBetter
+    }
+}

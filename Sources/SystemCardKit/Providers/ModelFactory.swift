@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Synchronization
+
+/// Turns a ``ModelSpec`` and endpoint options into a ready provider: the right backend, wrapped with
+/// retries and the endpoint's adaptive concurrency limit (shared by every role that uses the endpoint).
+public final class ModelFactory: Sendable {
+    public let httpClient: HTTPClient
+    private let environment: [String: String]
+    private let limiters = Mutex<[String: AdaptiveConcurrencyLimiter]>([:])
+    /// Counts retried attempts across all providers made here (for the progress line).
+    public let onRetry: @Sendable (ProviderError) -> Void
+
+    public init(
+        httpClient: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
+        onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
+    ) {
+        self.httpClient = httpClient
+        self.environment = environment
+        self.onRetry = onRetry
+    }
+
+    /// An HTTP client sized for `maxConnections` connections per host.
+    public static func makeHTTPClient(maxConnections: Int) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, maxConnections))
+        configuration.timeout = .init(connect: .seconds(10))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes the client's connections (call once, after the last request).
+    public static func shutdown(_ client: HTTPClient) async {
+        try? await client.shutdown()
+    }
+
+    /// The provider for `spec`, resilient and rate-limited.
+    public func provider(for spec: ModelSpec, endpoint: EndpointOptions) throws -> any ModelProvider {
+        switch spec.provider {
+        case .openai:
+            let baseURL = endpoint.baseURL ?? environment["OPENAI_BASE_URL"] ?? "https://api.openai.com/v1"
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
+                url.host != nil
+            else {
+                throw SystemCardError.invalidInput(
+                    "base URL '\(baseURL)' is not an http(s) URL; pass e.g. --base-url http://localhost:8000/v1")
+            }
+            let key = try apiKey(endpoint)
+            let base = OpenAICompatibleProvider(
+                model: spec.model, baseURL: baseURL, apiKey: key, developerRoleMode: endpoint.developerRoleMode,
+                requestTimeout: endpoint.requestTimeout, client: httpClient)
+            return ResilientModelProvider(
+                base: base, limiter: limiter(for: base.identity.baseURL, maximum: endpoint.maxConnections),
+                retryPolicy: endpoint.retryPolicy, onRetry: onRetry)
+        case .local:
+            throw SystemCardError.invalidInput(
+                "local models are not available in this build yet; use openai/<model> with --base-url")
+        }
+    }
+
+    func apiKey(_ endpoint: EndpointOptions) throws -> String? {
+        if let file = endpoint.apiKeyFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw SystemCardError.invalidInput("cannot read the API key file \(file)")
+            }
+            let key = text.split(whereSeparator: \.isNewline).first.map(String.init)?
+                .trimmingCharacters(in: .whitespaces) ?? ""
+            guard !key.isEmpty else { throw SystemCardError.invalidInput("the API key file \(file) is empty") }
+            return key
+        }
+        // No key is fine for local servers (vLLM, Ollama, llama.cpp); the endpoint says 401 if it wants one.
+        return environment[endpoint.apiKeyVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func limiter(for baseURL: String, maximum: Int) -> AdaptiveConcurrencyLimiter {
+        limiters.withLock { limiters in
+            if let existing = limiters[baseURL] { return existing }
+            let created = AdaptiveConcurrencyLimiter(initial: 20, maximum: maximum)
+            limiters[baseURL] = created
+            return created
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// A model's answer to one request.
+public struct ModelResponse: Sendable, Hashable, Codable {
+    /// The assistant text (a refusal message when the endpoint returns one instead of content).
+    public var text: String
+    public var finishReason: String?
+    public var usage: TokenUsage
+    /// How developer messages reached the endpoint.
+    public var developerRole: DeveloperRoleDelivery
+    /// True when this answer came from the call cache, not from the endpoint.
+    public var cached: Bool
+
+    public init(
+        text: String, finishReason: String? = nil, usage: TokenUsage = .init(),
+        developerRole: DeveloperRoleDelivery = .none, cached: Bool = false
+    ) {
+        self.text = text
+        self.finishReason = finishReason
+        self.usage = usage
+        self.developerRole = developerRole
+        self.cached = cached
+    }
+}

@@ -1,0 +1,212 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+/// Chat Completions over HTTP: OpenAI, vLLM, Ollama, llama.cpp server, LM Studio and anything else that
+/// speaks `POST {baseURL}/chat/completions`.
+///
+/// The API key is sent as a bearer token and kept nowhere else: not in ``identity``, errors or logs.
+public struct OpenAICompatibleProvider: ModelProvider {
+    public let identity: ModelIdentity
+    private let client: HTTPClient
+    private let endpoint: String
+    private let apiKey: String?
+    private let requestTimeout: Duration
+    private let foldLearned: FoldState
+
+    /// - Parameters:
+    ///   - model: the model name the endpoint expects.
+    ///   - baseURL: e.g. `https://api.openai.com/v1`; `/chat/completions` is appended.
+    ///   - apiKey: bearer token, or nil for endpoints without authentication.
+    ///   - developerRoleMode: how `developer` messages are sent.
+    ///   - client: the shared HTTP client.
+    public init(
+        model: String, baseURL: String, apiKey: String?, developerRoleMode: DeveloperRoleMode = .auto,
+        requestTimeout: Duration = .seconds(120), client: HTTPClient
+    ) {
+        let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.identity = ModelIdentity(
+            provider: "openai", model: model, baseURL: trimmed, developerRoleMode: developerRoleMode)
+        self.endpoint = trimmed + "/chat/completions"
+        self.apiKey = apiKey
+        self.requestTimeout = requestTimeout
+        self.client = client
+        self.foldLearned = FoldState()
+    }
+
+    public func generate(_ request: ModelRequest) async throws -> ModelResponse {
+        let hasDeveloper = request.messages.contains { $0.role == .developer }
+        let fold: Bool
+        switch identity.developerRoleMode {
+        case .native: fold = false
+        case .fold: fold = true
+        case .auto: fold = foldLearned.value
+        }
+        do {
+            return try await send(request, fold: fold && hasDeveloper, hasDeveloper: hasDeveloper)
+        } catch let error as ProviderError
+            where identity.developerRoleMode == .auto && hasDeveloper && !fold && error.code == .badRequest
+            && error.message.lowercased().contains("developer")
+        {
+            // The endpoint does not take the developer role: fold it from now on, and record that we did.
+            foldLearned.value = true
+            return try await send(request, fold: true, hasDeveloper: true)
+        }
+    }
+
+    private func send(_ request: ModelRequest, fold: Bool, hasDeveloper: Bool) async throws -> ModelResponse {
+        let messages = fold ? request.messages.foldingDeveloperIntoSystem() : request.messages
+        let body = ChatCompletionBody(
+            model: identity.model,
+            messages: messages.map { .init(role: $0.role.rawValue, content: $0.content) },
+            temperature: request.settings.temperature,
+            max_tokens: request.settings.reasoningEffort == nil ? request.settings.maxTokens : nil,
+            max_completion_tokens: request.settings.reasoningEffort == nil ? nil : request.settings.maxTokens,
+            seed: request.settings.seed,
+            reasoning_effort: request.settings.reasoningEffort)
+        var httpRequest = HTTPClientRequest(url: endpoint)
+        httpRequest.method = .POST
+        httpRequest.headers.add(name: "Content-Type", value: "application/json")
+        httpRequest.headers.add(name: "Accept", value: "application/json")
+        if let apiKey, !apiKey.isEmpty { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        let encoded: Data
+        do { encoded = try JSONCoding.encoder.encode(body) } catch {
+            throw ProviderError(.badRequest, message: "cannot encode request: \(error)")
+        }
+        httpRequest.body = .bytes(ByteBuffer(bytes: encoded))
+
+        let response: HTTPClientResponse
+        let buffer: ByteBuffer
+        do {
+            let deadline = NIODeadline.now() + .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
+                + requestTimeout.components.attoseconds / 1_000_000_000)
+            response = try await client.execute(httpRequest, deadline: deadline)
+            buffer = try await response.body.collect(upTo: 32 << 20)
+        } catch let error as HTTPClientError {
+            if error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+                throw ProviderError(.timeout, message: "no answer from \(identity.baseURL) within \(requestTimeout)")
+            }
+            if Task.isCancelled { throw CancellationError() }
+            throw ProviderError(.connection, message: "\(identity.baseURL): \(error)")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw ProviderError(.connection, message: "\(identity.baseURL): \(error)")
+        }
+
+        let status = Int(response.status.code)
+        let bodyText = String(buffer: buffer)
+        guard (200..<300).contains(status) else {
+            throw Self.error(status: status, body: bodyText, headers: response.headers, model: identity.model)
+        }
+        let decoded: ChatCompletionResponse
+        do {
+            decoded = try JSONCoding.decoder.decode(ChatCompletionResponse.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw ProviderError(.malformedResponse, status: status, message: "response is not a chat completion: \(Self.excerpt(bodyText))")
+        }
+        guard let choice = decoded.choices.first else {
+            throw ProviderError(.malformedResponse, status: status, message: "response has no choices")
+        }
+        let text = choice.message?.content ?? choice.message?.refusal ?? ""
+        let usage = TokenUsage(
+            promptTokens: decoded.usage?.prompt_tokens ?? 0, completionTokens: decoded.usage?.completion_tokens ?? 0)
+        let delivery: DeveloperRoleDelivery = hasDeveloper ? (fold ? .folded : .native) : .none
+        return ModelResponse(text: text, finishReason: choice.finish_reason, usage: usage, developerRole: delivery)
+    }
+
+    static func error(status: Int, body: String, headers: HTTPHeaders, model: String) -> ProviderError {
+        let detail = excerpt(apiErrorMessage(body) ?? body)
+        switch status {
+        case 429:
+            return ProviderError(.rateLimited, status: status, message: detail, retryAfter: retryAfter(headers))
+        case 401, 403:
+            return ProviderError(
+                .unauthorized, status: status,
+                message: "the endpoint refused the API key (\(detail)); check OPENAI_API_KEY or --api-key-env")
+        case 404:
+            return ProviderError(
+                .modelNotFound, status: status,
+                message: "model '\(model)' or the endpoint was not found (\(detail)); check the model name and --base-url")
+        case 408:
+            return ProviderError(.timeout, status: status, message: detail)
+        case 500...599:
+            return ProviderError(.serverError, status: status, message: detail, retryAfter: retryAfter(headers))
+        default:
+            return ProviderError(.badRequest, status: status, message: detail)
+        }
+    }
+
+    /// Seconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date).
+    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
+        if let milliseconds = headers.first(name: "retry-after-ms").flatMap(Double.init) { return milliseconds / 1000 }
+        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        if let date = formatter.date(from: value) { return max(0, date.timeIntervalSinceNow) }
+        return nil
+    }
+
+    static func apiErrorMessage(_ body: String) -> String? {
+        guard let data = body.data(using: .utf8),
+            let decoded = try? JSONCoding.decoder.decode(APIErrorBody.self, from: data)
+        else { return nil }
+        return decoded.error.message
+    }
+
+    static func excerpt(_ text: String) -> String {
+        let flattened = text.replacingOccurrences(of: "\n", with: " ")
+        return flattened.count > 300 ? String(flattened.prefix(300)) + "…" : flattened
+    }
+}
+
+/// Whether an `auto` provider has learned to fold developer messages (shared by copies of the provider).
+final class FoldState: Sendable {
+    private let state = Mutex(false)
+    var value: Bool {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
+}
+
+struct ChatCompletionBody: Encodable {
+    struct Message: Encodable {
+        var role: String
+        var content: String
+    }
+    var model: String
+    var messages: [Message]
+    var temperature: Double?
+    var max_tokens: Int?
+    var max_completion_tokens: Int?
+    var seed: Int?
+    var reasoning_effort: String?
+}
+
+struct ChatCompletionResponse: Decodable {
+    struct Choice: Decodable {
+        struct Message: Decodable {
+            var content: String?
+            var refusal: String?
+        }
+        var message: Message?
+        var finish_reason: String?
+    }
+    struct Usage: Decodable {
+        var prompt_tokens: Int?
+        var completion_tokens: Int?
+    }
+    var choices: [Choice]
+    var usage: Usage?
+}
+
+struct APIErrorBody: Decodable {
+    struct Detail: Decodable { var message: String }
+    var error: Detail
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The machine-readable result of a run (`--output json`): one object with the run id, counts and every
+/// metric as `{value, ci_low, ci_high, n}`.
+public struct RunReport: Sendable, Codable, Hashable {
+    public struct Figure: Sendable, Codable, Hashable {
+        public var value: Double
+        public var ci_low: Double
+        public var ci_high: Double
+        public var n: Int
+    }
+
+    public struct Counts: Sendable, Codable, Hashable {
+        public var samples: Int
+        public var scored: Int
+        public var errors: Int
+        public var missing: Int
+    }
+
+    public var run_id: String
+    public var evaluation: String
+    public var evaluation_version: String
+    public var model: String
+    public var base_url: String
+    public var grader: String
+    public var grader_version: String
+    public var grader_model: String?
+    public var status: String
+    public var counts: Counts
+    public var usage: TokenUsage
+    public var grader_usage: TokenUsage
+    /// Overall figures by metric name.
+    public var metrics: [String: Figure]
+    /// Figures by metric name, then `field=value`.
+    public var metrics_by_group: [String: [String: Figure]]
+    /// How developer messages reached the endpoint (`native`, `folded`: sample counts).
+    public var developer_role: [String: Int]
+    public var developer_role_folded: Bool
+    public var dataset_files: [DatasetFileDigest]
+    public var published_references: [PublishedFigure]
+
+    public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) {
+        run_id = run.id
+        evaluation = run.evaluation
+        evaluation_version = run.evaluationVersion
+        model = run.model
+        base_url = run.baseURL
+        grader = run.configuration.grader
+        grader_version = run.configuration.graderVersion
+        grader_model = run.configuration.graderModel?.spec
+        status = run.status.rawValue
+        counts = Counts(samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing)
+        usage = summary.usage
+        grader_usage = summary.graderUsage
+        var overall: [String: Figure] = [:]
+        var grouped: [String: [String: Figure]] = [:]
+        for metric in summary.metrics {
+            let figure = Figure(value: metric.value, ci_low: metric.ciLow, ci_high: metric.ciHigh, n: metric.n)
+            if let group = metric.group {
+                grouped[metric.name, default: [:]]["\(group.field)=\(group.value)"] = figure
+            } else {
+                overall[metric.name] = figure
+            }
+        }
+        metrics = overall
+        metrics_by_group = grouped
+        developer_role = summary.developerRole
+        developer_role_folded = summary.developerRoleFolded
+        dataset_files = run.configuration.datasetFiles
+        published_references = references
+    }
+
+    public func json() throws -> String {
+        String(decoding: try JSONCoding.prettyEncoder.encode(self), as: UTF8.self)
+    }
+}

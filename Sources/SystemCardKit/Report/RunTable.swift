@@ -1,0 +1,44 @@
+import Foundation
+
+/// The human-readable result of a run: a header, counts, and a table of metrics with 95% confidence
+/// intervals (overall rows first, then each group indented).
+public enum RunTable {
+    public static func render(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) -> String {
+        var lines: [String] = []
+        let configuration = run.configuration
+        var grader = configuration.grader
+        if let judge = configuration.graderModel { grader += " (\(judge.spec))" }
+        lines.append("run \(run.id)  \(run.evaluation) v\(run.evaluationVersion)  model \(TerminalText.excerpt(run.model, limit: 80))")
+        lines.append("grader \(TerminalText.excerpt(grader, limit: 80)) [\(configuration.graderVersion)]  status \(run.status.rawValue)")
+        var counts = "samples \(summary.samples)  scored \(summary.scored)  errors \(summary.errors)"
+        if summary.missing > 0 { counts += "  not run \(summary.missing)" }
+        counts += "  tokens \(summary.usage.promptTokens) in / \(summary.usage.completionTokens) out"
+        if summary.graderUsage.totalTokens > 0 {
+            counts += "  grader tokens \(summary.graderUsage.promptTokens) in / \(summary.graderUsage.completionTokens) out"
+        }
+        lines.append(counts)
+        if summary.developerRoleFolded {
+            lines.append("note: developer messages were folded into the system message for \(summary.developerRole["folded"] ?? 0) samples")
+        }
+        lines.append("")
+        let rows = summary.metrics.map { metric -> [String] in
+            let name = metric.group.map { "  \($0.field)=\(TerminalText.excerpt($0.value, limit: 40))" } ?? metric.name
+            return [name, format(metric.value), "[\(format(metric.ciLow)), \(format(metric.ciHigh))]", String(metric.n)]
+        }
+        lines.append(contentsOf: TextTable.render(header: ["metric", "value", "95% CI", "n"], rows: rows))
+        if !references.isEmpty {
+            lines.append("")
+            lines.append("published (not measured here):")
+            for reference in references {
+                lines.append("  \(reference.metric)  \(reference.model) \(format(reference.value))  (\(reference.source))")
+            }
+        }
+        if summary.errors > 0 {
+            lines.append("")
+            lines.append("\(summary.errors) sample(s) errored and are not in any metric; `systemcard show \(run.id) --failures` lists them, `--retry-errors` re-runs them.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}

@@ -1,0 +1,31 @@
+/// Counts, usage and metrics of a run over the samples selected by the last invocation.
+public struct RunSummary: Sendable, Hashable, Codable {
+    /// Samples × epochs selected.
+    public var samples: Int
+    public var scored: Int
+    public var errors: Int
+    /// Selected samples with no result yet (the run was interrupted or stopped early).
+    public var missing: Int
+    public var usage: TokenUsage
+    public var graderUsage: TokenUsage
+    /// How developer messages reached the endpoint, counted over results (`native`, `folded`).
+    public var developerRole: [String: Int]
+    public var metrics: [MetricResult]
+
+    public init(
+        samples: Int, scored: Int, errors: Int, missing: Int, usage: TokenUsage, graderUsage: TokenUsage,
+        developerRole: [String: Int], metrics: [MetricResult]
+    ) {
+        self.samples = samples
+        self.scored = scored
+        self.errors = errors
+        self.missing = missing
+        self.usage = usage
+        self.graderUsage = graderUsage
+        self.developerRole = developerRole
+        self.metrics = metrics
+    }
+
+    /// True when some developer messages were folded into the system message: results must say so.
+    public var developerRoleFolded: Bool { (developerRole["folded"] ?? 0) > 0 }
+}

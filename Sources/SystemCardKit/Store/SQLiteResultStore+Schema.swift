@@ -1,0 +1,73 @@
+import GRDB
+
+extension SQLiteResultStore {
+    /// One migration per schema change; never edit a shipped migration, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE runs (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      evaluation TEXT NOT NULL,
+                      evaluation_version TEXT NOT NULL,
+                      model TEXT NOT NULL,
+                      base_url TEXT NOT NULL,
+                      configuration TEXT NOT NULL,
+                      created_at DATETIME NOT NULL,
+                      updated_at DATETIME NOT NULL,
+                      status TEXT NOT NULL,
+                      summary TEXT
+                    );
+                    CREATE TABLE samples (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      sample_id TEXT NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      ordinal INTEGER NOT NULL,
+                      status TEXT NOT NULL,
+                      input TEXT NOT NULL,
+                      target TEXT,
+                      metadata TEXT NOT NULL,
+                      completion TEXT,
+                      transcript TEXT,
+                      error TEXT,
+                      prompt_tokens INTEGER NOT NULL,
+                      completion_tokens INTEGER NOT NULL,
+                      developer_role TEXT NOT NULL,
+                      cached BOOLEAN NOT NULL,
+                      latency_ms INTEGER NOT NULL,
+                      updated_at DATETIME NOT NULL,
+                      PRIMARY KEY (run_id, sample_id, epoch)
+                    );
+                    CREATE TABLE scores (
+                      run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                      sample_id TEXT NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      grader TEXT,
+                      value REAL NOT NULL,
+                      label TEXT,
+                      explanation TEXT NOT NULL,
+                      judge_output TEXT,
+                      grader_prompt_tokens INTEGER NOT NULL,
+                      grader_completion_tokens INTEGER NOT NULL,
+                      PRIMARY KEY (run_id, sample_id, epoch)
+                    );
+                    CREATE TABLE model_calls (
+                      key TEXT PRIMARY KEY NOT NULL,
+                      provider TEXT NOT NULL,
+                      model TEXT NOT NULL,
+                      base_url TEXT NOT NULL,
+                      epoch INTEGER NOT NULL,
+                      request TEXT NOT NULL,
+                      response_text TEXT NOT NULL,
+                      finish_reason TEXT,
+                      prompt_tokens INTEGER NOT NULL,
+                      completion_tokens INTEGER NOT NULL,
+                      developer_role TEXT NOT NULL,
+                      created_at DATETIME NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

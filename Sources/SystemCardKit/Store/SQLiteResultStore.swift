@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+
+/// The default store: one SQLite file (WAL journal) through GRDB.
+///
+/// Results and model calls are written by a group-commit writer, so `kill -9` loses at most what was
+/// finished since the last commit began (milliseconds), and SQLite's journal keeps the file consistent.
+public final class SQLiteResultStore: ResultStore {
+    enum WriteItem: Sendable {
+        case call(ModelCallRecord)
+        case result(SampleResult)
+    }
+
+    private let writer: any DatabaseWriter
+    private let groupWriter: GroupCommitWriter<WriteItem>
+
+    /// Opens (creating if needed) the database file and migrates it to the current schema.
+    public convenience init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SystemCardError(.store, "cannot create the database folder \(directory.path): \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw SystemCardError(.store, "cannot open the database \(path): \(error)")
+        }
+        try self.init(writer: pool)
+    }
+
+    /// Uses an existing GRDB writer (tests pass an in-memory `DatabaseQueue`).
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw SystemCardError(.store, "cannot prepare the database: \(error)")
+        }
+        self.groupWriter = GroupCommitWriter(writer: writer) { db, items in
+            for item in items {
+                switch item {
+                case .call(let call): try Self.insert(call, db)
+                case .result(let result): try Self.insert(result, db)
+                }
+            }
+        }
+    }
+
+    // MARK: Runs
+
+    public func openRun(_ run: RunRecord) async throws -> RunRecord {
+        try await writer.write { db in
+            if let existing = try Self.fetchRun(db, id: run.id) {
+                try db.execute(
+                    sql: "UPDATE runs SET status = ?, updated_at = ? WHERE id = ?",
+                    arguments: [RunRecord.Status.running.rawValue, Date(), run.id])
+                var reopened = existing
+                reopened.status = .running
+                return reopened
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (id, evaluation, evaluation_version, model, base_url, configuration,
+                                      created_at, updated_at, status, summary)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.id, run.evaluation, run.evaluationVersion, run.model, run.baseURL,
+                    try JSONCoding.string(run.configuration), run.createdAt, run.updatedAt, run.status.rawValue,
+                    try run.summary.map { try JSONCoding.string($0) },
+                ])
+            return run
+        }
+    }
+
+    public func updateRun(_ run: RunRecord) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE runs SET status = ?, summary = ?, updated_at = ? WHERE id = ?",
+                arguments: [run.status.rawValue, try run.summary.map { try JSONCoding.string($0) }, Date(), run.id])
+        }
+    }
+
+    public func runs() async throws -> [RunRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY created_at DESC, id").map(Self.runRecord)
+        }
+    }
+
+    public func run(id: String) async throws -> RunRecord? {
+        try await writer.read { db in
+            if let exact = try Self.fetchRun(db, id: id) { return exact }
+            let matches = try Row.fetchAll(
+                db, sql: "SELECT * FROM runs WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                arguments: [Self.likePrefix(id)])
+            guard matches.count == 1 else {
+                if matches.count > 1 {
+                    throw SystemCardError.invalidInput("run id '\(id)' is ambiguous; give more characters")
+                }
+                return nil
+            }
+            return try Self.runRecord(matches[0])
+        }
+    }
+
+    // MARK: Samples and calls
+
+    public func sampleStatuses(runID: String) async throws -> [SampleKey: SampleResult.Status] {
+        try await writer.read { db in
+            var statuses: [SampleKey: SampleResult.Status] = [:]
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT sample_id, epoch, status FROM samples WHERE run_id = ?", arguments: [runID])
+            while let row = try cursor.next() {
+                statuses[SampleKey(sampleID: row[0], epoch: row[1])] = SampleResult.Status(rawValue: row[2]) ?? .error
+            }
+            return statuses
+        }
+    }
+
+    public func cachedResponse(key: String) async throws -> ModelResponse? {
+        try await writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT response_text, finish_reason, prompt_tokens, completion_tokens, developer_role
+                            FROM model_calls WHERE key = ?
+                            """),
+                    arguments: [key])
+            else { return nil }
+            return ModelResponse(
+                text: row[0], finishReason: row[1],
+                usage: TokenUsage(promptTokens: row[2], completionTokens: row[3]),
+                developerRole: DeveloperRoleDelivery(rawValue: row[4]) ?? .none, cached: true)
+        }
+    }
+
+    public func saveCall(_ call: ModelCallRecord) throws {
+        try groupWriter.enqueue(.call(call))
+    }
+
+    public func saveResult(_ result: SampleResult) throws {
+        try groupWriter.enqueue(.result(result))
+    }
+
+    public func flush() async throws {
+        try await groupWriter.flush()
+    }
+
+    public func resultRows(runID: String) async throws -> [ResultRow] {
+        try await writer.read { db in
+            var rows: [ResultRow] = []
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role,
+                           c.value, c.label, c.grader_prompt_tokens, c.grader_completion_tokens
+                    FROM samples s LEFT JOIN scores c
+                      ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
+                    WHERE s.run_id = ?
+                    """,
+                arguments: [runID])
+            while let row = try cursor.next() {
+                let status = SampleResult.Status(rawValue: row[2]) ?? .error
+                let value: Double? = row[6]
+                rows.append(
+                    ResultRow(
+                        key: SampleKey(sampleID: row[0], epoch: row[1]), status: status,
+                        score: status == .scored ? value.map { Score(value: $0, label: row[7], explanation: "") } : nil,
+                        usage: TokenUsage(promptTokens: row[3], completionTokens: row[4]),
+                        graderUsage: TokenUsage(promptTokens: row[8] ?? 0, completionTokens: row[9] ?? 0),
+                        developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none))
+            }
+            return rows
+        }
+    }
+
+    public func results(runID: String) async throws -> [SampleResult] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*, c.grader, c.value, c.label, c.explanation, c.judge_output,
+                           c.grader_prompt_tokens, c.grader_completion_tokens
+                    FROM samples s LEFT JOIN scores c
+                      ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
+                    WHERE s.run_id = ? ORDER BY s.ordinal, s.epoch
+                    """,
+                arguments: [runID]
+            ).map(Self.sampleResult)
+        }
+    }
+
+    // MARK: Rows
+
+    static func insert(_ call: ModelCallRecord, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO model_calls
+                  (key, provider, model, base_url, epoch, request, response_text, finish_reason,
+                   prompt_tokens, completion_tokens, developer_role, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            call.key, call.identity.provider, call.identity.model, call.identity.baseURL, call.epoch,
+            try JSONCoding.string(call.request), call.response.text, call.response.finishReason,
+            call.response.usage.promptTokens, call.response.usage.completionTokens,
+            call.response.developerRole.rawValue, Date(),
+        ])
+    }
+
+    static func insert(_ result: SampleResult, _ db: Database) throws {
+        let sample = result.sample
+        // The transcript is stored only when it is more than input + answer (multi-turn solvers).
+        let plainTranscript = sample.messages + (result.completion.map { [.assistant($0)] } ?? [])
+        let transcript = result.transcript == plainTranscript ? nil : try JSONCoding.string(result.transcript)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO samples
+                  (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
+                   prompt_tokens, completion_tokens, developer_role, cached, latency_ms, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try statement.execute(arguments: [
+            result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
+            try JSONCoding.string(sample.messages), sample.target, try JSONCoding.string(sample.metadata),
+            result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
+            result.developerRole.rawValue, result.cached, result.latencyMilliseconds, Date(),
+        ])
+        if let score = result.score, result.status == .scored {
+            let scoreStatement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO scores
+                      (run_id, sample_id, epoch, grader, value, label, explanation, judge_output,
+                       grader_prompt_tokens, grader_completion_tokens)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            try scoreStatement.execute(arguments: [
+                result.runID, sample.id, result.epoch, result.grader, score.value, score.label, score.explanation,
+                score.judgeOutput, result.graderUsage.promptTokens, result.graderUsage.completionTokens,
+            ])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM scores WHERE run_id = ? AND sample_id = ? AND epoch = ?")
+                .execute(arguments: [result.runID, sample.id, result.epoch])
+        }
+    }
+
+    static func fetchRun(_ db: Database, id: String) throws -> RunRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map(runRecord)
+    }
+
+    static func runRecord(_ row: Row) throws -> RunRecord {
+        let configuration = try JSONCoding.decoder.decode(
+            RunConfiguration.self, from: Data((row["configuration"] as String).utf8))
+        let summaryText: String? = row["summary"]
+        return RunRecord(
+            id: row["id"], evaluation: row["evaluation"], evaluationVersion: row["evaluation_version"],
+            model: row["model"], baseURL: row["base_url"], configuration: configuration,
+            createdAt: row["created_at"], updatedAt: row["updated_at"],
+            status: RunRecord.Status(rawValue: row["status"]) ?? .interrupted,
+            summary: try summaryText.map { try JSONCoding.decoder.decode(RunSummary.self, from: Data($0.utf8)) })
+    }
+
+    static func sampleResult(_ row: Row) throws -> SampleResult {
+        let messages = try JSONCoding.decoder.decode([ChatMessage].self, from: Data((row["input"] as String).utf8))
+        let metadata = try JSONCoding.decoder.decode([String: String].self, from: Data((row["metadata"] as String).utf8))
+        let completion: String? = row["completion"]
+        let transcriptText: String? = row["transcript"]
+        let transcript = try transcriptText.map { try JSONCoding.decoder.decode([ChatMessage].self, from: Data($0.utf8)) }
+            ?? messages + (completion.map { [.assistant($0)] } ?? [])
+        let status = SampleResult.Status(rawValue: row["status"]) ?? .error
+        var score: Score?
+        if status == .scored, let value = row["value"] as Double? {
+            score = Score(value: value, label: row["label"], explanation: row["explanation"] ?? "", judgeOutput: row["judge_output"])
+        }
+        return SampleResult(
+            runID: row["run_id"],
+            sample: Sample(id: row["sample_id"], messages: messages, target: row["target"], metadata: metadata),
+            epoch: row["epoch"], ordinal: row["ordinal"], status: status, completion: completion,
+            transcript: transcript, score: score, grader: row["grader"], error: row["error"],
+            usage: TokenUsage(promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"]),
+            graderUsage: TokenUsage(
+                promptTokens: row["grader_prompt_tokens"] ?? 0, completionTokens: row["grader_completion_tokens"] ?? 0),
+            developerRole: DeveloperRoleDelivery(rawValue: row["developer_role"]) ?? .none,
+            cached: row["cached"], latencyMilliseconds: row["latency_ms"])
+    }
+
+    static func likePrefix(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+}

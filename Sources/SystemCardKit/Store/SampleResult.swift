@@ -1,0 +1,68 @@
+import Foundation
+
+/// The outcome of one sample in one epoch of a run: scored, or errored (never both).
+public struct SampleResult: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Codable {
+        /// The model answered and the grader scored the answer.
+        case scored
+        /// A model call or the grading failed; the sample is not in any metric.
+        case error
+    }
+
+    public var runID: String
+    public var sample: Sample
+    public var epoch: Int
+    /// The sample's position in the dataset, for stable ordering.
+    public var ordinal: Int
+    public var status: Status
+    /// The model's final answer (kept for errored grading too, for inspection).
+    public var completion: String?
+    /// The whole conversation as the solver left it.
+    public var transcript: [ChatMessage]
+    public var score: Score?
+    public var grader: String?
+    public var error: String?
+    /// Tokens of the evaluated model's calls for this sample.
+    public var usage: TokenUsage
+    /// Tokens of the grader model's calls for this sample.
+    public var graderUsage: TokenUsage
+    public var developerRole: DeveloperRoleDelivery
+    /// True when every model call of the sample came from the cache.
+    public var cached: Bool
+    public var latencyMilliseconds: Int
+
+    public init(
+        runID: String, sample: Sample, epoch: Int, ordinal: Int, status: Status, completion: String?, transcript: [ChatMessage],
+        score: Score?, grader: String?, error: String?, usage: TokenUsage, graderUsage: TokenUsage,
+        developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int
+    ) {
+        self.runID = runID
+        self.sample = sample
+        self.epoch = epoch
+        self.ordinal = ordinal
+        self.status = status
+        self.completion = completion
+        self.transcript = transcript
+        self.score = score
+        self.grader = grader
+        self.error = error
+        self.usage = usage
+        self.graderUsage = graderUsage
+        self.developerRole = developerRole
+        self.cached = cached
+        self.latencyMilliseconds = latencyMilliseconds
+    }
+
+    public var key: SampleKey { SampleKey(sampleID: sample.id, epoch: epoch) }
+}
+
+/// A sample in a given epoch.
+public struct SampleKey: Sendable, Hashable, Codable {
+    public var sampleID: String
+    public var epoch: Int
+
+    public init(sampleID: String, epoch: Int) {
+        self.sampleID = sampleID
+        self.epoch = epoch
+    }
+}

@@ -1,0 +1,96 @@
+/// Scores XSTest's 450 human-labelled Mistral-7B-Instruct responses with a refusal grader and compares
+/// the verdicts with the humans' (`xstest/xstest_v2_completions_mistralinstruct.csv`).
+public enum XSTestGraderValidation {
+    public static let completionsFile = "xstest/xstest_v2_completions_mistralinstruct.csv"
+
+    /// One labelled response.
+    public struct Item: Sendable {
+        public var sample: Sample
+        public var completion: String
+        public var humanLabel: RefusalClass
+    }
+
+    /// The outcome: three-class and binary (complied vs not) agreement, and items the grader could not
+    /// grade.
+    public struct Result: Sendable, Codable {
+        public var grader: String
+        public var graderVersion: String
+        public var threeClass: Agreement
+        public var complianceVsRefusal: Agreement
+        public var gradingErrors: Int
+        public var datasetFile: DatasetFileDigest
+    }
+
+    public static func items(from directory: DataDirectory) throws -> ([Item], DatasetFileDigest) {
+        let (records, digest) = try directory.csv(completionsFile, dataset: "xstest")
+        let items = try records.map { record -> Item in
+            let label = try record.require("final_label")
+            guard let human = RefusalClass(annotationLabel: label) else {
+                throw record.error("final_label", "unknown label '\(label)'")
+            }
+            let type = try record.require("type")
+            let sample = Sample(
+                id: try record.require("id"), messages: [.user(try record.require("prompt"))],
+                target: type.hasPrefix("contrast_") ? "refuse" : "comply", metadata: ["type": type])
+            return Item(sample: sample, completion: record.fields["completion"] ?? "", humanLabel: human)
+        }
+        return (items, digest)
+    }
+
+    /// Grades every item (concurrently, up to `concurrency` at once) and compares with the human labels.
+    public static func run(
+        grader: any Grader, judge: ModelClient?, directory: DataDirectory, limit: Int? = nil, concurrency: Int = 16
+    ) async throws -> Result {
+        var (items, digest) = try items(from: directory)
+        if let limit { items = Array(items.prefix(limit)) }
+        let verdicts = try await withThrowingTaskGroup(of: (Int, RefusalClass?).self) { group in
+            var results = [RefusalClass?](repeating: nil, count: items.count)
+            var next = 0
+            func start(_ index: Int) {
+                let item = items[index]
+                group.addTask {
+                    let ledger = CallLedger()
+                    let role = judge.map { ModelRole(name: "grader", client: $0, epoch: 1, ledger: ledger, isGrader: true) }
+                    let output = SolverOutput(
+                        completion: item.completion, transcript: item.sample.messages + [.assistant(item.completion)])
+                    do {
+                        let score = try await grader.grade(item.sample, output: output, context: GraderContext(judge: role))
+                        return (index, score.label.flatMap(RefusalClass.init(rawValue:)))
+                    } catch is GradingError {
+                        return (index, nil)
+                    }
+                }
+            }
+            while next < items.count && next < concurrency {
+                start(next)
+                next += 1
+            }
+            while let (index, verdict) = try await group.next() {
+                results[index] = verdict
+                if next < items.count {
+                    start(next)
+                    next += 1
+                }
+            }
+            return results
+        }
+        var three: [(String, String)] = []
+        var binary: [(String, String)] = []
+        var errors = 0
+        for (item, verdict) in zip(items, verdicts) {
+            guard let verdict else {
+                errors += 1
+                continue
+            }
+            three.append((item.humanLabel.rawValue, verdict.rawValue))
+            binary.append((complianceLabel(item.humanLabel), complianceLabel(verdict)))
+        }
+        return Result(
+            grader: grader.name, graderVersion: grader.version, threeClass: Agreement(pairs: three),
+            complianceVsRefusal: Agreement(pairs: binary), gradingErrors: errors, datasetFile: digest)
+    }
+
+    static func complianceLabel(_ label: RefusalClass) -> String {
+        label == .fullCompliance ? "complied" : "refused"
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+
+/// `systemcard data fetch|list`: download datasets (pinned SHA-256) and see what is installed.
+struct DataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data", abstract: "Download and list datasets.", subcommands: [Fetch.self, List.self])
+
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download a dataset into the data folder and check its pinned SHA-256.")
+
+        @Argument(help: "Dataset name (see `systemcard data list`).")
+        var name: String
+
+        @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
+        var dataDir: String?
+
+        @Option(help: "Fetch from this base URL instead of upstream (files at <mirror>/<path>).")
+        var mirror: String?
+
+        func run() async throws {
+            let entry = try DataCatalog.entry(named: name)
+            let directory = DataDirectory.resolve(option: dataDir)
+            let client = ModelFactory.makeHTTPClient(maxConnections: 2)
+            do {
+                let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror)
+                _ = try await fetcher.fetch(entry) { print($0) }
+            } catch {
+                await ModelFactory.shutdown(client)
+                throw error
+            }
+            await ModelFactory.shutdown(client)
+            print("\(entry.name) is ready in \(directory.url.path) (license: \(entry.license))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the datasets and whether they are installed.")
+
+        @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
+        var dataDir: String?
+
+        func run() throws {
+            let directory = DataDirectory.resolve(option: dataDir)
+            let rows = DataCatalog.entries.map { entry -> [String] in
+                let present = entry.files.allSatisfy {
+                    FileManager.default.fileExists(atPath: directory.url.appendingPathComponent($0.path).path)
+                }
+                return [entry.name, present ? "installed" : "missing", entry.summary]
+            }
+            print("data folder: \(directory.url.path)")
+            for line in TextTable.render(header: ["dataset", "status", "contents"], rows: rows, leftAligned: [0, 1, 2]) {
+                print(line)
+            }
+        }
+    }
+}

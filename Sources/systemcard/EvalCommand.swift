@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+import Synchronization
+
+/// `systemcard eval NAME --model openai/<m>`: run one evaluation, resuming what the store already has.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Run an evaluation against a model (resumes an earlier run with the same settings).",
+        discussion: """
+            Exit codes: 0 every sample scored; 1 some samples errored (they are never scored; \
+            --retry-errors re-runs them) or the endpoint kept failing; 2 usage or input error; 130 interrupted.
+            """)
+
+    @Argument(help: "The evaluation (see `systemcard list`).")
+    var evaluation: String
+
+    @Option(help: "The model to evaluate: openai/<model> for any OpenAI-compatible endpoint.")
+    var model: String
+
+    @Option(help: "rules (the built-in classifier, no model) or a grader model such as openai/gpt-4o. Default: rules where the evaluation has them.")
+    var grader: String?
+
+    @Option(help: "Base URL of the grader model's endpoint (default: the evaluated model's).")
+    var graderBaseURL: String?
+
+    @Option(help: "Environment variable with the grader endpoint's API key (default: the evaluated model's).")
+    var graderApiKeyEnv: String?
+
+    @Option(help: "Evaluation variant, e.g. --set small.")
+    var set: String?
+
+    @Option(help: "Run only the first N samples (after the seeded shuffle when --seed is given).")
+    var limit: Int?
+
+    @Option(help: "Run each sample K times; metrics average epochs per sample.")
+    var epochs: Int = 1
+
+    @Option(help: "Seed for the sample order, sent to the model too.")
+    var seed: Int?
+
+    @Option(help: "Sampling temperature (default: the endpoint's).")
+    var temperature: Double?
+
+    @Option(help: "Maximum tokens per answer (default: the endpoint's).")
+    var maxTokens: Int?
+
+    @Option(help: "Reasoning effort passed through to reasoning models (low, medium, high).")
+    var reasoningEffort: String?
+
+    @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
+    var dataDir: String?
+
+    @Flag(help: "Re-run samples whose earlier attempt errored.")
+    var retryErrors = false
+
+    @Flag(help: "Ignore finished samples and cached calls: ask the model again.")
+    var noCache = false
+
+    @Option(help: "table (default) or json (one object on stdout).")
+    var output: OutputFormat = .table
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    @OptionGroup var endpoint: EndpointArguments
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    }
+
+    func run() async throws {
+        var options: [String: String] = [:]
+        if let set { options["set"] = set }
+        let evaluation = try EvaluationRegistry.evaluation(named: self.evaluation, options: options)
+        let modelSpec = try ModelSpec(parsing: model)
+        let graderChoice: GraderChoice
+        var graderSpec: ModelSpec?
+        switch grader {
+        case nil:
+            graderChoice = evaluation.graders.rules != nil ? .rules : .model
+            if graderChoice == .model {
+                throw SystemCardError.invalidInput(
+                    "\(evaluation.name) needs a grader model: pass --grader openai/<model>")
+            }
+        case "rules"?:
+            graderChoice = .rules
+        case let text?:
+            graderChoice = .model
+            graderSpec = try ModelSpec(parsing: text)
+        }
+
+        let resultStore = try store.open()
+        let retries = Atomic<Int>(0)
+        let httpClient = ModelFactory.makeHTTPClient(maxConnections: endpoint.maxConnections)
+        let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
+        let outcome: RunOutcome
+        do {
+            let provider = try factory.provider(for: modelSpec, endpoint: endpoint.options())
+            let graderProvider = try graderSpec.map {
+                try factory.provider(
+                    for: $0, endpoint: endpoint.options(baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv))
+            }
+            let request = RunRequest(
+                evaluation: evaluation, model: provider,
+                settings: GenerationSettings(
+                    temperature: temperature, maxTokens: maxTokens, seed: seed, reasoningEffort: reasoningEffort),
+                grader: graderChoice, graderModel: graderProvider, dataDirectory: DataDirectory.resolve(option: dataDir),
+                limit: limit, epochs: epochs, seed: seed, retryErrors: retryErrors, noCache: noCache,
+                concurrency: endpoint.maxConnections)
+            let progressLine = ProgressLine(quiet: quiet)
+            let runner = EvalRunner(store: resultStore) { progress in
+                var progress = progress
+                progress.retries = retries.load(ordering: .relaxed)
+                progressLine.show(progress)
+            }
+            let task = Task { try await runner.run(request) }
+            let interrupts = InterruptHandler { task.cancel() }
+            defer { interrupts.cancel() }
+            do {
+                outcome = try await task.value
+                progressLine.finish()
+            } catch {
+                progressLine.finish()
+                throw error
+            }
+        } catch {
+            await ModelFactory.shutdown(httpClient)
+            throw error
+        }
+        await ModelFactory.shutdown(httpClient)
+
+        switch output {
+        case .table:
+            print(RunTable.render(run: outcome.run, summary: outcome.summary, references: outcome.references))
+        case .json:
+            print(try RunReport(run: outcome.run, summary: outcome.summary, references: outcome.references).json())
+        }
+        if outcome.summary.errors > 0 || outcome.summary.missing > 0 {
+            throw ExitCode(ExitCodes.erroredSamples)
+        }
+    }
+}

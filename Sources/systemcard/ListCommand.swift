@@ -1,0 +1,12 @@
+import ArgumentParser
+import SystemCardKit
+
+/// `systemcard list`: the evaluations this build can run.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the evaluations.")
+
+    func run() throws {
+        let rows = EvaluationRegistry.entries.map { [$0.name, $0.summary] }
+        for line in TextTable.render(header: ["evaluation", "what it measures"], rows: rows) { print(line) }
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `--output table|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}

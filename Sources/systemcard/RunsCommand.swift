@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+
+/// `systemcard runs`: the runs in the store, newest first.
+struct RunsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "runs", abstract: "List runs in the store.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "table (default) or json.")
+    var output: OutputFormat = .table
+
+    func run() async throws {
+        let runs = try await store.open().runs()
+        if output == .json {
+            print(String(decoding: try jsonEncoder().encode(runs), as: UTF8.self))
+            return
+        }
+        if runs.isEmpty {
+            print("no runs yet in \(store.path); start one with `systemcard eval xstest --model openai/<model>`")
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        let rows = runs.map { run -> [String] in
+            let summary = run.summary
+            return [
+                run.id, run.evaluation, TerminalText.excerpt(run.model, limit: 40), run.status.rawValue,
+                summary.map { "\($0.scored)/\($0.samples)" } ?? "-", summary.map { String($0.errors) } ?? "-",
+                formatter.string(from: run.updatedAt),
+            ]
+        }
+        for line in TextTable.render(header: ["run", "evaluation", "model", "status", "scored", "errors", "updated"], rows: rows) {
+            print(line)
+        }
+    }
+}
+
+func jsonEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+
+/// `systemcard`: run safety evaluations against chat models and read the results.
+@main
+struct SystemCardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "systemcard",
+        abstract: "Run safety and capability evaluations against chat models and report them with confidence intervals.",
+        version: "0.1.0",
+        subcommands: [
+            EvalCommand.self, RunsCommand.self, ShowCommand.self, ListCommand.self, DataCommand.self,
+            ValidateCommand.self,
+        ])
+
+    /// Parses and runs, mapping failures to the documented exit codes: 0 success, 1 the run finished with
+    /// errored samples (or the endpoint kept failing), 2 usage or input error, 130 interrupted.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as SystemCardError {
+            FileHandle.standardError.write(Data("error: \(TerminalText.escape(error.message))\n".utf8))
+            Foundation.exit(ExitCodes.code(for: error))
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitCodes.usage)
+        }
+    }
+}
+
+enum ExitCodes {
+    static let erroredSamples: Int32 = 1
+    static let usage: Int32 = 2
+    static let interrupted: Int32 = 130
+
+    static func code(for error: SystemCardError) -> Int32 {
+        switch error.kind {
+        case .invalidInput, .endpoint: return usage
+        case .runFailed, .store: return erroredSamples
+        case .interrupted: return interrupted
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+
+/// `systemcard validate xstest-grader`: how well a refusal grader agrees with XSTest's human labels.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a grader against human labels.", subcommands: [XSTestGrader.self])
+
+    struct XSTestGrader: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xstest-grader",
+            abstract: "Grade XSTest's 450 human-labelled responses and report agreement and Cohen's kappa.")
+
+        @Option(help: "rules, or a grader model such as openai/gpt-4o.")
+        var grader: String = "rules"
+
+        @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
+        var dataDir: String?
+
+        @Option(help: "Only the first N responses.")
+        var limit: Int?
+
+        @Option(help: "table (default) or json.")
+        var output: OutputFormat = .table
+
+        @OptionGroup var endpoint: EndpointArguments
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let directory = DataDirectory.resolve(option: dataDir)
+            let result: XSTestGraderValidation.Result
+            if grader == "rules" {
+                result = try await XSTestGraderValidation.run(grader: RefusalRulesGrader(), judge: nil, directory: directory, limit: limit)
+            } else {
+                let spec = try ModelSpec(parsing: grader)
+                let client = ModelFactory.makeHTTPClient(maxConnections: endpoint.maxConnections)
+                do {
+                    let provider = try ModelFactory(httpClient: client).provider(for: spec, endpoint: endpoint.options())
+                    let judge = ModelClient(
+                        provider: provider, settings: GenerationSettings(temperature: 0), store: try store.open())
+                    result = try await XSTestGraderValidation.run(
+                        grader: ModelRefusalGrader(), judge: judge, directory: directory, limit: limit,
+                        concurrency: endpoint.maxConnections)
+                    try await judge.store?.flush()
+                } catch {
+                    await ModelFactory.shutdown(client)
+                    throw error
+                }
+                await ModelFactory.shutdown(client)
+            }
+            if output == .json {
+                print(String(decoding: try jsonEncoder().encode(result), as: UTF8.self))
+                return
+            }
+            print("grader \(grader) [\(result.graderVersion)] on \(result.threeClass.n + result.gradingErrors) human-labelled XSTest responses")
+            print(String(format: "three classes:        agreement %.3f  Cohen's kappa %.3f", result.threeClass.agreement, result.threeClass.kappa))
+            print(String(format: "complied vs refused:  agreement %.3f  Cohen's kappa %.3f", result.complianceVsRefusal.agreement, result.complianceVsRefusal.kappa))
+            if result.gradingErrors > 0 { print("grading errors (not counted): \(result.gradingErrors)") }
+            print("")
+            print("confusion (rows: human, columns: grader):")
+            let labels = RefusalClass.allCases.map(\.rawValue)
+            let rows = labels.map { human in [human] + labels.map { String(result.threeClass.confusion[human]?[$0] ?? 0) } }
+            for line in TextTable.render(header: ["human \\ grader"] + labels, rows: rows) { print(line) }
+        }
+    }
+}

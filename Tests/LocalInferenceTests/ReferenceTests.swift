@@ -1,0 +1,66 @@
+import Foundation
+import LocalInference
+import Testing
+
+/// Comparisons with llama.cpp on the real SmolLM2 model (Fixtures/reference.json, made by
+/// scripts/local-inference/make_fixtures.py). Skipped when the model file is absent: run
+/// `systemcard model pull smollm2` or copy SmolLM2-135M-Instruct.Q4_1.gguf to ~/.systemcard/models.
+@Suite(.enabled(if: TestModel.isAvailable, "needs \(TestModel.fileName) in ~/.systemcard/models (systemcard model pull smollm2)"))
+struct ReferenceTests {
+    let fixture: ReferenceFixture
+    let model: LocalModel
+
+    init() throws {
+        fixture = try ReferenceFixture.load()
+        model = try #require(TestModel.shared)
+    }
+
+    func turns(_ c: ReferenceFixture.Case) -> [ChatTurn] {
+        c.messages.map { ChatTurn(role: $0.role, content: $0.content) }
+    }
+
+    @Test func promptFormattingAndTokensMatchLlamaCpp() {
+        for c in fixture.cases {
+            #expect(model.formatChat(turns(c)) == c.prompt)
+            #expect(model.promptTokens(turns(c)) == c.promptTokens)
+        }
+    }
+
+    @Test func tokenizerMatchesLlamaCpp() {
+        for c in fixture.tokenizer {
+            #expect(model.tokenize(c.text, parseSpecial: false) == c.tokens, "\(c.text.debugDescription)")
+            #expect(model.tokenize(c.text, parseSpecial: true) == c.tokensParseSpecial, "\(c.text.debugDescription)")
+        }
+    }
+
+    @Test func greedyTokensMatchLlamaCpp() throws {
+        var matches = 0
+        for c in fixture.cases {
+            let expected = Array(c.greedyTokens.prefix { !model.isEndOfTurn($0) })
+            let ours = try model.greedyTokens(turns(c), count: 32)
+            if ours == expected {
+                matches += 1
+            } else {
+                print("greedy mismatch for \(c.messages.last?.content ?? ""):\n  ours:  \(ours)\n  llama: \(expected)")
+            }
+        }
+        print("greedy 32-token match: \(matches)/\(fixture.cases.count)")
+        #expect(matches >= 9)
+    }
+
+    @Test func firstTokenLogitsAgree() throws {
+        var worst = 0.0
+        for c in fixture.cases {
+            let logits = try model.firstTokenLogits(turns(c))
+            let maxLogit = logits.max() ?? 0
+            let logSum = log(logits.reduce(0.0) { $0 + exp(Double($1 - maxLogit)) }) + Double(maxLogit)
+            for entry in c.topLogprobs {
+                let ours = Double(logits[Int(entry.id)]) - logSum
+                worst = max(worst, abs(ours - entry.logprob))
+            }
+            #expect(Int(logits.indices.max { logits[$0] < logits[$1] } ?? -1) == Int(c.topLogprobs[0].id))
+        }
+        print("max |log-prob difference| over the top-50 of 10 prompts: \(worst)")
+        #expect(worst < 0.25)
+    }
+}
