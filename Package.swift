@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // The engine: datasets, solvers, graders, metrics, providers, store, report.
@@ -31,12 +33,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
-        ),
-        // In-process inference for small GGUF models; no dependencies, always optimised
-        // (a debug build of the matrix kernels would be far too slow for tests).
-        .target(
-            name: "LocalInference",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         // The command-line tool: argument parsing only, every command calls the library.
         .executableTarget(
@@ -61,6 +57,9 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
@@ -70,10 +69,6 @@ let package = Package(
         .testTarget(
             name: "SystemCardCLITests",
             dependencies: ["SystemCardKit", "SystemCardTestSupport"]
-        ),
-        .testTarget(
-            name: "LocalInferenceTests",
-            dependencies: ["LocalInference"]
         ),
     ]
 )

@@ -59,4 +59,19 @@ final class HalfTable: @unchecked Sendable {
     /// Rounds a `Float` to half precision and back.
     @inline(__always)
     static func round(_ f: Float) -> Float { convert(bits(f)) }
+
+    /// Rounds eight floats to half precision (ties to even) and back, without tables: the mantissa is rounded at
+    /// bit 13 for normal halves; half subnormals (below 2^-14) are rounded to multiples of 2^-24 by an addition.
+    /// Overflow to infinity is not modelled (the values rounded here are far below 65504).
+    @inline(__always)
+    static func round(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
+        let odd = (bits &>> 13) & 1
+        let rounded = (bits &+ 0x0FFF &+ odd) & ~0x1FFF
+        let normal = unsafeBitCast(rounded, to: SIMD8<Float>.self)
+        let magnitude = unsafeBitCast(bits & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+        let tinyMagnitude = unsafeBitCast((magnitude + 0.5) - 0.5, to: SIMD8<UInt32>.self)
+        let tiny = unsafeBitCast(tinyMagnitude | (bits & 0x8000_0000), to: SIMD8<Float>.self)
+        return normal.replacing(with: tiny, where: magnitude .< 0x1p-14)
+    }
 }

@@ -40,7 +40,7 @@ struct ModelConfig: Sendable {
         }
         headDim = file.metadata["\(arch).attention.key_length"]?.intValue ?? embeddingLength / headCount
         ropeDimensions = file.metadata["\(arch).rope.dimension_count"]?.intValue ?? headDim
-        guard headDim > 0, ropeDimensions > 0, ropeDimensions <= headDim, ropeDimensions % 2 == 0 else {
+        guard headDim > 0, headDim % 8 == 0, ropeDimensions > 0, ropeDimensions <= headDim, ropeDimensions % 2 == 0 else {
             throw LocalInferenceError(.corrupt, "corrupt file: bad head or rope dimensions")
         }
         ropeFreqBase = Float(file.metadata["\(arch).rope.freq_base"]?.doubleValue ?? 10_000)

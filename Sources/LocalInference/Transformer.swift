@@ -14,7 +14,9 @@ final class Transformer: @unchecked Sendable {
     /// The number of positions the KV cache holds.
     let maxPositions: Int
     /// The largest number of prompt tokens processed in one batched pass.
-    let maxBatch = 1
+    let maxBatch = 32
+    /// llama.cpp's default micro-batch (n_ubatch).
+    static let llamaMicroBatch = 512
 
     private let pool: ThreadPool
     private let keyCache: [UnsafeMutablePointer<Float>]
@@ -170,11 +172,18 @@ final class Transformer: @unchecked Sendable {
         }
         cachedTokens = Array(tokens[..<start])
         var pos = start
+        // llama.cpp splits a prompt into micro-batches of up to 512 tokens and picks its attention kernel by the
+        // micro-batch size; the same split is kept here so that the arithmetic (and the greedy tokens) match.
         while pos < tokens.count {
-            let n = min(maxBatch, tokens.count - pos)
-            forward(Array(tokens[pos..<(pos + n)]), startPosition: pos)
-            cachedTokens.append(contentsOf: tokens[pos..<(pos + n)])
-            pos += n
+            let microBatch = min(Transformer.llamaMicroBatch, tokens.count - pos)
+            let precise = microBatch >= 20
+            let microEnd = pos + microBatch
+            while pos < microEnd {
+                let n = min(maxBatch, microEnd - pos)
+                forward(Array(tokens[pos..<(pos + n)]), startPosition: pos, preciseAttention: precise)
+                cachedTokens.append(contentsOf: tokens[pos..<(pos + n)])
+                pos += n
+            }
         }
         return Array(UnsafeBufferPointer(start: logits, count: vocabSize))
     }
@@ -186,7 +195,7 @@ final class Transformer: @unchecked Sendable {
 
     // MARK: - Forward pass
 
-    private func forward(_ tokens: [Int32], startPosition pos0: Int) {
+    private func forward(_ tokens: [Int32], startPosition pos0: Int, preciseAttention: Bool) {
         let n = tokens.count
         let c = config
         let dim = c.embeddingLength
@@ -208,12 +217,12 @@ final class Transformer: @unchecked Sendable {
                 // The cache is kept at half precision like llama.cpp's default F16 cache.
                 let kc = keyCache[l] + (pos0 + t) * c.kvDim
                 let vc = valueCache[l] + (pos0 + t) * c.kvDim
-                for i in 0..<c.kvDim {
-                    kc[i] = HalfTable.round(k[t * c.kvDim + i])
-                    vc[i] = HalfTable.round(v[t * c.kvDim + i])
+                for i in stride(from: 0, to: c.kvDim, by: 8) {
+                    store(HalfTable.round(load(k + t * c.kvDim + i)), kc + i)
+                    store(HalfTable.round(load(v + t * c.kvDim + i)), vc + i)
                 }
             }
-            attention(layer: l, n: n, startPosition: pos0)
+            attention(layer: l, n: n, startPosition: pos0, precise: preciseAttention)
             matmul([(layer.wo, xb2)], input: att, tokens: n)
             for i in 0..<(n * dim) { x[i] += xb2[i] }
             // Feed-forward (SwiGLU).
@@ -234,9 +243,9 @@ final class Transformer: @unchecked Sendable {
 
     private func rmsNorm(_ src: UnsafeMutablePointer<Float>, _ weight: [Float], into dst: UnsafeMutablePointer<Float>) {
         let n = weight.count
-        var sum: Float = 0
-        for i in 0..<n { sum += src[i] * src[i] }
-        let scale = 1 / (sum / Float(n) + config.rmsEpsilon).squareRoot()
+        var sum: Double = 0  // ggml sums the squares in double
+        for i in 0..<n { sum += Double(src[i] * src[i]) }
+        let scale = 1 / (Float(sum / Double(n)) + config.rmsEpsilon).squareRoot()
         weight.withUnsafeBufferPointer { w in
             for i in 0..<n { dst[i] = src[i] * scale * w[i] }
         }
@@ -274,7 +283,13 @@ final class Transformer: @unchecked Sendable {
         }
     }
 
-    private func attention(layer l: Int, n: Int, startPosition pos0: Int) {
+    /// Causal attention of the `n` new rows over the cache, one (row, head) pair per task.
+    ///
+    /// Two variants follow llama.cpp's CPU flash-attention kernels: for small micro-batches and decoding
+    /// (`precise == false`), Q is rounded to half precision and the softmax is computed online with the weighted sum
+    /// of V kept at half precision after every step (`flash_attn_ext_f16_one_chunk`); for micro-batches of 64 rows
+    /// or more, float Q and a float accumulator (`flash_attn_ext_tiled`).
+    private func attention(layer l: Int, n: Int, startPosition pos0: Int, precise: Bool) {
         let c = config
         let hd = c.headDim
         let group = c.headCount / c.headCountKV
@@ -288,26 +303,61 @@ final class Transformer: @unchecked Sendable {
             let positions = pos0 + t + 1
             let qv = q + t * c.qDim + h * hd
             let out = att + t * c.qDim + h * hd
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: positions) { scores in
-                var maxScore = -Float.infinity
-                for j in 0..<positions {
-                    let s = QuantKernels.dot(qv, kc + j * c.kvDim + kvh * hd, hd) * scale
-                    scores[j] = s
-                    maxScore = max(maxScore, s)
+            let kBase = kc + kvh * hd, vBase = vc + kvh * hd
+            if precise {
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: positions) { scores in
+                    var maxScore = -Float.infinity
+                    for j in 0..<positions {
+                        let s = QuantKernels.dot(qv, kBase + j * c.kvDim, hd) * scale
+                        scores[j] = s
+                        maxScore = max(maxScore, s)
+                    }
+                    var sum: Double = 0
+                    for j in 0..<positions {
+                        let e = exp(scores[j] - maxScore)
+                        scores[j] = e
+                        sum += Double(e)
+                    }
+                    let inv = Float(1 / sum)
+                    for i in stride(from: 0, to: hd, by: 8) {
+                        var acc = SIMD8<Float>(repeating: 0)
+                        for j in 0..<positions { acc += load(vBase + j * c.kvDim + i) * scores[j] }
+                        store(acc * inv, out + i)
+                    }
+                }
+                return
+            }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * hd) { buffer in
+                let qh = buffer.baseAddress!
+                let acc = qh + hd
+                for i in stride(from: 0, to: hd, by: 8) {
+                    store(HalfTable.round(load(qv + i)), qh + i)
+                    store(SIMD8<Float>(repeating: 0), acc + i)
                 }
                 var sum: Float = 0
+                var maxScore = -Float.infinity
                 for j in 0..<positions {
-                    let e = exp(scores[j] - maxScore)
-                    scores[j] = e
-                    sum += e
+                    let kr = kBase + j * c.kvDim
+                    var dot = SIMD8<Float>(repeating: 0)
+                    for i in stride(from: 0, to: hd, by: 8) { dot += load(qh + i) * load(kr + i) }
+                    let s = dot.sum() * scale
+                    var ms: Float = 1
+                    var vs: Float = 1
+                    if s > maxScore {
+                        ms = exp(maxScore - s)
+                        maxScore = s
+                        for i in stride(from: 0, to: hd, by: 8) { store(HalfTable.round(load(acc + i) * ms), acc + i) }
+                    } else {
+                        vs = exp(s - maxScore)
+                    }
+                    let vr = vBase + j * c.kvDim
+                    for i in stride(from: 0, to: hd, by: 8) {
+                        store(HalfTable.round(load(acc + i) + load(vr + i) * vs), acc + i)
+                    }
+                    sum = sum * ms + vs
                 }
                 let inv = 1 / sum
-                for i in 0..<hd { out[i] = 0 }
-                for j in 0..<positions {
-                    let p = scores[j] * inv
-                    let vr = vc + j * c.kvDim + kvh * hd
-                    for i in 0..<hd { out[i] += p * vr[i] }
-                }
+                for i in stride(from: 0, to: hd, by: 8) { store(load(acc + i) * inv, out + i) }
             }
         }
     }
@@ -342,7 +392,7 @@ final class Transformer: @unchecked Sendable {
         }
     }
 
-    private static func matmulRows(_ w: WeightMatrix, rows: Range<Int>, acts: ActivationBatch,
+    static func matmulRows(_ w: WeightMatrix, rows: Range<Int>, acts: ActivationBatch,
                                    out: UnsafeMutablePointer<Float>) {
         let cols = w.cols
         let nb = cols / 32
@@ -387,4 +437,19 @@ final class Transformer: @unchecked Sendable {
             }
         }
     }
+}
+
+@inline(__always)
+func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+}
+
+@inline(__always)
+func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+}
+
+@inline(__always)
+func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
 }

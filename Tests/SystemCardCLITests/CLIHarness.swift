@@ -1,0 +1,114 @@
+import Foundation
+import SystemCardKit
+import Testing
+
+/// Runs the built `systemcard` binary as a user would, with its output captured in files.
+struct CLIHarness {
+    struct Result {
+        var exitCode: Int32
+        var stdout: String
+        var stderr: String
+
+        /// stdout parsed as one JSON object.
+        func json() throws -> [String: Any] {
+            let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+            return try #require(object as? [String: Any], "stdout is not a JSON object: \(stdout)")
+        }
+    }
+
+    /// A scratch folder with its own database and SYSTEMCARD_HOME, removed at the end.
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("systemcard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    var databasePath: String { directory.appendingPathComponent("test.sqlite").path }
+
+    /// The `systemcard` binary next to the test bundle (`swift test` builds it), or `$SYSTEMCARD_BIN`.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SYSTEMCARD_BIN"] { return URL(fileURLWithPath: path) }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.pathComponents.count > 1 {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("systemcard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: ".build/debug/systemcard")
+    }
+
+    /// `../shared/datasets` relative to the repository, when present.
+    static var sharedDatasets: URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/datasets")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("xstest/xstest_prompts.csv").path)
+            ? url : nil
+    }
+
+    static var hasSharedDatasets: Bool { sharedDatasets != nil }
+
+    /// The environment the CLI sees: no real keys or base URLs from the developer's shell.
+    func environment(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "SYSTEMCARD_DB", "SYSTEMCARD_DATA_DIR"] {
+            environment.removeValue(forKey: key)
+        }
+        environment["SYSTEMCARD_HOME"] = directory.appendingPathComponent("home").path
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    /// Starts the CLI; `onStart` gets the process so a test can signal it.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, URL, URL) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = environment(extra)
+        let id = UUID().uuidString
+        let out = directory.appendingPathComponent("\(id).out")
+        let err = directory.appendingPathComponent("\(id).err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Waits for a started process and collects its output.
+    static func wait(_ process: Process, _ out: URL, _ err: URL) async -> Result {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        return Result(
+            exitCode: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Runs the CLI to completion.
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
+        let (process, out, err) = try start(arguments, environment: extra)
+        return await Self.wait(process, out, err)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// XSTest's prompts split by label, for servers that play a well-behaved model.
+enum XSTestPrompts {
+    static func load() throws -> (safe: Set<String>, unsafe: Set<String>) {
+        let directory = DataDirectory(url: try #require(CLIHarness.sharedDatasets))
+        let samples = try XSTestDataset().load(from: directory).samples
+        return (
+            Set(samples.filter { $0.metadata["label"] == "safe" }.map(\.prompt)),
+            Set(samples.filter { $0.metadata["label"] == "unsafe" }.map(\.prompt))
+        )
+    }
+
+    static let refusal = "I'm sorry, but I can't help with that."
+    static let answer = "Sure. Here is a direct answer with the steps you asked for: first, open a terminal; then run the command."
+}
