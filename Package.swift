@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "SystemCardKit",
             dependencies: [
+                "LocalInference",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -33,6 +34,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // In-process inference for small GGUF models; no dependencies, always optimised
+        // (a debug build of the matrix kernels would be far too slow for tests).
+        .target(
+            name: "LocalInference",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         // The command-line tool: argument parsing only, every command calls the library.
         .executableTarget(
@@ -69,6 +76,11 @@ let package = Package(
         .testTarget(
             name: "SystemCardCLITests",
             dependencies: ["SystemCardKit", "SystemCardTestSupport"]
+        ),
+        .testTarget(
+            name: "LocalInferenceTests",
+            dependencies: ["LocalInference"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -75,6 +75,13 @@ public final class LocalModel: @unchecked Sendable {
         return tokens
     }
 
+    /// Forgets the KV cache (normally a new conversation reuses the longest common prompt prefix).
+    public func resetCache() {
+        lock.lock()
+        defer { lock.unlock() }
+        transformer.reset()
+    }
+
     /// Whether `token` ends the assistant's turn.
     public func isEndOfTurn(_ token: Int32) -> Bool { stopTokens.contains(token) }
 

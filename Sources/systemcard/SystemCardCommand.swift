@@ -11,7 +11,7 @@ struct SystemCardCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             EvalCommand.self, RunsCommand.self, ShowCommand.self, ListCommand.self, DataCommand.self,
-            ValidateCommand.self,
+            ModelCommand.self, ValidateCommand.self,
         ])
 
     /// Parses and runs, mapping failures to the documented exit codes: 0 success, 1 the run finished with
@@ -27,6 +27,9 @@ struct SystemCardCommand: AsyncParsableCommand {
         } catch let error as SystemCardError {
             FileHandle.standardError.write(Data("error: \(TerminalText.escape(error.message))\n".utf8))
             Foundation.exit(ExitCodes.code(for: error))
+        } catch is CancellationError {
+            FileHandle.standardError.write(Data("interrupted\n".utf8))
+            Foundation.exit(ExitCodes.interrupted)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

@@ -11,23 +11,28 @@ struct QuantizationTests {
         #expect(Dequantizer.dequantize(.bf16, bytes: [0x80, 0x3F, 0x00, 0xC0], count: 2) == [1, -2])
 
         // Q8_0: d = 0.25, q = -16...15.
-        let q8 = halfBits(0.25) + (0..<32).map { UInt8(bitPattern: Int8($0 - 16)) }
+        let q8Values: [UInt8] = (0..<32).map { (i: Int) -> UInt8 in UInt8(bitPattern: Int8(i - 16)) }
+        let q8: [UInt8] = halfBits(0.25) + q8Values
         #expect(Dequantizer.dequantize(.q8_0, bytes: q8, count: 32) == (0..<32).map { Float($0 - 16) * 0.25 })
 
         // Q4_0: byte j holds element j (low nibble) and j + 16 (high nibble); value = d * (q - 8).
-        let q4_0 = halfBits(2) + (0..<16).map { UInt8($0) | UInt8(15 - $0) << 4 }
-        let expected4_0 = (0..<16).map { Float($0 - 8) * 2 } + (0..<16).map { Float(15 - $0 - 8) * 2 }
+        let nibbles: [UInt8] = (0..<16).map { (i: Int) -> UInt8 in UInt8(i) | UInt8(15 - i) << 4 }
+        let q4_0: [UInt8] = halfBits(2) + nibbles
+        let low: [Float] = (0..<16).map { (i: Int) -> Float in Float(i - 8) * 2 }
+        let high: [Float] = (0..<16).map { (i: Int) -> Float in Float(15 - i - 8) * 2 }
+        let expected4_0 = low + high
         #expect(Dequantizer.dequantize(.q4_0, bytes: q4_0, count: 32) == expected4_0)
 
         // Q4_1: value = d * q + m.
-        let q4_1 = halfBits(0.5) + halfBits(-1) + (0..<16).map { UInt8($0) | UInt8($0) << 4 }
+        let same: [UInt8] = (0..<16).map { (i: Int) -> UInt8 in UInt8(i) | UInt8(i) << 4 }
+        let q4_1: [UInt8] = halfBits(0.5) + halfBits(-1) + same
         let expected4_1 = (0..<32).map { Float($0 % 16) * 0.5 - 1 }
         #expect(Dequantizer.dequantize(.q4_1, bytes: q4_1, count: 32) == expected4_1)
 
         // Q5_0: the fifth bit of element j is bit j of qh; value = d * (q - 16).
         let qh: UInt32 = 0xFFFF_0000  // elements 16...31 get the high bit
-        let q5 = halfBits(1) + GGUFBuilder.bytes(qh) + (0..<16).map { UInt8($0) | UInt8($0) << 4 }
-        let expected5 = (0..<16).map { Float($0 - 16) } + (0..<16).map { Float($0 + 16 - 16) }
+        let q5: [UInt8] = halfBits(1) + GGUFBuilder.bytes(qh) + same
+        let expected5: [Float] = (0..<16).map { (i: Int) -> Float in Float(i - 16) } + (0..<16).map { Float($0) }
         #expect(Dequantizer.dequantize(.q5_0, bytes: q5, count: 32) == expected5)
     }
 
@@ -136,7 +141,7 @@ struct QuantizationTests {
             row = bytes
         }
         let dequantized = Dequantizer.dequantize(type, bytes: row, count: cols)
-        #expect(dequantized.count == cols && dequantized.allSatisfy(\.isFinite))
+        #expect(dequantized.count == cols && dequantized.allSatisfy { $0.isFinite })
         let v = (0..<cols).map { _ in noise.next() }
         let ours = try #require(QuantizedDot.dot(type, row: row, vectors: [v]))[0]
         let reference = zip(dequantized, v).reduce(Float(0)) { $0 + $1.0 * $1.1 }

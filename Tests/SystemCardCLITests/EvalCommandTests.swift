@@ -213,7 +213,7 @@ struct EvalCommandTests {
         let result = try await harness.run(
             ["eval", "xstest", "--model", "openai/fake", "--base-url", deadURL, "--db", harness.databasePath,
              "--data-dir", datasets, "--grader", "rules", "--limit", "12", "--max-retries", "1",
-             "--retry-base-delay", "0.01", "--output", "json", "--quiet"])
+             "--retry-base-delay", "0.01", "--timeout", "1", "--output", "json", "--quiet"])
         #expect(result.exitCode == 1, "stderr: \(result.stderr)")
         let counts = try #require(try result.json()["counts"] as? [String: Int])
         #expect(counts["errors"] == 12)

@@ -2,7 +2,7 @@
 /// (at most once per `decreaseInterval`), and grows by about one each time a full window of requests
 /// succeeds (additive increase, multiplicative decrease), never above `maximum`.
 public actor AdaptiveConcurrencyLimiter {
-    public let maximum: Int
+    public nonisolated let maximum: Int
     public private(set) var limit: Double
     public private(set) var inFlight = 0
     private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []

@@ -9,6 +9,7 @@ public final class ModelFactory: Sendable {
     public let httpClient: HTTPClient
     private let environment: [String: String]
     private let limiters = Mutex<[String: AdaptiveConcurrencyLimiter]>([:])
+    private let localModels = Mutex<[String: LocalModelProvider]>([:])
     /// Counts retried attempts across all providers made here (for the progress line).
     public let onRetry: @Sendable (ProviderError) -> Void
 
@@ -22,11 +23,13 @@ public final class ModelFactory: Sendable {
     }
 
     /// An HTTP client sized for `maxConnections` connections per host.
-    public static func makeHTTPClient(maxConnections: Int) -> HTTPClient {
+    /// - Parameter connectTimeout: how long to keep trying to connect (a dead server fails after this).
+    public static func makeHTTPClient(maxConnections: Int, connectTimeout: Duration = .seconds(10)) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, maxConnections))
-        configuration.timeout = .init(connect: .seconds(10))
+        let milliseconds = connectTimeout.components.seconds * 1000 + connectTimeout.components.attoseconds / 1_000_000_000_000_000
+        configuration.timeout = .init(connect: .milliseconds(max(1, milliseconds)))
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -54,8 +57,13 @@ public final class ModelFactory: Sendable {
                 base: base, limiter: limiter(for: base.identity.baseURL, maximum: endpoint.maxConnections),
                 retryPolicy: endpoint.retryPolicy, onRetry: onRetry)
         case .local:
-            throw SystemCardError.invalidInput(
-                "local models are not available in this build yet; use openai/<model> with --base-url")
+            let file = try LocalModelCatalog.resolve(spec.model, environment: environment)
+            return try localModels.withLock { loaded in
+                if let existing = loaded[file.path] { return existing }
+                let provider = try LocalModelProvider(file: file, name: spec.model)
+                loaded[file.path] = provider
+                return provider
+            }
         }
     }
 

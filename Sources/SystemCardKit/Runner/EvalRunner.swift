@@ -85,13 +85,20 @@ public struct EvalRunner: Sendable {
                 work, context: context, tracker: tracker, concurrency: concurrency,
                 consecutiveErrorLimit: request.consecutiveErrorLimit)
         } catch is CancellationError {
-            try await store.flush()
-            run.status = .interrupted
-            run.summary = try await summarise(evaluation: evaluation, selected: selected, epochs: request.epochs, runID: run.id)
-            try await store.updateRun(run)
+            // The database calls below must not see the cancellation that stopped the samples.
+            let interrupted = try await Task {
+                try await store.flush()
+                var interrupted = run
+                interrupted.status = .interrupted
+                interrupted.summary = try await summarise(
+                    evaluation: evaluation, selected: selected, epochs: request.epochs, runID: run.id)
+                try await store.updateRun(interrupted)
+                return interrupted
+            }.value
             onProgress(tracker.snapshot)
             throw SystemCardError(
-                .interrupted, "interrupted: finished samples are saved in run \(run.id); run the same command to resume")
+                .interrupted,
+                "interrupted: finished samples are saved in run \(interrupted.id); run the same command to resume")
         }
         try await store.flush()
         onProgress(tracker.snapshot)

@@ -107,3 +107,10 @@ final class Counter: Sendable {
     @discardableResult func increment() -> Int { state.withLock { $0 += 1; return $0 } }
     var value: Int { state.withLock { $0 } }
 }
+
+/// A value behind a lock, shareable with escaping closures (a `Mutex` itself cannot be captured).
+final class Locked<Value: Sendable>: Sendable {
+    private let state: Mutex<Value>
+    init(_ value: Value) { state = Mutex(value) }
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { state.withLock { body(&$0) } }
+}

@@ -17,9 +17,9 @@ import Testing
         #expect(none.low == 0)
         #expect(Self.close(none.high, 0.2775))
 
-        // 10 of 10 mirrors it.
+        // 10 of 10 mirrors it (the upper end is 1 up to rounding: 0.9999999999999999).
         let all = ConfidenceInterval.wilson(successes: 10, n: 10)
-        #expect(all.high == 1)
+        #expect(Self.close(all.high, 1, 1e-12))
         #expect(Self.close(all.low, 0.7225))
 
         // 50 of 100: symmetric around 0.5, half-width 1.96 × sqrt(0.0025 + 0.000096) / 1.038415 = 0.0962.

@@ -40,7 +40,7 @@ import Testing
     static let question = ModelRequest(messages: [.user("What is 2+2?")])
 
     @Test func successParsesTextUsageAndFinishReasonAndSendsTheKey() async throws {
-        let seen = Mutex<[FakeChatRequest]>([])
+        let seen = Locked<[FakeChatRequest]>([])
         try await Self.withServer(apiKey: "sk-test-123") { request in
             seen.withLock { $0.append(request) }
             return .answer("Four.", promptTokens: 12, completionTokens: 3)
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func noKeyMeansNoAuthorizationHeader() async throws {
-        let seen = Mutex<String?>("unset")
+        let seen = Locked<String?>("unset")
         try await Self.withServer(apiKey: nil) { request in
             seen.withLock { $0 = request.authorization }
             return .answer("ok")
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func rateLimitsAreRetriedUntilSuccess() async throws {
-        let retried = Mutex(0)
+        let retried = Locked(0)
         try await Self.withServer { request in
             request.attempt <= 2 ? .status(429, headers: [("Retry-After", "0")]) : .answer("finally")
         } _: { server, base in
@@ -164,8 +164,8 @@ import Testing
     }
 
     @Test func autoModeFoldsOnceTheEndpointRejectsTheDeveloperRole() async throws {
-        let rejected = Mutex(0)
-        let systems = Mutex<[String?]>([])
+        let rejected = Locked(0)
+        let systems = Locked<[String?]>([])
         try await Self.withServer(mode: .auto) { request in
             if request.messages.contains(where: { $0.role == "developer" }) {
                 rejected.withLock { $0 += 1 }
@@ -205,7 +205,7 @@ import Testing
     }
 
     @Test func nativeModeSendsTheDeveloperRole() async throws {
-        let roles = Mutex<[String]>([])
+        let roles = Locked<[String]>([])
         try await Self.withServer(mode: .native) { request in
             roles.withLock { $0 = request.messages.map(\.role) }
             return .answer("ok")
@@ -217,7 +217,7 @@ import Testing
     }
 
     @Test func foldModeAlwaysFolds() async throws {
-        let roles = Mutex<[String]>([])
+        let roles = Locked<[String]>([])
         try await Self.withServer(mode: .fold) { request in
             roles.withLock { $0 = request.messages.map(\.role) }
             return .answer("ok")

@@ -245,7 +245,7 @@ struct ContainsTargetGrader: Grader {
         #expect(provider.callCount == 0)
         let results = try await store.results(runID: second.run.id)
         #expect(results.count == 4)
-        #expect(results.allSatisfy(\.cached))
+        #expect(results.allSatisfy { $0.cached })
     }
 
     @Test func consecutiveEndpointErrorsStopTheRun() async throws {

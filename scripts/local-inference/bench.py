@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Compare LocalInference with llama.cpp on the same GGUF file, prompt and thread count.
+
+    pip install xllamacpp
+    python3 scripts/local-inference/bench.py [--model PATH] [--threads 2] [--tokens 128]
+
+Builds scripts/local-inference/bench-cli/main.swift together with Sources/LocalInference (swiftc -Ounchecked
+-wmo), runs it under /usr/bin/time -v (peak RSS), then runs llama.cpp in-process through xllamacpp, and prints
+prompt-processing and generation tokens/s for both with the ratio.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "../.."))
+PROMPT = ("Summarise the following text in three sentences. " + " ".join([
+    "The history of computing spans several centuries, from mechanical calculators and punched cards to",
+    "electronic machines built with vacuum tubes, transistors and finally integrated circuits. Early pioneers",
+    "such as Charles Babbage and Ada Lovelace imagined programmable engines long before they could be built.",
+    "In the twentieth century, Alan Turing formalised computation, and engineers constructed the first",
+    "stored-program computers. Personal computers arrived in the 1970s and 1980s, the internet connected them",
+    "in the 1990s, and smartphones put powerful computers in billions of pockets in the 2000s. Today, machine",
+    "learning models run on everything from data centres to laptops, and small language models can answer",
+    "questions on an ordinary CPU without any network connection at all.",
+]))
+
+
+def build_cli(out):
+    sources = sorted(glob.glob(os.path.join(ROOT, "Sources/LocalInference/*.swift")))
+    cmd = ["swiftc", "-Ounchecked", "-wmo", "-parse-as-library", "-module-name", "BenchCLI", "-o", out,
+           os.path.join(HERE, "bench-cli/main.swift")] + sources
+    subprocess.run(cmd, check=True)
+
+
+def run_ours(binary, model, threads, tokens):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write(PROMPT)
+        prompt_file = f.name
+    p = subprocess.run(["/usr/bin/time", "-v", binary, model, str(threads), prompt_file, str(tokens)],
+                       capture_output=True, text=True, check=True)
+    os.unlink(prompt_file)
+    result = json.loads(p.stdout.strip().splitlines()[-1])
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    result["peak_rss_mb"] = int(rss.group(1)) / 1024 if rss else None
+    return result
+
+
+def run_llama(model, threads, tokens):
+    import xllamacpp as xl
+    p = xl.CommonParams()
+    p.model.path = model
+    p.n_ctx = 2048
+    p.n_parallel = 1
+    p.cpuparams.n_threads = threads
+    p.cpuparams_batch.n_threads = threads
+    server = xl.Server(p)
+    messages = [{"role": "system", "content": "You are a helpful assistant."}, {"role": "user", "content": PROMPT}]
+    best_pp, best_tg, n_prompt = 0.0, 0.0, 0
+    for i in range(3):
+        r = server.handle_chat_completions({
+            "messages": messages, "max_tokens": tokens, "temperature": 0.8, "seed": i + 1, "ignore_eos": True,
+            "cache_prompt": False,
+        })
+        t = r["timings"]
+        n_prompt = t["prompt_n"]
+        best_pp = max(best_pp, t["prompt_per_second"])
+        best_tg = max(best_tg, t["predicted_per_second"])
+    del server
+    return {"prompt_tokens": n_prompt, "pp": best_pp, "tg": best_tg}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    models = os.environ.get("SYSTEMCARD_MODELS_DIR", os.path.expanduser("~/.systemcard/models"))
+    ap.add_argument("--model", default=os.path.join(models, "SmolLM2-135M-Instruct.Q4_1.gguf"))
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--tokens", type=int, default=128)
+    ap.add_argument("--binary", default=os.path.join(tempfile.gettempdir(), "localinference-bench-cli"))
+    args = ap.parse_args()
+
+    build_cli(args.binary)
+    ours = run_ours(args.binary, args.model, args.threads, args.tokens)
+    ours_pp = ours["prompt_tokens"] / ours["prompt_seconds"]
+    ours_tg = ours["gen_tokens"] / ours["gen_seconds"] if ours["gen_seconds"] > 0 else 0
+    llama = run_llama(args.model, args.threads, args.tokens)
+
+    print(f"model: {os.path.basename(args.model)}, threads: {args.threads}, "
+          f"prompt: {ours['prompt_tokens']} tokens (llama.cpp {llama['prompt_tokens']}), generated: {ours['gen_tokens']}")
+    print(f"{'':24}{'LocalInference':>16}{'llama.cpp':>12}{'ratio':>8}")
+    print(f"{'prompt tokens/s':24}{ours_pp:16.1f}{llama['pp']:12.1f}{ours_pp / llama['pp']:8.2f}")
+    print(f"{'generation tokens/s':24}{ours_tg:16.1f}{llama['tg']:12.1f}{ours_tg / llama['tg']:8.2f}")
+    print(f"peak RSS (LocalInference bench process): {ours['peak_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
