@@ -23,6 +23,7 @@ public enum RunTable {
         lines.append("")
         let rows = summary.metrics.map { metric -> [String] in
             let name = metric.group.map { "  \($0.field)=\(TerminalText.excerpt($0.value, limit: 40))" } ?? metric.name
+            guard metric.n > 0 else { return [name, "-", "no samples", "0"] }
             return [name, format(metric.value), "[\(format(metric.ciLow)), \(format(metric.ciHigh))]", String(metric.n)]
         }
         lines.append(contentsOf: TextTable.render(header: ["metric", "value", "95% CI", "n"], rows: rows))

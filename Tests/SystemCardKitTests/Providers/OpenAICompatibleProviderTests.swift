@@ -230,8 +230,10 @@ import Testing
     }
 
     @Test func slowAnswersTimeOut() async throws {
+        // The server's handler keeps sleeping after the client gives up, and stopping the server waits for
+        // it, so the delay is kept short.
         try await Self.withServer(timeout: .milliseconds(200)) { _ in
-            .delayed(.seconds(2), .answer("too late"))
+            .delayed(.seconds(1), .answer("too late"))
         } _: { _, provider in
             let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(Self.question) }
             #expect(error?.code == .timeout)
@@ -244,9 +246,10 @@ import Testing
         let server = try await FakeChatServer.start { _ in .answer("unused") }
         let baseURL = server.baseURL
         await server.stop()
-        let client = ModelFactory.makeHTTPClient(maxConnections: 1)
+        // A short connect timeout bounds how long the pool keeps retrying a refused connection.
+        let client = ModelFactory.makeHTTPClient(maxConnections: 1, connectTimeout: .milliseconds(200))
         let provider = OpenAICompatibleProvider(
-            model: "m", baseURL: baseURL, apiKey: nil, requestTimeout: .seconds(3), client: client)
+            model: "m", baseURL: baseURL, apiKey: nil, requestTimeout: .seconds(30), client: client)
         let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(Self.question) }
         await ModelFactory.shutdown(client)
         #expect(error?.code == .connection)
@@ -264,6 +267,15 @@ import Testing
         garbage.add(name: "Retry-After", value: "soon")
         #expect(OpenAICompatibleProvider.retryAfter(garbage) == nil)
         #expect(OpenAICompatibleProvider.retryAfter(HTTPHeaders()) == nil)
+        var past = HTTPHeaders()
+        past.add(name: "Retry-After", value: "Wed, 21 Oct 2015 07:28:00 GMT")
+        #expect(OpenAICompatibleProvider.retryAfter(past) == 0)
+        var future = HTTPHeaders()
+        future.add(name: "Retry-After", value: "Fri, 01 Jan 2100 00:00:00 GMT")
+        #expect((OpenAICompatibleProvider.retryAfter(future) ?? 0) > 1_000_000)
+        var negative = HTTPHeaders()
+        negative.add(name: "Retry-After", value: "-5")
+        #expect(OpenAICompatibleProvider.retryAfter(negative) == 0)
     }
 
     @Test func baseURLTrailingSlashIsTrimmed() {

@@ -1,0 +1,86 @@
+import AsyncHTTPClient
+import Foundation
+import SystemCardTestSupport
+import Testing
+@testable import SystemCardKit
+
+@Suite struct DataFetcherTests {
+    static let content = Data("id,prompt\n1,hello\n".utf8)
+
+    static func entry(sha256: String) -> DataCatalog.Entry {
+        DataCatalog.Entry(
+            name: "tiny", summary: "", license: "",
+            files: [DataCatalog.RemoteFile(path: "tiny/data.csv", url: "http://127.0.0.1:9/unused", sha256: sha256, bytes: content.count)])
+    }
+
+    static func withMirror(_ body: (HTTPClient, String, DataDirectory) async throws -> Void) async throws {
+        let server = try await FakeChatServer.start(files: ["tiny/data.csv": content]) { _ in .answer("") }
+        let client = ModelFactory.makeHTTPClient(maxConnections: 1)
+        let temporary = try TemporaryDirectory()
+        let mirror = "http://127.0.0.1:\(server.port)/files/"
+        do {
+            try await body(client, mirror, DataDirectory(url: temporary.url))
+        } catch {
+            await ModelFactory.shutdown(client)
+            await server.stop()
+            temporary.remove()
+            throw error
+        }
+        await ModelFactory.shutdown(client)
+        await server.stop()
+        temporary.remove()
+    }
+
+    @Test func downloadsVerifiesAndThenFindsTheFilePresent() async throws {
+        try await Self.withMirror { client, mirror, directory in
+            let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror)
+            let entry = Self.entry(sha256: SHA256Digest.hex(Self.content))
+            let first = try await fetcher.fetch(entry)
+            #expect(first.map(\.1) == [.downloaded])
+            let installed = directory.url.appendingPathComponent("tiny/data.csv")
+            #expect(try Data(contentsOf: installed) == Self.content)
+            #expect(!FileManager.default.fileExists(atPath: installed.path + ".partial"))
+            let second = try await fetcher.fetch(entry)
+            #expect(second.map(\.1) == [.alreadyPresent])
+        }
+    }
+
+    @Test func aDigestMismatchInstallsNothing() async throws {
+        try await Self.withMirror { client, mirror, directory in
+            let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror)
+            let wrong = String(repeating: "0", count: 64)
+            let error = await #expect(throws: SystemCardError.self) { _ = try await fetcher.fetch(Self.entry(sha256: wrong)) }
+            #expect(error?.message.contains("expected \(wrong)") == true)
+            #expect(error?.message.contains("not installed") == true)
+            #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("tiny/data.csv").path))
+        }
+    }
+
+    @Test func aMissingFileOnTheMirrorIsAnHTTPError() async throws {
+        try await Self.withMirror { client, mirror, directory in
+            let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror + "elsewhere/")
+            let error = await #expect(throws: SystemCardError.self) {
+                _ = try await fetcher.fetch(Self.entry(sha256: SHA256Digest.hex(Self.content)))
+            }
+            #expect(error?.message.contains("HTTP 404") == true)
+        }
+    }
+
+    @Test func catalogKnowsXSTestAndRejectsUnknownNames() throws {
+        let xstest = try DataCatalog.entry(named: "xstest")
+        #expect(xstest.files.map(\.path).contains(XSTestDataset.promptsFile))
+        #expect(xstest.files.map(\.path).contains(XSTestGraderValidation.completionsFile))
+        #expect(xstest.files.allSatisfy { $0.sha256.count == 64 })
+        let error = #expect(throws: SystemCardError.self) { _ = try DataCatalog.entry(named: "nope") }
+        #expect(error?.message.contains("xstest") == true)
+    }
+
+    @Test(.enabled(if: SharedData.hasXSTestPrompts && SharedData.hasXSTestCompletions, "XSTest files not found in ../shared/datasets"))
+    func sharedFilesMatchThePinnedDigests() throws {
+        for file in try DataCatalog.entry(named: "xstest").files {
+            let url = SharedData.datasets.appendingPathComponent(file.path)
+            #expect(try SHA256Digest.file(url) == file.sha256, "\(file.path)")
+            #expect(try Data(contentsOf: url).count == file.bytes, "\(file.path)")
+        }
+    }
+}
