@@ -23,10 +23,10 @@ public enum CSVReader {
 
     /// Parses CSV text. The first row is the header.
     public static func parse(_ text: String, file: String) throws -> [DataRecord] {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let rows = try rows(of: text, file: file)
         guard let header = rows.first else { throw DatasetError(file: file, reason: "empty file (no header row)") }
-        var names = header.fields
-        if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+        let names = header.fields
         if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw DatasetError(file: file, line: 1, field: duplicate, reason: "duplicate column in header")
         }

@@ -64,9 +64,11 @@ public struct EvalRunner: Sendable {
             provider: request.model, settings: request.settings, store: store, readsCache: !request.noCache)
         var graderClient: ModelClient?
         if let graderModel = request.graderModel {
+            // A retried sample is re-graded by asking the judge again: replaying its cached, unparseable
+            // answer could never recover the sample.
             graderClient = ModelClient(
                 provider: graderModel, settings: GenerationSettings(temperature: 0), store: store,
-                readsCache: !request.noCache)
+                readsCache: !request.noCache && !request.retryErrors)
         }
         let tracker = ProgressTracker(evaluation: evaluation.name, total: work.count, resumed: resumed)
         let ticker = startTicker(tracker)

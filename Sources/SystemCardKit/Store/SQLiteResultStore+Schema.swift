@@ -33,6 +33,8 @@ extension SQLiteResultStore {
                       error TEXT,
                       prompt_tokens INTEGER NOT NULL,
                       completion_tokens INTEGER NOT NULL,
+                      grader_prompt_tokens INTEGER NOT NULL,
+                      grader_completion_tokens INTEGER NOT NULL,
                       developer_role TEXT NOT NULL,
                       cached BOOLEAN NOT NULL,
                       latency_ms INTEGER NOT NULL,

@@ -162,7 +162,7 @@ public final class SQLiteResultStore: ResultStore {
                 db,
                 sql: """
                     SELECT s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role,
-                           c.value, c.label, c.grader_prompt_tokens, c.grader_completion_tokens
+                           c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ?
@@ -188,8 +188,7 @@ public final class SQLiteResultStore: ResultStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.*, c.grader, c.value, c.label, c.explanation, c.judge_output,
-                           c.grader_prompt_tokens, c.grader_completion_tokens
+                    SELECT s.*, c.grader, c.value, c.label, c.explanation, c.judge_output
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ? ORDER BY s.ordinal, s.epoch
@@ -226,14 +225,15 @@ public final class SQLiteResultStore: ResultStore {
             sql: """
                 INSERT OR REPLACE INTO samples
                   (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
-                   prompt_tokens, completion_tokens, developer_role, cached, latency_ms, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   prompt_tokens, completion_tokens, grader_prompt_tokens, grader_completion_tokens, developer_role,
+                   cached, latency_ms, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
             try JSONCoding.string(sample.messages), sample.target, try JSONCoding.string(sample.metadata),
             result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
-            result.developerRole.rawValue, result.cached, result.latencyMilliseconds, Date(),
+            result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue, result.cached, result.latencyMilliseconds, Date(),
         ])
         if let score = result.score, result.status == .scored {
             let scoreStatement = try db.cachedStatement(
@@ -288,7 +288,7 @@ public final class SQLiteResultStore: ResultStore {
             transcript: transcript, score: score, grader: row["grader"], error: row["error"],
             usage: TokenUsage(promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"]),
             graderUsage: TokenUsage(
-                promptTokens: row["grader_prompt_tokens"] ?? 0, completionTokens: row["grader_completion_tokens"] ?? 0),
+                promptTokens: row["grader_prompt_tokens"], completionTokens: row["grader_completion_tokens"]),
             developerRole: DeveloperRoleDelivery(rawValue: row["developer_role"]) ?? .none,
             cached: row["cached"], latencyMilliseconds: row["latency_ms"])
     }

@@ -80,9 +80,7 @@ import Testing
         #expect(outcome.summary.usage == TokenUsage(promptTokens: 30, completionTokens: 15))
         #expect(results["safe"]?.graderUsage == TokenUsage(promptTokens: 100, completionTokens: 20))
         // The judge was asked 3 times (120 tokens each), including for the sample whose grading failed.
-        withKnownIssue("BUG: grader tokens of a sample whose grading failed are not stored (they live only in the scores table)") {
-            #expect(outcome.summary.graderUsage == TokenUsage(promptTokens: 300, completionTokens: 60))
-        }
+        #expect(outcome.summary.graderUsage == TokenUsage(promptTokens: 300, completionTokens: 60))
         #expect(judge.callCount == 3)
         #expect(model.callCount == 3)
     }
@@ -97,12 +95,9 @@ import Testing
         let outcome = try await EvalRunner(store: store).run(request)
         #expect(outcome.attempted == 1)
         #expect(model.callCount == 0)  // the evaluated model's answer comes from the call cache
-        // The judge answered nonsense; --retry-errors should ask it again, but its answer was cached like
-        // any other call, so the retry replays the same nonsense and the sample can never be recovered
-        // (short of --no-cache, which re-asks every sample).
-        withKnownIssue("BUG?: --retry-errors replays the judge's cached unparseable answer instead of asking again") {
-            #expect(judge.callCount == 1)
-        }
+        // The judge answered nonsense; --retry-errors must ask it again rather than replay its cached answer,
+        // which could never recover the sample.
+        #expect(judge.callCount == 1)
         #expect(outcome.summary.errors == 1)
     }
 
