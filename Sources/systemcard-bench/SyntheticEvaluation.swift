@@ -24,7 +24,7 @@ enum SyntheticEvaluation {
 
     static func make(samples: Int) -> Evaluation {
         Evaluation(
-            name: "synthetic", version: "1", summary: "generated prompts for benchmarks",
+            name: "synthetic", version: "1", summary: "generated prompts for benchmarks", section: .disallowedContent,
             dataset: Prompts(count: samples), graders: GraderFactory(rules: NonEmptyGrader(), model: nil, preferred: .rules),
             metrics: [Metric(name: "answered", summary: "non-empty answers", groupBy: ["bucket"])])
     }

@@ -31,6 +31,21 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Evaluation variant, e.g. --set small.")
     var set: String?
 
+    @Option(help: "Comma-separated techniques, for evaluations that take them (e.g. strongreject).")
+    var techniques: String?
+
+    @Option(help: "Comma-separated language codes, for multilingual evaluations (e.g. fr,de).")
+    var languages: String?
+
+    @Option(name: .customLong("option"), help: "Any other evaluation option, as KEY=VALUE (repeatable).")
+    var extraOptions: [String] = []
+
+    @Option(name: .customLong("role"), help: "A model for one of the evaluation's other roles, as NAME=openai/<model> (repeatable).")
+    var roleSpecs: [String] = []
+
+    @Option(name: .customLong("role-base-url"), help: "The endpoint of a role's model, as NAME=URL (default: the evaluated model's).")
+    var roleBaseURLs: [String] = []
+
     @Option(help: "Run only the first N samples (after the seeded shuffle when --seed is given).")
     var limit: Int?
 
@@ -67,14 +82,30 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
+    /// Parses repeated `KEY=VALUE` arguments.
+    static func pairs(_ items: [String], flag: String) throws -> [String: String] {
+        var pairs: [String: String] = [:]
+        for item in items {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw SystemCardError.invalidInput("\(flag) takes NAME=VALUE, got '\(item)'")
+            }
+            pairs[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        return pairs
+    }
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
     }
 
     func run() async throws {
-        var options: [String: String] = [:]
+        var options = try Self.pairs(extraOptions, flag: "--option")
         if let set { options["set"] = set }
+        if let techniques { options["techniques"] = techniques }
+        if let languages { options["languages"] = languages }
+        let roleModels = try Self.pairs(roleSpecs, flag: "--role")
+        let roleURLs = try Self.pairs(roleBaseURLs, flag: "--role-base-url")
         let evaluation = try EvaluationRegistry.evaluation(named: self.evaluation, options: options)
         let modelSpec = try ModelSpec(parsing: model)
         let graderChoice: GraderChoice
@@ -105,11 +136,21 @@ struct EvalCommand: AsyncParsableCommand {
                 try factory.provider(
                     for: $0, endpoint: endpoint.options(baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv))
             }
+            var roleProviders: [String: any ModelProvider] = [:]
+            for (role, text) in roleModels {
+                guard evaluation.roles.contains(role) else {
+                    throw SystemCardError.invalidInput(
+                        "\(evaluation.name) has no role '\(role)'"
+                            + (evaluation.roles.isEmpty ? "" : "; its roles: \(evaluation.roles.joined(separator: ", "))"))
+                }
+                roleProviders[role] = try factory.provider(
+                    for: ModelSpec(parsing: text), endpoint: endpoint.options(baseURL: roleURLs[role]))
+            }
             let request = RunRequest(
                 evaluation: evaluation, model: provider,
                 settings: GenerationSettings(
                     temperature: temperature, maxTokens: maxTokens, seed: seed, reasoningEffort: reasoningEffort),
-                grader: graderChoice, graderModel: graderProvider, dataDirectory: DataDirectory.resolve(option: dataDir),
+                grader: graderChoice, graderModel: graderProvider, roles: roleProviders, dataDirectory: DataDirectory.resolve(option: dataDir),
                 limit: limit, epochs: epochs, seed: seed, retryErrors: retryErrors, noCache: noCache,
                 concurrency: endpoint.maxConnections)
             let progressLine = ProgressLine(quiet: quiet)

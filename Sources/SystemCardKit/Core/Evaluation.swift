@@ -5,6 +5,8 @@ public struct Evaluation: Sendable {
     /// Bumped when samples, prompts or scoring change.
     public var version: String
     public var summary: String
+    /// The system card section the results belong to.
+    public var section: CardSection
     public var dataset: any Dataset
     public var solver: any Solver
     /// Builds the grader for `--grader rules` or `--grader <model>`.
@@ -12,21 +14,28 @@ public struct Evaluation: Sendable {
     public var metrics: [Metric]
     /// Options that select a variant (`set=challenging`), stored with the run.
     public var options: [String: String]
+    /// Named model roles the solver needs besides the evaluated model (e.g. `mark` for MakeMePay), each
+    /// given on the command line as `--role NAME=openai/<model>`.
+    public var roles: [String]
     /// Published reference figures shown beside measured ones (never mixed with them).
     public var references: [PublishedFigure]
 
     public init(
-        name: String, version: String, summary: String, dataset: any Dataset, solver: any Solver = GenerateSolver(),
-        graders: GraderFactory, metrics: [Metric], options: [String: String] = [:], references: [PublishedFigure] = []
+        name: String, version: String, summary: String, section: CardSection, dataset: any Dataset,
+        solver: any Solver = GenerateSolver(),
+        graders: GraderFactory, metrics: [Metric], options: [String: String] = [:], roles: [String] = [],
+        references: [PublishedFigure] = []
     ) {
         self.name = name
         self.version = version
         self.summary = summary
+        self.section = section
         self.dataset = dataset
         self.solver = solver
         self.graders = graders
         self.metrics = metrics
         self.options = options
+        self.roles = roles
         self.references = references
     }
 }

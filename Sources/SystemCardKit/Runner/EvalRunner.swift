@@ -29,6 +29,11 @@ public struct EvalRunner: Sendable {
                 "\(evaluation.name)'s model grader needs a grader model: pass --grader openai/<model>, or --grader rules")
         }
 
+        for role in evaluation.roles where request.roles[role] == nil {
+            throw SystemCardError.invalidInput(
+                "\(evaluation.name) needs a model for the role '\(role)': pass --role \(role)=openai/<model>")
+        }
+
         let loaded: LoadedDataset
         do {
             loaded = try evaluation.dataset.load(from: request.dataDirectory)
@@ -40,7 +45,7 @@ public struct EvalRunner: Sendable {
             evaluation: evaluation.name, evaluationVersion: evaluation.version, options: evaluation.options,
             model: request.model.identity, settings: request.settings, grader: grader.name,
             graderVersion: grader.version, graderModel: request.grader == .model ? request.graderModel?.identity : nil,
-            epochs: request.epochs, seed: request.seed, datasetFiles: loaded.files)
+            roles: request.roles.filter { evaluation.roles.contains($0.key) }.mapValues(\.identity), epochs: request.epochs, seed: request.seed, datasetFiles: loaded.files)
         var run = try await store.openRun(
             RunRecord(
                 id: configuration.runID, evaluation: evaluation.name, evaluationVersion: evaluation.version,
@@ -70,6 +75,13 @@ public struct EvalRunner: Sendable {
                 provider: graderModel, settings: GenerationSettings(temperature: 0), store: store,
                 readsCache: !request.noCache && !request.retryErrors)
         }
+        var roleClients: [String: ModelClient] = [:]
+        for role in evaluation.roles {
+            if let provider = request.roles[role] {
+                roleClients[role] = ModelClient(
+                    provider: provider, settings: request.settings, store: store, readsCache: !request.noCache)
+            }
+        }
         let tracker = ProgressTracker(evaluation: evaluation.name, total: work.count, resumed: resumed)
         let ticker = startTicker(tracker)
         defer { ticker.cancel() }
@@ -82,7 +94,7 @@ public struct EvalRunner: Sendable {
             let concurrency = max(1, request.concurrency)
             let context = SampleContext(
                 runID: runID, solver: solver, grader: grader, modelClient: modelClient, graderClient: graderClient,
-                store: store)
+                roleClients: roleClients, store: store)
             stopReason = try await Self.process(
                 work, context: context, tracker: tracker, concurrency: concurrency,
                 consecutiveErrorLimit: request.consecutiveErrorLimit)
@@ -216,6 +228,7 @@ public struct EvalRunner: Sendable {
         var grader: any Grader
         var modelClient: ModelClient
         var graderClient: ModelClient?
+        var roleClients: [String: ModelClient]
         var store: any ResultStore
     }
 
@@ -235,7 +248,12 @@ public struct EvalRunner: Sendable {
         var failure: String?
         var endpointFailure = false
         do {
-            let solved = try await solver.solve(sample, context: SolverContext(model: model, epoch: epoch))
+            // Other roles' usage is counted with the grader's: only the evaluated model's tokens are "usage".
+            var roles: [String: ModelRole] = [:]
+            for (name, client) in context.roleClients {
+                roles[name] = ModelRole(name: name, client: client, epoch: epoch, ledger: ledger, isGrader: true)
+            }
+            let solved = try await solver.solve(sample, context: SolverContext(model: model, roles: roles, epoch: epoch))
             output = solved
             score = try await grader.grade(sample, output: solved, context: GraderContext(judge: judge))
         } catch let error as ProviderError {

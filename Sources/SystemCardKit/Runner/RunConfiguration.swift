@@ -11,6 +11,8 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
     public var grader: String
     public var graderVersion: String
     public var graderModel: ModelIdentity?
+    /// Models of the other named roles (conversation partners), by role name.
+    public var roles: [String: ModelIdentity]
     public var epochs: Int
     public var seed: Int?
     public var datasetFiles: [DatasetFileDigest]
@@ -18,7 +20,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
     public init(
         evaluation: String, evaluationVersion: String, options: [String: String] = [:], model: ModelIdentity,
         settings: GenerationSettings, grader: String, graderVersion: String, graderModel: ModelIdentity?,
-        epochs: Int, seed: Int?, datasetFiles: [DatasetFileDigest]
+        roles: [String: ModelIdentity] = [:], epochs: Int, seed: Int?, datasetFiles: [DatasetFileDigest]
     ) {
         self.evaluation = evaluation
         self.evaluationVersion = evaluationVersion
@@ -28,6 +30,7 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
         self.grader = grader
         self.graderVersion = graderVersion
         self.graderModel = graderModel
+        self.roles = roles
         self.epochs = epochs
         self.seed = seed
         self.datasetFiles = datasetFiles

@@ -7,6 +7,8 @@ public struct RunRequest: Sendable {
     public var grader: GraderChoice
     /// The grader model, required when `grader` is `.model`.
     public var graderModel: (any ModelProvider)?
+    /// Models for the evaluation's other named roles (``Evaluation/roles``), e.g. `mark` for MakeMePay.
+    public var roles: [String: any ModelProvider]
     public var dataDirectory: DataDirectory
     /// Only the first `limit` samples (after the seeded shuffle, when a seed is given).
     public var limit: Int?
@@ -24,7 +26,8 @@ public struct RunRequest: Sendable {
 
     public init(
         evaluation: Evaluation, model: any ModelProvider, settings: GenerationSettings = .init(),
-        grader: GraderChoice, graderModel: (any ModelProvider)? = nil, dataDirectory: DataDirectory,
+        grader: GraderChoice, graderModel: (any ModelProvider)? = nil, roles: [String: any ModelProvider] = [:],
+        dataDirectory: DataDirectory,
         limit: Int? = nil, epochs: Int = 1, seed: Int? = nil, retryErrors: Bool = false, noCache: Bool = false,
         concurrency: Int = 64, consecutiveErrorLimit: Int = 50
     ) {
@@ -33,6 +36,7 @@ public struct RunRequest: Sendable {
         self.settings = settings
         self.grader = grader
         self.graderModel = graderModel
+        self.roles = roles
         self.dataDirectory = dataDirectory
         self.limit = limit
         self.epochs = epochs

@@ -19,6 +19,16 @@ import Testing
         #expect(fields["neg"] == "-3")
     }
 
+    @Test func numbersAreKeptAsWritten() throws {
+        // The reader promises "numbers as written"; JSONValue decodes 1.0 as the Int 1 and integers beyond
+        // Int64 as lossy Doubles.
+        withKnownIssue("BUG: JSONLReader rewrites numbers: 1.0 → \"1\", 12345678901234567890 → \"1.2345678901234567e+19\"") {
+            let fields = try #require(try Self.parse(#"{"v":1.0,"big":12345678901234567890}"#).first?.fields)
+            #expect(fields["v"] == "1.0")
+            #expect(fields["big"] == "12345678901234567890")
+        }
+    }
+
     @Test func nestedValuesAreKeptAsCompactJSON() throws {
         let records = try Self.parse(#"{"list":[1, "two", {"b":2, "a":1}],"object":{"z":[], "a":"x/y"}}"#)
         let fields = try #require(records.first?.fields)

@@ -35,7 +35,7 @@ struct ContainsTargetGrader: Grader {
 @Suite struct EvalRunnerTests {
     static func evaluation(count: Int = 20) -> Evaluation {
         Evaluation(
-            name: "memory", version: "1", summary: "in-memory test evaluation", dataset: MemoryDataset(count: count),
+            name: "memory", version: "1", summary: "in-memory test evaluation", section: .disallowedContent, dataset: MemoryDataset(count: count),
             solver: GenerateSolver(), graders: GraderFactory(rules: ContainsTargetGrader(), model: nil, preferred: .rules),
             metrics: [Metric(name: "accuracy", summary: "target word present", groupBy: ["group"])])
     }

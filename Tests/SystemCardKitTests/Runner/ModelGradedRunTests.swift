@@ -8,7 +8,7 @@ import Testing
         var dataset = MemoryDataset(count: 1)
         dataset.samples = samples
         return Evaluation(
-            name: "judged", version: "1", summary: "", dataset: dataset,
+            name: "judged", version: "1", summary: "", section: .disallowedContent, dataset: dataset,
             graders: GraderFactory(rules: RefusalRulesGrader(), model: ModelRefusalGrader(), preferred: .model),
             metrics: [Metric(name: "right_behaviour", summary: "")])
     }
