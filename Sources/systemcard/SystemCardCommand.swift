@@ -17,6 +17,7 @@ struct SystemCardCommand: AsyncParsableCommand {
     /// Parses and runs, mapping failures to the documented exit codes: 0 success, 1 the run finished with
     /// errored samples (or the endpoint kept failing), 2 usage or input error, 130 interrupted.
     static func main() async {
+        ProcessTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -33,7 +33,7 @@ public enum CSVReader {
         var records: [DataRecord] = []
         records.reserveCapacity(rows.count - 1)
         for row in rows.dropFirst() {
-            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            if row.isBlank { continue }  // an empty line (a quoted "" is a value, not a blank line)
             guard row.fields.count == names.count else {
                 throw DatasetError(
                     file: file, line: row.line,
@@ -47,6 +47,8 @@ public enum CSVReader {
     struct Row {
         var line: Int
         var fields: [String]
+        /// Nothing at all on the line (not even a quoted empty value).
+        var isBlank = false
     }
 
     static func rows(of text: String, file: String) throws -> [Row] {
@@ -95,8 +97,9 @@ public enum CSVReader {
                 case UInt8(ascii: "\r"):
                     break
                 case UInt8(ascii: "\n"):
+                    let blank = fields.isEmpty && field.isEmpty && !fieldWasQuoted
                     endField()
-                    rows.append(Row(line: rowStart, fields: fields))
+                    rows.append(Row(line: rowStart, fields: fields, isBlank: blank))
                     fields.removeAll(keepingCapacity: true)
                     line += 1
                     rowStart = line

@@ -22,7 +22,8 @@ public enum EvaluationRegistry {
     }
 
     public static let entries: [Entry] = [
-        XSTestEvaluation.entry
+        XSTestEvaluation.entry,
+        DisallowedContentEvaluation.entry,
     ]
 
     public static var names: [String] { entries.map(\.name) }

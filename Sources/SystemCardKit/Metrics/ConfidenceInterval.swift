@@ -11,7 +11,10 @@ public enum ConfidenceInterval {
         let denominator = 1 + z2 / count
         let centre = (p + z2 / (2 * count)) / denominator
         let half = z * (p * (1 - p) / count + z2 / (4 * count * count)).squareRoot() / denominator
-        return (max(0, centre - half), min(1, centre + half))
+        // Exact ends where the data sit at a bound (floating point leaves 0.9999999999999999 otherwise).
+        let low = successes <= 0 ? 0 : max(0, centre - half)
+        let high = successes >= count ? 1 : min(1, centre + half)
+        return (low, high)
     }
 
     /// Student's t interval for the mean of arbitrary values.

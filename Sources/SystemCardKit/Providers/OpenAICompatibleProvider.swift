@@ -58,24 +58,13 @@ public struct OpenAICompatibleProvider: ModelProvider {
 
     private func send(_ request: ModelRequest, fold: Bool, hasDeveloper: Bool) async throws -> ModelResponse {
         let messages = fold ? request.messages.foldingDeveloperIntoSystem() : request.messages
-        let body = ChatCompletionBody(
-            model: identity.model,
-            messages: messages.map { .init(role: $0.role.rawValue, content: $0.content) },
-            temperature: request.settings.temperature,
-            max_tokens: request.settings.reasoningEffort == nil ? request.settings.maxTokens : nil,
-            max_completion_tokens: request.settings.reasoningEffort == nil ? nil : request.settings.maxTokens,
-            seed: request.settings.seed,
-            reasoning_effort: request.settings.reasoningEffort)
+        let body = Self.body(model: identity.model, messages: messages, settings: request.settings)
         var httpRequest = HTTPClientRequest(url: endpoint)
         httpRequest.method = .POST
         httpRequest.headers.add(name: "Content-Type", value: "application/json")
         httpRequest.headers.add(name: "Accept", value: "application/json")
         if let apiKey, !apiKey.isEmpty { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        let encoded: Data
-        do { encoded = try JSONCoding.encoder.encode(body) } catch {
-            throw ProviderError(.badRequest, message: "cannot encode request: \(error)")
-        }
-        httpRequest.body = .bytes(ByteBuffer(bytes: encoded))
+        httpRequest.body = .bytes(ByteBuffer(bytes: body))
 
         let response: HTTPClientResponse
         let buffer: ByteBuffer
@@ -116,6 +105,42 @@ public struct OpenAICompatibleProvider: ModelProvider {
             promptTokens: decoded.usage?.prompt_tokens ?? 0, completionTokens: decoded.usage?.completion_tokens ?? 0)
         let delivery: DeveloperRoleDelivery = hasDeveloper ? (fold ? .folded : .native) : .none
         return ModelResponse(text: text, finishReason: choice.finish_reason, usage: usage, developerRole: delivery)
+    }
+
+    /// The Chat Completions request body. Unset settings are left out (the endpoint's defaults apply);
+    /// with a reasoning effort, the token cap is sent as `max_completion_tokens` as reasoning models require.
+    static func body(model: String, messages: [ChatMessage], settings: GenerationSettings) -> [UInt8] {
+        var writer = CanonicalJSON(capacity: 192 + messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
+        writer.raw("{\"model\":")
+        writer.string(model)
+        writer.raw(",\"messages\":[")
+        for (index, message) in messages.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"role\":")
+            writer.string(message.role.rawValue)
+            writer.raw(",\"content\":")
+            writer.string(message.content)
+            writer.raw("}")
+        }
+        writer.raw("]")
+        if let temperature = settings.temperature {
+            writer.raw(",\"temperature\":")
+            writer.number(temperature)
+        }
+        if let maxTokens = settings.maxTokens {
+            writer.raw(settings.reasoningEffort == nil ? ",\"max_tokens\":" : ",\"max_completion_tokens\":")
+            writer.number(maxTokens)
+        }
+        if let seed = settings.seed {
+            writer.raw(",\"seed\":")
+            writer.number(seed)
+        }
+        if let effort = settings.reasoningEffort {
+            writer.raw(",\"reasoning_effort\":")
+            writer.string(effort)
+        }
+        writer.raw("}")
+        return writer.bytes
     }
 
     static func error(status: Int, body: String, headers: HTTPHeaders, model: String) -> ProviderError {
@@ -173,20 +198,6 @@ final class FoldState: Sendable {
         get { state.withLock { $0 } }
         set { state.withLock { $0 = newValue } }
     }
-}
-
-struct ChatCompletionBody: Encodable {
-    struct Message: Encodable {
-        var role: String
-        var content: String
-    }
-    var model: String
-    var messages: [Message]
-    var temperature: Double?
-    var max_tokens: Int?
-    var max_completion_tokens: Int?
-    var seed: Int?
-    var reasoning_effort: String?
 }
 
 struct ChatCompletionResponse: Decodable {

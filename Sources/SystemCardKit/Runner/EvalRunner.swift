@@ -65,20 +65,20 @@ public struct EvalRunner: Sendable {
             }
         }
 
-        let modelClient = ModelClient(
+        let modelClient = try await ModelClient.preloaded(
             provider: request.model, settings: request.settings, store: store, readsCache: !request.noCache)
         var graderClient: ModelClient?
         if let graderModel = request.graderModel {
             // A retried sample is re-graded by asking the judge again: replaying its cached, unparseable
             // answer could never recover the sample.
-            graderClient = ModelClient(
+            graderClient = try await ModelClient.preloaded(
                 provider: graderModel, settings: GenerationSettings(temperature: 0), store: store,
                 readsCache: !request.noCache && !request.retryErrors)
         }
         var roleClients: [String: ModelClient] = [:]
         for role in evaluation.roles {
             if let provider = request.roles[role] {
-                roleClients[role] = ModelClient(
+                roleClients[role] = try await ModelClient.preloaded(
                     provider: provider, settings: request.settings, store: store, readsCache: !request.noCache)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A provider with the run's settings and the call cache in front of it.
 ///
@@ -10,12 +11,27 @@ public struct ModelClient: Sendable {
     public let store: (any ResultStore)?
     /// False with `--no-cache`: always ask the endpoint (answers are still stored).
     public let readsCache: Bool
+    /// The keys the store holds for this model, when known: a key not in it is not looked up.
+    public let knownKeys: CallKeySet?
 
-    public init(provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?, readsCache: Bool = true) {
+    public init(
+        provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?, readsCache: Bool = true,
+        knownKeys: CallKeySet? = nil
+    ) {
         self.provider = provider
         self.settings = settings
         self.store = store
         self.readsCache = readsCache
+        self.knownKeys = knownKeys
+    }
+
+    /// A client whose look-ups are filtered by the keys the store holds for the provider's model.
+    public static func preloaded(
+        provider: any ModelProvider, settings: GenerationSettings, store: any ResultStore, readsCache: Bool
+    ) async throws -> ModelClient {
+        let keys = readsCache ? try await store.cachedCallKeys(identity: provider.identity) : []
+        return ModelClient(
+            provider: provider, settings: settings, store: store, readsCache: readsCache, knownKeys: CallKeySet(keys))
     }
 
     public func generate(_ messages: [ChatMessage], settings override: GenerationSettings? = nil, epoch: Int)
@@ -23,23 +39,48 @@ public struct ModelClient: Sendable {
     {
         let request = ModelRequest(messages: messages, settings: override ?? settings)
         let key = Self.cacheKey(identity: provider.identity, request: request, epoch: epoch)
-        if let store, readsCache, let cached = try await store.cachedResponse(key: key) {
+        if let store, readsCache, knownKeys?.contains(key) ?? true,
+            let cached = try await store.cachedResponse(key: key)
+        {
             return cached
         }
         let response = try await provider.generate(request)
         try store?.saveCall(
             ModelCallRecord(key: key, identity: provider.identity, request: request, epoch: epoch, response: response))
+        knownKeys?.insert(key)
         return response
     }
 
     /// SHA-256 over the canonical JSON of everything that determines the answer.
     public static func cacheKey(identity: ModelIdentity, request: ModelRequest, epoch: Int) -> String {
-        struct Key: Encodable {
-            var identity: ModelIdentity
-            var request: ModelRequest
-            var epoch: Int
-        }
-        let canonical = (try? JSONCoding.encoder.encode(Key(identity: identity, request: request, epoch: epoch))) ?? Data()
-        return SHA256Digest.hex(canonical)
+        var writer = CanonicalJSON(capacity: 256 + request.messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
+        writer.raw("{\"epoch\":")
+        writer.number(epoch)
+        writer.raw(",\"identity\":{\"baseURL\":")
+        writer.string(identity.baseURL)
+        writer.raw(",\"developerRoleMode\":")
+        writer.string(identity.developerRoleMode.rawValue)
+        writer.raw(",\"model\":")
+        writer.string(identity.model)
+        writer.raw(",\"provider\":")
+        writer.string(identity.provider)
+        writer.raw("},\"request\":{\"messages\":")
+        writer.messages(request.messages)
+        writer.raw(",\"settings\":")
+        writer.settings(request.settings)
+        writer.raw("}}")
+        return SHA256Digest.hex(writer.bytes)
     }
+}
+
+/// Cache keys known to be in the store (loaded once per run, extended as calls are saved).
+public final class CallKeySet: Sendable {
+    private let keys: Mutex<Set<String>>
+
+    public init(_ keys: Set<String>) {
+        self.keys = Mutex(keys)
+    }
+
+    public func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
+    public func insert(_ key: String) { _ = keys.withLock { $0.insert(key) } }
 }

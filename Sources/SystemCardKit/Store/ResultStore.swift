@@ -10,6 +10,8 @@ public protocol ResultStore: Sendable {
     func updateRun(_ run: RunRecord) async throws
     /// The status of every sample of a run that has a result.
     func sampleStatuses(runID: String) async throws -> [SampleKey: SampleResult.Status]
+    /// The keys of every cached call of this model (to skip cache look-ups that cannot hit).
+    func cachedCallKeys(identity: ModelIdentity) async throws -> Set<String>
     /// A cached answer for this call key, if one was stored.
     func cachedResponse(key: String) async throws -> ModelResponse?
     /// Queues a finished model call for writing.

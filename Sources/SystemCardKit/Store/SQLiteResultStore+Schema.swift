@@ -70,6 +70,9 @@ extension SQLiteResultStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2: index cached calls by model") { db in
+            try db.execute(sql: "CREATE INDEX model_calls_by_model ON model_calls (provider, model, base_url)")
+        }
         return migrator
     }
 }

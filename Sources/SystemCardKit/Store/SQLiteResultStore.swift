@@ -24,8 +24,11 @@ public final class SQLiteResultStore: ResultStore {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 2 MiB of page cache per connection: runs write mostly sequentially and read little.
+            try db.execute(sql: "PRAGMA cache_size = -2048")
         }
         let pool: DatabasePool
         do {
@@ -125,6 +128,17 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    public func cachedCallKeys(identity: ModelIdentity) async throws -> Set<String> {
+        try await writer.read { db in
+            var keys = Set<String>()
+            let cursor = try String.fetchCursor(
+                db, sql: "SELECT key FROM model_calls WHERE provider = ? AND model = ? AND base_url = ?",
+                arguments: [identity.provider, identity.model, identity.baseURL])
+            while let key = try cursor.next() { keys.insert(key) }
+            return keys
+        }
+    }
+
     public func cachedResponse(key: String) async throws -> ModelResponse? {
         try await writer.read { db in
             guard
@@ -210,7 +224,7 @@ public final class SQLiteResultStore: ResultStore {
                 """)
         try statement.execute(arguments: [
             call.key, call.identity.provider, call.identity.model, call.identity.baseURL, call.epoch,
-            try JSONCoding.string(call.request), call.response.text, call.response.finishReason,
+            CanonicalJSON.request(call.request), call.response.text, call.response.finishReason,
             call.response.usage.promptTokens, call.response.usage.completionTokens,
             call.response.developerRole.rawValue, Date(),
         ])
@@ -220,7 +234,7 @@ public final class SQLiteResultStore: ResultStore {
         let sample = result.sample
         // The transcript is stored only when it is more than input + answer (multi-turn solvers).
         let plainTranscript = sample.messages + (result.completion.map { [.assistant($0)] } ?? [])
-        let transcript = result.transcript == plainTranscript ? nil : try JSONCoding.string(result.transcript)
+        let transcript = result.transcript == plainTranscript ? nil : CanonicalJSON.messages(result.transcript)
         let statement = try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO samples
@@ -231,7 +245,7 @@ public final class SQLiteResultStore: ResultStore {
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
-            try JSONCoding.string(sample.messages), sample.target, try JSONCoding.string(sample.metadata),
+            CanonicalJSON.messages(sample.messages), sample.target, CanonicalJSON.object(sample.metadata),
             result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
             result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue, result.cached, result.latencyMilliseconds, Date(),
         ])

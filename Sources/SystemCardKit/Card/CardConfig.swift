@@ -1,0 +1,61 @@
+/// Everything `systemcard card` needs: the models side by side, the grader, the suite of evaluations and
+/// the Preparedness table. Read from YAML by ``CardConfigLoader`` or built from command-line flags.
+public struct CardConfig: Sendable {
+    public var title: String?
+    /// nil: ``CardProfile/defaultProfile(for:)``.
+    public var profile: CardProfile?
+    public var models: [CardModelConfig]
+    public var grader: CardGraderConfig?
+    public var settings: CardRunSettings
+    /// The suite; nil means every registered evaluation.
+    public var evaluations: [CardEvaluationConfig]?
+    public var preparedness: PreparednessConfig
+
+    public init(
+        title: String? = nil, profile: CardProfile? = nil, models: [CardModelConfig] = [],
+        grader: CardGraderConfig? = nil, settings: CardRunSettings = .init(),
+        evaluations: [CardEvaluationConfig]? = nil, preparedness: PreparednessConfig = .defaults
+    ) {
+        self.title = title
+        self.profile = profile
+        self.models = models
+        self.grader = grader
+        self.settings = settings
+        self.evaluations = evaluations
+        self.preparedness = preparedness
+    }
+
+    /// The profile in effect.
+    public var effectiveProfile: CardProfile { profile ?? CardProfile.defaultProfile(for: models) }
+
+    /// The suite in effect: the configured evaluations, or every registered one.
+    public var suite: [CardEvaluationConfig] {
+        evaluations ?? EvaluationRegistry.entries.map { CardEvaluationConfig(name: $0.name) }
+    }
+
+    /// Checks what a YAML schema cannot: unique labels, one pre and one post per family, known evaluations.
+    public func validate() throws {
+        guard !models.isEmpty else {
+            throw SystemCardError.invalidInput("the card names no model: pass --models openai/<m>,… or list models: in the config")
+        }
+        var labels = Set<String>()
+        for model in models where !labels.insert(model.label).inserted {
+            throw SystemCardError.invalidInput("two models are labelled '\(model.label)'; give each a distinct label")
+        }
+        for (family, members) in Dictionary(grouping: models, by: \.family) {
+            for stage in MitigationStage.allCases where members.filter({ $0.mitigation == stage }).count > 1 {
+                throw SystemCardError.invalidInput(
+                    "family '\(family)' has more than one \(stage.rawValue)-mitigation model; give them distinct family: names")
+            }
+            if members.count > 1 && members.contains(where: { $0.mitigation == nil }) {
+                throw SystemCardError.invalidInput(
+                    "family '\(family)' has \(members.count) models: mark them mitigation: pre / post, or give them distinct family: names")
+            }
+        }
+        for evaluation in suite {
+            _ = try EvaluationRegistry.evaluation(named: evaluation.name, options: evaluation.options)
+        }
+        if settings.epochs < 1 { throw SystemCardError.invalidInput("epochs must be at least 1") }
+        if let limit = settings.limit, limit < 1 { throw SystemCardError.invalidInput("limit must be at least 1") }
+    }
+}

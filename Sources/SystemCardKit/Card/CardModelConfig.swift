@@ -1,0 +1,26 @@
+/// One model column of the card: which model, where, and whether it is the pre- or post-mitigation system.
+public struct CardModelConfig: Sendable, Hashable {
+    /// The column heading (default: the model spec). Unique within a card.
+    public var label: String
+    public var spec: ModelSpec
+    /// The endpoint (default: `--base-url`, `$OPENAI_BASE_URL` or OpenAI's).
+    public var baseURL: String?
+    /// The environment variable with the endpoint's key (default: `--api-key-env`).
+    public var apiKeyEnv: String?
+    /// `pre` or `post`; nil when the card does not distinguish (the model is scored as both).
+    public var mitigation: MitigationStage?
+    /// Groups the pre- and post-mitigation variants of one system (default: the model spec).
+    public var family: String
+
+    public init(
+        label: String? = nil, spec: ModelSpec, baseURL: String? = nil, apiKeyEnv: String? = nil,
+        mitigation: MitigationStage? = nil, family: String? = nil
+    ) {
+        self.label = label ?? spec.description
+        self.spec = spec
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.mitigation = mitigation
+        self.family = family ?? spec.description
+    }
+}

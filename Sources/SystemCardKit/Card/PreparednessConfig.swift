@@ -1,0 +1,30 @@
+/// The Preparedness scorecard's table: indicators and thresholds per category, the near-threshold margin,
+/// and reviewer overrides.
+public struct PreparednessConfig: Sendable, Hashable {
+    /// The four categories, in the card's order.
+    public static let categories: [CardSection] = CardSection.allCases.filter(\.isPreparednessCategory)
+
+    /// A value this close below a threshold is flagged "near threshold: deeper analysis".
+    public var margin: Double
+    public var categories: [CardSection: PreparednessCategoryConfig]
+    public var overrides: [PreparednessOverride]
+
+    public init(
+        margin: Double = PreparednessConfig.defaultMargin,
+        categories: [CardSection: PreparednessCategoryConfig] = [:], overrides: [PreparednessOverride] = []
+    ) {
+        self.margin = margin
+        self.categories = categories
+        self.overrides = overrides
+    }
+
+    public static let defaultMargin = 0.05
+
+    /// Automatic indicators with the default thresholds in every category, no overrides.
+    public static let defaults = PreparednessConfig()
+
+    /// The configuration of `category` (automatic when the config does not name it).
+    public func category(_ category: CardSection) -> PreparednessCategoryConfig {
+        categories[category] ?? PreparednessCategoryConfig()
+    }
+}

@@ -1,0 +1,114 @@
+/// A small, allocation-light JSON writer for the hot path (cache keys, stored messages, request bodies):
+/// keys in a fixed (sorted) order, no whitespace, strings escaped per RFC 8259. The output is what
+/// `JSONDecoder` reads back, and it is stable, so it can be hashed.
+///
+/// Written here because Foundation's `JSONEncoder` was about 14% of the harness's CPU time at 5,000 samples/s.
+package struct CanonicalJSON {
+    package private(set) var bytes: [UInt8] = []
+
+    package init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    package mutating func raw(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    package mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0x00..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    package mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    package mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int(value)).utf8)
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// `"key":` (the caller writes keys in sorted order).
+    package mutating func key(_ name: String, first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    package mutating func messages(_ messages: [ChatMessage]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, message) in messages.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            raw("{\"content\":")
+            string(message.content)
+            raw(",\"role\":")
+            string(message.role.rawValue)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    package mutating func object(_ fields: [String: String]) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, key) in fields.keys.sorted().enumerated() {
+            self.key(key, first: index == 0)
+            string(fields[key]!)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    package mutating func settings(_ settings: GenerationSettings) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        if let maxTokens = settings.maxTokens { key("maxTokens", first: first); number(maxTokens); first = false }
+        if let effort = settings.reasoningEffort { key("reasoningEffort", first: first); string(effort); first = false }
+        if let seed = settings.seed { key("seed", first: first); number(seed); first = false }
+        if let temperature = settings.temperature { key("temperature", first: first); number(temperature); first = false }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `[ChatMessage]` as stored in the database.
+    package static func messages(_ messages: [ChatMessage]) -> String {
+        var writer = CanonicalJSON(capacity: 64 + messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
+        writer.messages(messages)
+        return writer.text
+    }
+
+    /// `[String: String]` with sorted keys.
+    package static func object(_ fields: [String: String]) -> String {
+        var writer = CanonicalJSON()
+        writer.object(fields)
+        return writer.text
+    }
+
+    /// A model request (messages and settings) as stored with a cached call.
+    package static func request(_ request: ModelRequest) -> String {
+        var writer = CanonicalJSON(capacity: 128 + request.messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
+        writer.raw("{\"messages\":")
+        writer.messages(request.messages)
+        writer.raw(",\"settings\":")
+        writer.settings(request.settings)
+        writer.raw("}")
+        return writer.text
+    }
+}
