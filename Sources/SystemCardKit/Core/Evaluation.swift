@@ -12,6 +12,8 @@ public struct Evaluation: Sendable {
     /// Builds the grader for `--grader rules` or `--grader <model>`.
     public var graders: GraderFactory
     public var metrics: [Metric]
+    /// Figures computed over the whole run rather than averaged per sample (reported after `metrics`).
+    public var aggregates: [AggregateMetric]
     /// Options that select a variant (`set=challenging`), stored with the run.
     public var options: [String: String]
     /// Named model roles the solver needs besides the evaluated model (e.g. `mark` for MakeMePay), each
@@ -23,7 +25,8 @@ public struct Evaluation: Sendable {
     public init(
         name: String, version: String, summary: String, section: CardSection, dataset: any Dataset,
         solver: any Solver = GenerateSolver(),
-        graders: GraderFactory, metrics: [Metric], options: [String: String] = [:], roles: [String] = [],
+        graders: GraderFactory, metrics: [Metric], aggregates: [AggregateMetric] = [], options: [String: String] = [:],
+        roles: [String] = [],
         references: [PublishedFigure] = []
     ) {
         self.name = name
@@ -34,6 +37,7 @@ public struct Evaluation: Sendable {
         self.solver = solver
         self.graders = graders
         self.metrics = metrics
+        self.aggregates = aggregates
         self.options = options
         self.roles = roles
         self.references = references

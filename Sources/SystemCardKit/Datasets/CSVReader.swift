@@ -9,12 +9,7 @@ public enum CSVReader {
     /// Parses the file at `url`. `displayName` is how errors name the file.
     public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
         let name = displayName ?? url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DatasetError(file: name, reason: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try DatasetError.readFile(url, name: name)
         guard let text = String(data: data, encoding: .utf8) else {
             throw DatasetError(file: name, reason: "not valid UTF-8")
         }

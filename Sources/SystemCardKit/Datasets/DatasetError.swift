@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dataset row that could not be read. It names the file, the line and the field, so the user can
 /// open the file and fix it; rows are never skipped silently.
 public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -11,6 +13,15 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
         self.line = line
         self.field = field
         self.reason = reason
+    }
+
+    /// The file's bytes, or an error naming the file.
+    static func readFile(_ url: URL, name: String) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw DatasetError(file: name, reason: "cannot read file: \(error.localizedDescription)")
+        }
     }
 
     public var description: String {

@@ -1,16 +1,11 @@
 import Foundation
 
-/// Reads JSON Lines: one JSON object per line. Scalar values become strings (numbers as written,
+/// Reads JSON Lines: one JSON object per line. Scalar values become strings (numbers in their shortest form — `1.0` reads as `1` —,
 /// booleans as `true`/`false`); nested values are kept as compact JSON text.
 public enum JSONLReader {
     public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
         let name = displayName ?? url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DatasetError(file: name, reason: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try DatasetError.readFile(url, name: name)
         return try parse(data, file: name)
     }
 

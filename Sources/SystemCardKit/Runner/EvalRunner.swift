@@ -165,7 +165,8 @@ public struct EvalRunner: Sendable {
         return RunSummary(
             samples: total, scored: scored.count, errors: errors, missing: total - present, usage: usage,
             graderUsage: graderUsage, developerRole: delivery,
-            metrics: MetricCalculator.compute(evaluation.metrics, over: scored))
+            metrics: MetricCalculator.compute(evaluation.metrics, over: scored)
+                + evaluation.aggregates.flatMap { $0.compute(scored) })
     }
 
     /// The first `limit` samples, after a deterministic shuffle when a seed is given.
