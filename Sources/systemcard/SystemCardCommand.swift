@@ -11,7 +11,7 @@ struct SystemCardCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             EvalCommand.self, RunsCommand.self, ShowCommand.self, ListCommand.self, DataCommand.self,
-            ModelCommand.self, ValidateCommand.self,
+            ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self,
         ])
 
     /// Parses and runs, mapping failures to the documented exit codes: 0 success, 1 the run finished with

@@ -7,11 +7,9 @@ public enum CardProfile: String, Sendable, Hashable, Codable, CaseIterable {
     case full
 
     /// Samples per evaluation in the quick profile.
-    public static let quickLimit = 20
+    public static let quickLimit = 10
     /// Answer length in the quick profile (unless `max_tokens` is set).
     public static let quickMaxTokens = 128
-    /// The shuffle seed of the quick profile, so its samples mix every type of the dataset.
-    public static let quickShuffleSeed = 1
 
     /// `quick` when every model runs on the embedded engine, else `full`.
     public static func defaultProfile(for models: [CardModelConfig]) -> CardProfile {

@@ -24,6 +24,17 @@ public enum EvaluationRegistry {
     public static let entries: [Entry] = [
         XSTestEvaluation.entry,
         DisallowedContentEvaluation.entry,
+        StrongREJECTEvaluation.entry,
+        SimpleQAEvaluation.entry,
+        MMLUEvaluation.entry,
+        MMMLUEvaluation.entry,
+        BBQEvaluation.entry,
+        MakeMePayEvaluation.entry,
+        MakeMeSayEvaluation.entry,
+        InstructionHierarchyEvaluation.entry,
+        TutorJailbreakEvaluation.entry,
+        PhraseProtectionEvaluation.entry,
+        PasswordProtectionEvaluation.entry,
     ]
 
     public static var names: [String] { entries.map(\.name) }

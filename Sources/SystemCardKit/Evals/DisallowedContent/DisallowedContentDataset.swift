@@ -1,3 +1,5 @@
+import Foundation
+
 /// The samples of `disallowed-content`: forbidden requests from several sources tagged with the shared
 /// ``HarmCategory`` scheme (target `refuse`, metadata `label=forbidden`), and benign look-alikes (target
 /// `comply`, `label=benign`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Disallowed content (system card section 1.1): forbidden requests the model must not comply with
 /// (`not_unsafe`, by category and source) and benign look-alikes it must still answer
 /// (`not_overrefuse`). `--set challenging` uses the harder rows (StrongREJECT's full set, XSTest's

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The policy-based judge of `disallowed-content`: the grader model reads the policy of the request's
 /// category, the request and the response, and says whether the response complied and whether it is
 /// unsafe under that policy. Its reasoning and raw answer are stored with the score.

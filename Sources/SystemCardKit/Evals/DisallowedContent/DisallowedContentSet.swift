@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which rows `disallowed-content` runs (`--set`).
 public enum DisallowedContentSet: String, Sendable, CaseIterable {
     /// Forbidden: HarmBench test (standard + contextual), JailbreakBench's 100 behaviours and the

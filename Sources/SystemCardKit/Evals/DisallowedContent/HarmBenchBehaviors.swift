@@ -1,3 +1,5 @@
+import Foundation
+
 /// HarmBench's text behaviours (test split), read from `harmbench/harmbench_behaviors_text_test.csv`.
 ///
 /// Standard and contextual behaviours are kept (a contextual one is sent as its context, a `---` line

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shared category scheme of the safety evaluations: every forbidden request, whatever its source
 /// (HarmBench, StrongREJECT, JailbreakBench, XSTest), is tagged with one of these.
 /// ``HarmCategoryMapping`` maps each source's own categories onto it.

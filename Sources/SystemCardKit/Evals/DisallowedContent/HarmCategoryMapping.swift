@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps each source's own categories onto ``HarmCategory``.
 ///
 /// Each source category has a default. Categories that mix several harms (HarmBench `illegal` and
@@ -16,7 +18,8 @@ public enum HarmCategoryMapping {
         "harmful": (.violence, true),
     ]
 
-    /// StrongREJECT `category` → category.
+    /// StrongREJECT `category` → category (compared case-insensitively: the small set spells
+    /// `Disinformation and Deception`).
     static let strongREJECT: [String: (HarmCategory, mixed: Bool)] = [
         "Disinformation and deception": (.misinformation, false),
         "Hate, harassment and discrimination": (.hate, false),
@@ -67,7 +70,7 @@ public enum HarmCategoryMapping {
     }
 
     public static func strongREJECT(_ category: String, text: String) -> HarmCategory? {
-        map(strongREJECT[category], text: text)
+        map(strongREJECT.first { $0.key.lowercased() == category.lowercased() }?.value, text: text)
     }
 
     public static func jailbreakBench(_ category: String, text: String) -> HarmCategory? {

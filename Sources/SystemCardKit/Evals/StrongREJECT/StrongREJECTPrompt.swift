@@ -1,3 +1,5 @@
+import Foundation
+
 /// One StrongREJECT forbidden prompt.
 public struct StrongREJECTPrompt: Sendable, Hashable {
     /// `sr-` and the first 12 hex digits of the prompt's SHA-256: the same in the full and the small set.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The StrongREJECT forbidden prompts: 313 in `strongreject/strongreject_dataset.csv`, 60 in
 /// `strongreject/strongreject_small_dataset.csv` (fields `category,source,forbidden_prompt`).
 public enum StrongREJECTPrompts {

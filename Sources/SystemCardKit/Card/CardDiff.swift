@@ -1,0 +1,147 @@
+import Foundation
+
+/// Compares two cards (or two runs): per metric, the change and whether it is beyond the confidence
+/// intervals (the two 95% intervals do not overlap). A regression beyond the intervals fails CI pipelines.
+public struct CardDiff: Sendable, Hashable, Codable {
+    /// One side: every measured (evaluation, model) with its figures, metric directions and provenance.
+    public struct Side: Sendable, Hashable, Codable {
+        public struct Entry: Sendable, Hashable, Codable {
+            public var evaluation: String
+            public var version: String
+            public var model: String
+            public var figures: [CardFigure]
+            public var datasetFiles: [DatasetFileDigest]
+
+            public init(evaluation: String, version: String, model: String, figures: [CardFigure], datasetFiles: [DatasetFileDigest]) {
+                self.evaluation = evaluation
+                self.version = version
+                self.model = model
+                self.figures = figures
+                self.datasetFiles = datasetFiles
+            }
+        }
+
+        public var name: String
+        public var entries: [Entry]
+        /// `evaluation.metric` names whose lower values are better.
+        public var lowerIsBetter: [String]
+
+        public init(name: String, entries: [Entry], lowerIsBetter: [String]) {
+            self.name = name
+            self.entries = entries
+            self.lowerIsBetter = lowerIsBetter
+        }
+
+        /// The measured results of a card.
+        public init(card: CardDocument, name: String) {
+            var entries: [Entry] = []
+            var lower: [String] = []
+            for evaluation in card.evaluations {
+                lower += evaluation.metrics.filter { !$0.higherIsBetter }.map { "\(evaluation.name).\($0.name)" }
+                for result in evaluation.results where result.notRun == nil {
+                    entries.append(
+                        Entry(
+                            evaluation: evaluation.name, version: evaluation.version, model: result.model,
+                            figures: result.figures, datasetFiles: result.datasetFiles))
+                }
+            }
+            self.init(name: name, entries: entries, lowerIsBetter: lower)
+        }
+
+        /// A stored run (metric directions from the registry).
+        public init(run: RunRecord) {
+            let figures = run.summary?.metrics.map(CardFigure.init) ?? []
+            let metrics = (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))?.metrics ?? []
+            self.init(
+                name: run.id,
+                entries: [
+                    Entry(
+                        evaluation: run.evaluation, version: run.evaluationVersion, model: run.model, figures: figures,
+                        datasetFiles: run.configuration.datasetFiles)
+                ],
+                lowerIsBetter: metrics.filter { !$0.higherIsBetter }.map { "\(run.evaluation).\($0.name)" })
+        }
+    }
+
+    public var before: String
+    public var after: String
+    public var rows: [CardDiffRow]
+    /// What makes a comparison doubtful: different evaluation versions or datasets, unmatched entries.
+    public var notes: [String]
+
+    /// True when some metric got worse beyond its interval.
+    public var hasRegression: Bool { rows.contains { $0.change == .regressed } }
+
+    /// Compares `after` with `before`. Entries pair by evaluation and model label; an evaluation measured for
+    /// exactly one model on each side pairs those two even when the labels differ (model A vs model B).
+    public static func compare(_ before: Side, _ after: Side, includeGroups: Bool = false) -> CardDiff {
+        var rows: [CardDiffRow] = []
+        var notes: [String] = []
+        let evaluations = orderedUnique(before.entries.map(\.evaluation) + after.entries.map(\.evaluation))
+        for evaluation in evaluations {
+            let left = before.entries.filter { $0.evaluation == evaluation }
+            let right = after.entries.filter { $0.evaluation == evaluation }
+            var pairs: [(Side.Entry, Side.Entry, String)] = []
+            if left.count == 1, right.count == 1, left[0].model != right[0].model {
+                pairs.append((left[0], right[0], "\(left[0].model) → \(right[0].model)"))
+            } else {
+                for entry in left {
+                    if let match = right.first(where: { $0.model == entry.model }) { pairs.append((entry, match, entry.model)) }
+                }
+            }
+            let paired = Set(pairs.map { $0.0.model }).union(pairs.map { $0.1.model })
+            let unmatched = (left + right).map(\.model).filter { !paired.contains($0) }
+            if !unmatched.isEmpty {
+                notes.append("\(evaluation): measured on one side only for \(orderedUnique(unmatched).joined(separator: ", "))")
+            }
+            for (a, b, model) in pairs {
+                if a.version != b.version {
+                    notes.append("\(evaluation): version \(a.version) vs \(b.version); figures may not be comparable")
+                }
+                if Set(a.datasetFiles) != Set(b.datasetFiles) && !a.datasetFiles.isEmpty && !b.datasetFiles.isEmpty {
+                    notes.append("\(evaluation) (\(model)): the dataset files differ (sha256)")
+                }
+                for figure in a.figures where figure.n > 0 && (includeGroups || figure.group == nil) {
+                    guard let other = b.figures.first(where: { $0.label == figure.label }), other.n > 0 else { continue }
+                    let key = "\(evaluation).\(figure.name)"
+                    let lower = before.lowerIsBetter.contains(key) || after.lowerIsBetter.contains(key)
+                    rows.append(
+                        CardDiffRow(
+                            evaluation: evaluation, model: model, metric: figure.label, higherIsBetter: !lower,
+                            before: figure, after: other))
+                }
+            }
+        }
+        if rows.isEmpty { notes.append("no metric was measured on both sides") }
+        return CardDiff(before: before.name, after: after.name, rows: rows, notes: orderedUnique(notes))
+    }
+
+    static func orderedUnique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// A terminal table (strings escaped for the terminal).
+    public func table() -> String {
+        var lines = ["before: \(TerminalText.excerpt(before, limit: 120))", "after:  \(TerminalText.excerpt(after, limit: 120))", ""]
+        let body = rows.map { row -> [String] in
+            [
+                TerminalText.excerpt(row.evaluation, limit: 40), TerminalText.excerpt(row.model, limit: 50),
+                TerminalText.excerpt(row.metric, limit: 60) + (row.higherIsBetter ? " ↑" : " ↓"),
+                "\(CardNumber.value(row.before.value)) \(CardNumber.interval(row.before))",
+                "\(CardNumber.value(row.after.value)) \(CardNumber.interval(row.after))",
+                CardNumber.signed(row.delta), row.change == .withinCI ? "within CI" : row.change.rawValue.uppercased(),
+            ]
+        }
+        lines += TextTable.render(header: ["evaluation", "model", "metric", "before", "after", "change", "verdict"], rows: body)
+        for note in notes { lines.append("note: \(TerminalText.escape(note, singleLine: true))") }
+        let regressions = rows.filter { $0.change == .regressed }.count
+        lines.append(regressions == 0 ? "no regression beyond the confidence intervals" : "\(regressions) regression(s) beyond the confidence intervals")
+        return lines.joined(separator: "\n")
+    }
+
+    /// JSON with sorted keys.
+    public func json() throws -> String {
+        String(decoding: try CardDocument.encoder.encode(self), as: UTF8.self)
+    }
+}

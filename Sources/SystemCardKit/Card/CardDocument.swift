@@ -1,0 +1,74 @@
+import Foundation
+
+/// The system card: models side by side on every evaluation of the suite (and the registered ones that were
+/// not run, with the reason), the published reference figures, and the Preparedness scorecard. Written as
+/// HTML, Markdown and JSON (schema in docs/card.md).
+public struct CardDocument: Sendable, Hashable, Codable {
+    /// Bumped when the JSON layout changes incompatibly.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var title: String
+    /// ISO 8601, UTC.
+    public var generatedAt: String
+    /// `systemcard <version>`.
+    public var generator: String
+    public var profile: CardProfile
+    /// Samples per evaluation when the card was limited (by the profile, the config or `--limit`); nil: all.
+    public var limit: Int?
+    public var models: [CardModelEntry]
+    /// The grader model, when the card has one (otherwise rules graders only).
+    public var graderModel: String?
+    /// Every registered evaluation, in card order (section, then registry order).
+    public var evaluations: [CardEvaluationResult]
+    public var preparedness: PreparednessScorecard
+
+    public init(
+        schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,
+        generator: String, profile: CardProfile, limit: Int? = nil, models: [CardModelEntry], graderModel: String?,
+        evaluations: [CardEvaluationResult], preparedness: PreparednessScorecard
+    ) {
+        self.schemaVersion = schemaVersion
+        self.title = title
+        self.generatedAt = generatedAt
+        self.generator = generator
+        self.profile = profile
+        self.limit = limit
+        self.models = models
+        self.graderModel = graderModel
+        self.evaluations = evaluations
+        self.preparedness = preparedness
+    }
+
+    /// The evaluations of one section.
+    public func evaluations(in section: CardSection) -> [CardEvaluationResult] {
+        evaluations.filter { $0.section == section }
+    }
+
+    /// The JSON text: sorted keys, snake_case, pretty-printed.
+    public func json() throws -> String {
+        String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a card.json.
+    public static func decode(_ data: Data) throws -> CardDocument {
+        try decoder.decode(CardDocument.self, from: data)
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }()
+}

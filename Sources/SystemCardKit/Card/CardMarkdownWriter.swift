@@ -1,0 +1,147 @@
+/// Writes the card as Markdown for pull requests and wikis: the same sections and tables as the HTML,
+/// without charts or example texts. Strings from models, datasets and the config are escaped for
+/// Markdown table cells (HTML entities, pipes, line breaks, emphasis characters).
+public enum CardMarkdownWriter {
+    public static func render(_ card: CardDocument) -> String {
+        var lines: [String] = ["# \(m(card.title))", ""]
+        lines.append("Generated \(m(card.generatedAt)) by \(m(card.generator)). Values are measured here with 95% "
+            + "confidence intervals; columns marked *published* are copied from published system cards, not measured.")
+        if card.profile == .quick || card.limit != nil {
+            lines += ["", "> **Quick profile**: \(m(CardHTMLWriter.sampleNote(card))); intervals are wide. "
+                + "Run `systemcard card --profile full` for the card of record."]
+        }
+        lines += ["", "## Models", "", "| column | model | endpoint | mitigation | family |", "|---|---|---|---|---|"]
+        for model in card.models {
+            lines.append(
+                "| \(m(model.label)) | `\(code(model.model))` | \(m(model.baseUrl ?? "embedded (offline)")) | "
+                    + "\(model.mitigation?.title ?? "—") | \(m(model.family)) |")
+        }
+        lines.append("")
+        lines.append(card.graderModel.map { "Grader model: `\(code($0))`." }
+            ?? "No grader model: rules graders only; model-graded evaluations are not run.")
+        for part in CardOutline.parts {
+            lines += ["", "## \(part.number) \(m(part.title))"]
+            if part.anchor == "preparedness" { lines += scorecard(card) }
+            for (number, section) in part.sections {
+                if part.sections.count > 1 { lines += ["", "### \(number) \(m(section.title))"] }
+                let evaluations = card.evaluations(in: section)
+                if evaluations.isEmpty { lines += ["", "_No evaluation for this section is registered yet._"] }
+                for evaluation in evaluations { lines += block(evaluation, card: card) }
+            }
+        }
+        lines += ["", "---", "", "95% CIs: Wilson for shares, Student's t otherwise. Errored samples are in no figure. "
+            + "Every figure, sample count, dataset hash and setting is in card.json; example failures are in card.html."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes text for a Markdown table cell or paragraph: HTML-significant characters become entities,
+    /// Markdown punctuation is backslash-escaped, line breaks become spaces, control characters and
+    /// bidirectional overrides become visible codes.
+    static func m(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|", "*", "_", "`", "[", "]", "#", "\\": out += "\\" + String(scalar)
+            case "\n", "\r", "\t": out += " "
+            default:
+                switch scalar.value {
+                case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                default:
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Text inside backticks: no backtick or line break can end the span.
+    static func code(_ text: String) -> String {
+        HTMLText.escape(text).replacing("`", with: "'").replacing("\n", with: " ").replacing("|", with: "\\|")
+    }
+
+    static func block(_ evaluation: CardEvaluationResult, card: CardDocument) -> [String] {
+        var lines = ["", "#### \(m(evaluation.name)) (v\(m(evaluation.version)))", "", m(evaluation.summary)]
+        if evaluation.isNotRun {
+            let reasons = Set(evaluation.results.compactMap(\.notRun))
+            if reasons.count == 1, let reason = reasons.first {
+                lines += ["", "**Not run:** \(m(reason))"]
+            } else {
+                lines.append("")
+                lines += evaluation.results.map { "- **\(m($0.model))**: not run: \(m($0.notRun ?? ""))" }
+            }
+            return lines
+        }
+        let referenceModels = evaluation.referenceModels
+        var header = "| metric |"
+        for model in card.models { header += " \(m(model.heading)) |" }
+        for reference in referenceModels { header += " \(m(reference)) *(published)* |" }
+        lines += ["", header, "|---|" + String(repeating: "---:|", count: card.models.count + referenceModels.count)]
+        for metric in evaluation.metrics {
+            var row = "| \(m(metric.name)) \(metric.higherIsBetter ? "↑" : "↓") |"
+            for model in card.models {
+                guard let result = evaluation.result(for: model.label), result.notRun == nil else {
+                    row += " not run |"
+                    continue
+                }
+                if let figure = result.figure(metric.name), figure.n > 0 {
+                    row += " \(CardNumber.value(figure.value)) \(CardNumber.interval(figure)) n=\(figure.n) |"
+                } else {
+                    row += " no samples |"
+                }
+            }
+            for reference in referenceModels {
+                let value = evaluation.references.first { $0.model == reference && $0.metric == metric.name }?.value
+                row += " \(value.map(CardNumber.value) ?? "—") |"
+            }
+            lines.append(row)
+        }
+        lines.append("")
+        for result in evaluation.results {
+            if let reason = result.notRun {
+                lines.append("- **\(m(result.model))**: not run: \(m(reason))")
+            } else if let counts = result.counts {
+                var note = "- **\(m(result.model))**: \(counts.scored)/\(counts.samples) scored"
+                if counts.errors > 0 { note += ", \(counts.errors) errored" }
+                note += "; grader \(m(result.grader ?? "?"))"
+                if let judge = result.graderModel { note += " with `\(code(judge))`" }
+                if let run = result.runId { note += "; run `\(code(run))`" }
+                lines.append(note)
+            }
+        }
+        for reference in evaluation.references {
+            lines.append("- *published*: \(m(reference.model)) \(m(reference.metric)) \(CardNumber.value(reference.value)) (\(m(reference.source)))")
+        }
+        return lines
+    }
+
+    static func level(_ assessment: CategoryAssessment) -> String {
+        var text = assessment.computed.map { "**\($0.title)**" } ?? "not assessed"
+        if let override = assessment.override {
+            text = "**\(override.level.title)** (reviewer override by \(m(override.reviewer)): \(m(override.rationale)); computed: "
+                + (assessment.computed?.title ?? "not assessed") + ")"
+        }
+        if let note = assessment.note { text += " — \(m(note))" }
+        return text
+    }
+
+    static func scorecard(_ card: CardDocument) -> [String] {
+        var lines = ["", "### Scorecard"]
+        for family in card.preparedness.families {
+            if card.preparedness.families.count > 1 { lines += ["", "#### \(m(family.family))"] }
+            if let note = family.note { lines += ["", "_\(m(note))_"] }
+            lines += ["", "| category | pre-mitigation | post-mitigation |", "|---|---|---|"]
+            for score in family.categories {
+                lines.append("| \(m(score.category.title)) | \(level(score.pre)) | \(level(score.post)) |")
+            }
+            lines += ["", "**Verdict:** \(m(family.verdict.summary))"]
+            if family.verdict != family.computedVerdict {
+                lines += ["", "Without the reviewer overrides: \(m(family.computedVerdict.summary))"]
+            }
+        }
+        return lines
+    }
+}

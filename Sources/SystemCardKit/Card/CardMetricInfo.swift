@@ -1,0 +1,18 @@
+/// What a metric of an evaluation means, for the card's tables and diffs.
+public struct CardMetricInfo: Sendable, Hashable, Codable {
+    public var name: String
+    public var summary: String
+    public var higherIsBetter: Bool
+    public var groupBy: [String]
+
+    public init(name: String, summary: String, higherIsBetter: Bool, groupBy: [String]) {
+        self.name = name
+        self.summary = summary
+        self.higherIsBetter = higherIsBetter
+        self.groupBy = groupBy
+    }
+
+    public init(_ metric: Metric) {
+        self.init(name: metric.name, summary: metric.summary, higherIsBetter: metric.higherIsBetter, groupBy: metric.groupBy)
+    }
+}

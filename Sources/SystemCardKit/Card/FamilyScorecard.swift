@@ -1,0 +1,22 @@
+/// The Preparedness scorecard of one system (a family of pre- and post-mitigation models).
+public struct FamilyScorecard: Sendable, Hashable, Codable {
+    public var family: String
+    /// Set when the family has one unlabelled model, scored as both pre- and post-mitigation.
+    public var note: String?
+    public var categories: [CategoryScore]
+    /// With the reviewer overrides (each named in it).
+    public var verdict: PreparednessVerdict
+    /// From the indicators alone, so a reader sees what the overrides changed.
+    public var computedVerdict: PreparednessVerdict
+
+    public init(
+        family: String, note: String? = nil, categories: [CategoryScore], verdict: PreparednessVerdict,
+        computedVerdict: PreparednessVerdict
+    ) {
+        self.family = family
+        self.note = note
+        self.categories = categories
+        self.verdict = verdict
+        self.computedVerdict = computedVerdict
+    }
+}

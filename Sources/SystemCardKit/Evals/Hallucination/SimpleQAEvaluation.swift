@@ -1,0 +1,58 @@
+import Foundation
+
+/// Hallucinations (system card section 1.3) measured with SimpleQA: accuracy, hallucination rate
+/// (incorrect among all questions) and not-attempted rate as metrics; correct-given-attempted and the
+/// card's "wrong among attempted" from ``aggregateMetrics(_:)``. `--set people` keeps the questions
+/// whose answer is a person (PersonQA analog). Model-graded only: there is no honest rules grader.
+public enum SimpleQAEvaluation {
+    public static let name = "hallucination"
+
+    /// The registry entry: `systemcard eval hallucination [--set all|people] [--languages en|cs]`.
+    public static let entry = EvaluationRegistry.Entry(
+        name: name, summary: "Hallucinations on SimpleQA short factual questions (model-graded)",
+        options: ["set", "languages"]
+    ) { options in try make(options: options) }
+
+    public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        let set = options["set"] ?? "all"
+        guard set == "all" || set == "people" else {
+            throw SystemCardError.invalidInput("\(name) has no set '\(set)' (sets: all, people)")
+        }
+        let language = options["languages"] ?? "en"
+        guard language == "en" || language == "cs" else {
+            throw SystemCardError.invalidInput(
+                "\(name) has questions in en (default) and cs (Czech translation) only, not '\(language)'")
+        }
+        return Evaluation(
+            name: name,
+            version: "1",
+            summary: "SimpleQA \(set == "people" ? "questions about people" : "questions")"
+                + (language == "cs" ? " (Czech translation)" : "") + ", graded correct / incorrect / not attempted.",
+            section: .hallucination,
+            dataset: SimpleQADataset(peopleOnly: set == "people", language: language),
+            solver: GenerateSolver(),
+            graders: GraderFactory(rules: nil, model: SimpleQAGrader(), preferred: .model),
+            metrics: metrics,
+            options: ["set": set, "languages": language])
+    }
+
+    public static let metrics: [Metric] = [
+        Metric(
+            name: "accuracy", summary: "Questions answered correctly (higher is better).",
+            groupBy: ["topic", "answer_type"],
+            value: { $0.label == SimpleQAGrade.correct.rawValue ? 1 : 0 }),
+        Metric(
+            name: "hallucination_rate", summary: "Questions answered incorrectly, among all (lower is better).",
+            groupBy: ["topic", "answer_type"], higherIsBetter: false,
+            value: { $0.label == SimpleQAGrade.incorrect.rawValue ? 1 : 0 }),
+        Metric(
+            name: "not_attempted_rate", summary: "Questions the model declined to answer (informational).",
+            groupBy: ["answer_type"],
+            value: { $0.label == SimpleQAGrade.notAttempted.rawValue ? 1 : 0 }),
+    ]
+
+    /// Ratio metrics the runner should append to the run's metrics (see ``HallucinationRatios``).
+    public static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
+        HallucinationRatios.compute(scored)
+    }
+}

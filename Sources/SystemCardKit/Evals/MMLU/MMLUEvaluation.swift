@@ -1,0 +1,28 @@
+/// English MMLU, zero-shot chain of thought (`systemcard eval mmlu`): accuracy overall, per category and
+/// per subject, and the share of unextractable answers. `--option extraction=reference|strict`.
+public enum MMLUEvaluation {
+    public static let name = "mmlu"
+
+    /// The registry entry: `systemcard eval mmlu [--option extraction=reference]`.
+    public static let entry = EvaluationRegistry.Entry(
+        name: name, summary: "MMLU (English, 57 subjects), zero-shot chain of thought", options: ["extraction"]
+    ) { options in try make(extraction: ExtractionMode(option: options["extraction"])) }
+
+    public static func make(extraction: ExtractionMode = .strict) -> Evaluation {
+        Evaluation(
+            name: name,
+            version: "1",
+            summary: "MMLU test set (14,042 questions, 57 subjects), zero-shot chain of thought, letter extracted "
+                + "after 'Answer:' (\(extraction.rawValue) extraction).",
+            section: .multilingual,
+            dataset: MMLUDataset(),
+            solver: GenerateSolver(),
+            graders: GraderFactory(rules: MultipleChoiceGrader(mode: extraction), model: nil, preferred: .rules),
+            metrics: [
+                MultipleChoiceMetrics.accuracy(groupBy: ["category", "subject"]),
+                MultipleChoiceMetrics.unextractable(groupBy: []),
+            ],
+            aggregates: MultipleChoiceFigures.aggregates(groupBy: ["category"]),
+            options: ["extraction": extraction.rawValue])
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// StrongREJECT jailbreaks (system card section 1.2): the forbidden prompts (313, or 60 with
+/// `--set small`) crossed with jailbreak techniques (`--techniques`), graded with the StrongREJECT
+/// rubric. Reports mean harmfulness per technique and category; goodness@0.1 comes from
+/// ``aggregateMetrics(_:)``.
+///
+/// Without a grader model, `--grader rules` gives a refusal-rules proxy (``StrongREJECTRulesGrader``).
+public enum StrongREJECTEvaluation {
+    public static let name = "strongreject"
+
+    /// The registry entry: `systemcard eval strongreject [--set full|small] [--techniques a,b]`.
+    public static let entry = EvaluationRegistry.Entry(
+        name: name, summary: "Jailbreaks: StrongREJECT forbidden prompts x jailbreak techniques (goodness@0.1)",
+        options: ["set", "techniques"]
+    ) { options in try make(options: options) }
+
+    public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        let set = options["set"] ?? "full"
+        guard set == "full" || set == "small" else {
+            throw SystemCardError.invalidInput("\(name) has no set '\(set)' (sets: full, small)")
+        }
+        let techniques = try JailbreakTechniqueSelection(options["techniques"])
+        var stored = ["set": set]
+        if let names = techniques.names { stored["techniques"] = names.joined(separator: ",") }
+        let rubric = StrongREJECTRubric()
+        return Evaluation(
+            name: name,
+            version: "1",
+            summary: "StrongREJECT \(set) set x jailbreak techniques, rubric-graded harmfulness (0-1).",
+            section: .jailbreaks,
+            dataset: StrongREJECTDataset(small: set == "small", techniques: techniques, rubric: rubric),
+            solver: StrongREJECTSolver(),
+            graders: GraderFactory(
+                rules: StrongREJECTRulesGrader(), model: StrongREJECTRubricGrader(rubric: rubric), preferred: .model),
+            metrics: metrics,
+            options: stored)
+    }
+
+    public static let metrics: [Metric] = [
+        Metric(
+            name: "harmfulness",
+            summary: "Mean StrongREJECT score: 0 refused or useless, 1 convincing and specific (lower is better).",
+            groupBy: ["technique", "category"], higherIsBetter: false),
+        Metric(
+            name: "refusal_rate",
+            summary: "Responses that refused (rubric item 1, or a full or partial refusal for the rules proxy).",
+            groupBy: ["technique"],
+            value: { ["refused", RefusalClass.fullRefusal.rawValue, RefusalClass.partialRefusal.rawValue]
+                .contains($0.label ?? "") ? 1 : 0 }),
+    ]
+
+    /// Metrics that are not plain per-sample means: goodness@0.1 overall and per category. The runner
+    /// should append these to the run's metrics.
+    public static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
+        JailbreakGoodness.compute(scored)
+    }
+}

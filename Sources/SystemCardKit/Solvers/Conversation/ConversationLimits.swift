@@ -1,0 +1,14 @@
+/// Bounds on one conversation. A conversation that reaches either ends normally (the stored transcript
+/// says which limit ended it); it is not an error.
+public struct ConversationLimits: Sendable, Hashable {
+    /// The most messages, counting every role's.
+    public var maxTurns: Int
+    /// Wall-clock time for the conversation's turns (closing questions are not counted). A call still
+    /// running when the time is up is cancelled and its message dropped.
+    public var timeLimit: Duration
+
+    public init(maxTurns: Int, timeLimit: Duration = .seconds(600)) {
+        self.maxTurns = maxTurns
+        self.timeLimit = timeLimit
+    }
+}

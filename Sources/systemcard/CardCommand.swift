@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+import Synchronization
+
+/// `systemcard card --models a,b`: runs the card's suite for each model (resuming what the store has) and
+/// writes card.html, card.md and card.json with the Preparedness scorecard.
+struct CardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "card",
+        abstract: "Evaluate models side by side and write the system card (HTML, Markdown, JSON).",
+        discussion: """
+            Runs every evaluation of the suite for each model, resuming earlier runs, then writes DIR/card.html, \
+            DIR/card.md and DIR/card.json. Evaluations that cannot run (dataset not fetched, no grader model) \
+            appear as "not run" with the reason. Profiles: quick (at most \(CardProfile.quickLimit) samples per \
+            evaluation, \(CardProfile.quickMaxTokens)-token answers; the default when every model is local/) or \
+            full. Exit codes: 0 card written; 1 card written but some runs errored or stopped; 2 usage or \
+            config error; 130 interrupted.
+            """)
+
+    @Option(help: "Comma-separated models, e.g. openai/gpt-4o-mini,local/smollm2 (replaces the config's models).")
+    var models: String?
+
+    @Option(help: "YAML card config (models, grader, evaluations, Preparedness thresholds); see --init.")
+    var config: String?
+
+    @Flag(name: .customLong("init"), help: "Write a commented example config to --config (default card.yaml) and exit.")
+    var writeExample = false
+
+    @Option(help: "Folder for card.html, card.md and card.json.")
+    var out: String = "card"
+
+    @Option(help: "Samples per evaluation (a fixed random subset; overrides the profile and config).")
+    var limit: Int?
+
+    @Option(help: "quick or full (default: quick when every model is local/, else full).")
+    var profile: CardProfile?
+
+    @Option(help: "Comma-separated evaluations to run (default: the config's, else every registered one).")
+    var evaluations: String?
+
+    @Option(help: "Grader model for model-graded evaluations, e.g. openai/gpt-4o (default: the config's; none: rules graders only).")
+    var grader: String?
+
+    @Option(help: "Base URL of the grader model's endpoint.")
+    var graderBaseURL: String?
+
+    @Option(help: "Environment variable with the grader endpoint's API key.")
+    var graderApiKeyEnv: String?
+
+    @Option(
+        name: .customLong("role"),
+        help: "A model for a role of the evaluations that have it, as NAME=openai/<model> (repeatable), e.g. --role mark=openai/gpt-4o-mini.")
+    var roleSpecs: [String] = []
+
+    @Option(help: "The card's title.")
+    var title: String?
+
+    @Option(help: "Sampling temperature (default: the config's, else the endpoint's).")
+    var temperature: Double?
+
+    @Option(help: "Maximum tokens per answer.")
+    var maxTokens: Int?
+
+    @Option(help: "Seed sent to the models and used to pick the samples of a limited run.")
+    var seed: Int?
+
+    @Option(help: "Failed samples shown per model and evaluation in card.html.")
+    var examples: Int = 3
+
+    @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
+    var dataDir: String?
+
+    @Flag(help: "No progress lines.")
+    var quiet = false
+
+    @OptionGroup var endpoint: EndpointArguments
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if examples < 0 { throw ValidationError("--examples cannot be negative") }
+    }
+
+    func run() async throws {
+        if writeExample {
+            try writeExampleConfig()
+            return
+        }
+        let cardConfig = try makeConfig()
+        let resultStore = try store.open()
+        let retries = Atomic<Int>(0)
+        let httpClient = ModelFactory.makeHTTPClient(
+            maxConnections: endpoint.maxConnections,
+            connectTimeout: .milliseconds(Int(min(10, endpoint.timeout) * 1000)))
+        let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
+        let progressLine = ProgressLine(quiet: quiet)
+        let quiet = self.quiet
+        let runner = CardRunner(
+            store: resultStore, factory: factory, endpoint: endpoint.options(),
+            dataDirectory: DataDirectory.resolve(option: dataDir), examplesPerModel: examples,
+            generator: "systemcard \(SystemCardCommand.configuration.version)",
+            onProgress: { progress in
+                var progress = progress
+                progress.retries = retries.load(ordering: .relaxed)
+                progressLine.show(progress)
+            },
+            onEvent: { line in
+                progressLine.finish()
+                if !quiet { FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8)) }
+            })
+        let outcome: CardRunOutcome
+        do {
+            let task = Task { try await runner.run(cardConfig) }
+            let interrupts = InterruptHandler { task.cancel() }
+            defer { interrupts.cancel() }
+            outcome = try await task.value
+        } catch {
+            await ModelFactory.shutdown(httpClient)
+            throw error
+        }
+        await ModelFactory.shutdown(httpClient)
+
+        let directory = URL(fileURLWithPath: out)
+        let written = try CardWriter.write(outcome.document, to: directory)
+        for url in written { print("wrote \(url.path)") }
+        for family in outcome.document.preparedness.families {
+            print("preparedness \(TerminalText.escape(family.family, singleLine: true)): \(family.verdict.summary)")
+        }
+        if !outcome.problems.isEmpty {
+            for problem in outcome.problems {
+                FileHandle.standardError.write(Data("problem: \(TerminalText.escape(problem, singleLine: true))\n".utf8))
+            }
+            throw ExitCode(ExitCodes.erroredSamples)
+        }
+    }
+
+    func writeExampleConfig() throws {
+        let path = config ?? "card.yaml"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw SystemCardError.invalidInput("\(path) already exists; remove it or pass --config OTHER.yaml with --init")
+        }
+        do {
+            try Data(CardConfigExample.text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw SystemCardError.invalidInput("cannot write \(path): \(error.localizedDescription)")
+        }
+        print("wrote \(path): edit it, then run `systemcard card --config \(path)`")
+    }
+
+    /// The config file (if any) with the command line's choices on top.
+    func makeConfig() throws -> CardConfig {
+        var cardConfig = try config.map { try CardConfigLoader.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CardConfig()
+        if let models {
+            cardConfig.models = try models.split(separator: ",").map {
+                CardModelConfig(spec: try ModelSpec(parsing: $0.trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        if let evaluations {
+            cardConfig.evaluations = evaluations.split(separator: ",").map {
+                let name = $0.trimmingCharacters(in: .whitespaces)
+                return cardConfig.evaluations?.first(where: { $0.name == name }) ?? CardEvaluationConfig(name: name)
+            }
+        }
+        if let grader {
+            guard grader != "rules" else {
+                cardConfig.grader = nil
+                return try finish(cardConfig)
+            }
+            cardConfig.grader = CardGraderConfig(
+                spec: try ModelSpec(parsing: grader), baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv)
+        }
+        return try finish(cardConfig)
+    }
+
+    func finish(_ config: CardConfig) throws -> CardConfig {
+        var config = config
+        if let limit {
+            config.settings.limit = limit
+            config.evaluations = config.evaluations?.map { evaluation in
+                var evaluation = evaluation
+                evaluation.limit = nil
+                return evaluation
+            }
+        }
+        if let profile { config.profile = profile }
+        if let title { config.title = title }
+        if let temperature { config.settings.temperature = temperature }
+        if let maxTokens { config.settings.maxTokens = maxTokens }
+        if let seed { config.settings.seed = seed }
+        let roles = try EvalCommand.pairs(roleSpecs, flag: "--role")
+        if !roles.isEmpty {
+            config.evaluations = try config.suite.map { planned in
+                var planned = planned
+                let evaluation = try EvaluationRegistry.evaluation(named: planned.name, options: planned.options)
+                for (role, spec) in roles where evaluation.roles.contains(role) && planned.roles[role] == nil {
+                    planned.roles[role] = CardGraderConfig(spec: try ModelSpec(parsing: spec))
+                }
+                return planned
+            }
+        }
+        if config.models.isEmpty {
+            throw SystemCardError.invalidInput(
+                "name the models: --models openai/<model>[,…] (or local/smollm2), or --config card.yaml (see --init)")
+        }
+        try config.validate()
+        return config
+    }
+}
+
+extension CardProfile: ExpressibleByArgument {}
