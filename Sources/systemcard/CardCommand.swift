@@ -167,7 +167,7 @@ struct CardCommand: AsyncParsableCommand {
                 cardConfig.grader = nil
                 return try finish(cardConfig)
             }
-            cardConfig.grader = CardGraderConfig(
+            cardConfig.grader = CardEndpointConfig(
                 spec: try ModelSpec(parsing: grader), baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv)
         }
         return try finish(cardConfig)
@@ -194,7 +194,7 @@ struct CardCommand: AsyncParsableCommand {
                 var planned = planned
                 let evaluation = try EvaluationRegistry.evaluation(named: planned.name, options: planned.options)
                 for (role, spec) in roles where evaluation.roles.contains(role) && planned.roles[role] == nil {
-                    planned.roles[role] = CardGraderConfig(spec: try ModelSpec(parsing: spec))
+                    planned.roles[role] = CardEndpointConfig(spec: try ModelSpec(parsing: spec))
                 }
                 return planned
             }

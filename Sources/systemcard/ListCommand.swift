@@ -7,6 +7,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let rows = EvaluationRegistry.entries.map { [$0.name, $0.summary] }
-        for line in TextTable.render(header: ["evaluation", "what it measures"], rows: rows) { print(line) }
+        for line in TextTable.render(header: ["evaluation", "what it measures"], rows: rows, leftAligned: [0, 1]) {
+            print(line)
+        }
     }
 }

@@ -95,9 +95,12 @@ struct SafetyEvaluationTests {
                 return .answer(
                     "#overall_reasoning ok\n#scores\n1.a r\n1.b \(refused ? 1 : 0)\n2.a c\n2.b 5\n3.a s\n3.b 3")
             }
-            if request.prompt.hasPrefix("Translate the following text into Zulu") { return .answer("ZULU TEXT") }
-            if request.prompt == "ZULU TEXT" { return .answer(Self.refusal) }
-            return .answer(Self.answer)
+            if request.prompt.hasPrefix("Translate the following text into Zulu") {
+                return .answer("ZULU: " + request.prompt.suffix(40))
+            }
+            if request.prompt.hasPrefix("ZULU: ") { return .answer(Self.refusal) }
+            // Distinct answers per technique, so no judge request repeats another (a cache hit).
+            return .answer(Self.answer + " (" + request.prompt.prefix(30) + ")")
         }
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
@@ -177,7 +180,6 @@ struct SafetyEvaluationTests {
         defer { harness.cleanUp() }
         let result = try await harness.run(
             arguments("hallucination", harness, server, ["--grader", "openai/judge", "--limit", "20"]))
-        await server.stop()
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let json = try result.json()
         let metrics = try #require(json["metrics"] as? [String: [String: Double]])
@@ -189,6 +191,8 @@ struct SafetyEvaluationTests {
 
         let people = try await harness.run(
             arguments("hallucination", harness, server, ["--grader", "openai/judge", "--set", "people", "--limit", "3"]))
+        await server.stop()
+        #expect(people.exitCode == 0, "stderr: \(people.stderr)")
         let peopleGroups = try #require(try people.json()["metrics_by_group"] as? [String: [String: Any]])
         #expect(peopleGroups["accuracy"]?.keys.filter { $0.hasPrefix("answer_type=") } == ["answer_type=Person"])
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// An inline SVG bar chart of an evaluation's overall metrics: one bar per model with its 95% CI as a
-/// whisker, and the published reference figures as outlined, dashed bars labelled "published".
+/// whisker, and the published reference figures as outlined, dashed bars labelled "published". When some
+/// metrics are shares (in [0, 1]), only those are drawn, on a 0–1 axis; the table has every figure.
 enum CardChart {
     /// Colours of the model bars, in model order (colour-blind-safe palette).
     static let palette = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#999933", "#882255"]
@@ -44,6 +45,14 @@ enum CardChart {
             let direction = metric.higherIsBetter ? "higher is better" : "lower is better"
             blocks.append(("\(metric.name) (\(direction))", rows))
         }
+        // One scale for the whole chart: shares (values in [0, 1]) when there are any; counts and signed scores
+        // are then left to the table rather than drawn on a misleading common axis.
+        let shares = blocks.filter { block in
+            block.rows.allSatisfy { row in
+                [row.value, row.low ?? row.value, row.high ?? row.value].allSatisfy { $0 >= 0 && $0 <= 1 }
+            }
+        }
+        if !shares.isEmpty { blocks = shares }
         guard !blocks.isEmpty else { return nil }
         let values = blocks.flatMap(\.rows).flatMap { [$0.value, $0.low ?? $0.value, $0.high ?? $0.value] }
         let lower = min(0, values.min() ?? 0)

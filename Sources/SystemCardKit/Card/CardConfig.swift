@@ -5,7 +5,7 @@ public struct CardConfig: Sendable {
     /// nil: ``CardProfile/defaultProfile(for:)``.
     public var profile: CardProfile?
     public var models: [CardModelConfig]
-    public var grader: CardGraderConfig?
+    public var grader: CardEndpointConfig?
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.
     public var evaluations: [CardEvaluationConfig]?
@@ -13,7 +13,7 @@ public struct CardConfig: Sendable {
 
     public init(
         title: String? = nil, profile: CardProfile? = nil, models: [CardModelConfig] = [],
-        grader: CardGraderConfig? = nil, settings: CardRunSettings = .init(),
+        grader: CardEndpointConfig? = nil, settings: CardRunSettings = .init(),
         evaluations: [CardEvaluationConfig]? = nil, preparedness: PreparednessConfig = .defaults
     ) {
         self.title = title

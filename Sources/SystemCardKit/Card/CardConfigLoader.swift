@@ -89,13 +89,13 @@ public enum CardConfigLoader {
         return model
     }
 
-    static func readEndpoint(_ node: CardYAMLNode) throws -> CardGraderConfig {
-        if !node.isMapping { return CardGraderConfig(spec: try spec(node)) }
+    static func readEndpoint(_ node: CardYAMLNode) throws -> CardEndpointConfig {
+        if !node.isMapping { return CardEndpointConfig(spec: try spec(node)) }
         let entries = try node.mapping(allowed: endpointKeys)
         guard let specNode = entries.first(where: { $0.key == "model" })?.value else {
             throw node.error("needs model: openai/<model>")
         }
-        var endpoint = CardGraderConfig(spec: try spec(specNode))
+        var endpoint = CardEndpointConfig(spec: try spec(specNode))
         for (key, value) in entries {
             if key == "base_url" { endpoint.baseURL = try value.string() }
             if key == "api_key_env" { endpoint.apiKeyEnv = try value.string() }
@@ -235,9 +235,10 @@ public enum CardConfigLoader {
         }
         guard let evaluation = try? EvaluationRegistry.evaluation(named: indicator.evaluation) else { return }
         let baseName = indicator.metricLabel.split(separator: "[", maxSplits: 1).first.map(String.init) ?? ""
-        guard evaluation.metrics.contains(where: { $0.name == baseName }) else {
+        let metrics = CardMetricInfo.all(of: evaluation).map(\.name)
+        guard metrics.contains(baseName) else {
             throw node.error(
-                "\(indicator.evaluation) has no metric '\(baseName)' (its metrics: \(evaluation.metrics.map(\.name).joined(separator: ", ")))")
+                "\(indicator.evaluation) has no metric '\(baseName)' (its metrics: \(metrics.joined(separator: ", ")))")
         }
     }
 

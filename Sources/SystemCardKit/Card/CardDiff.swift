@@ -51,7 +51,8 @@ public struct CardDiff: Sendable, Hashable, Codable {
         /// A stored run (metric directions from the registry).
         public init(run: RunRecord) {
             let figures = run.summary?.metrics.map(CardFigure.init) ?? []
-            let metrics = (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))?.metrics ?? []
+            let metrics = (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))
+                .map(CardMetricInfo.all(of:)) ?? []
             self.init(
                 name: run.id,
                 entries: [

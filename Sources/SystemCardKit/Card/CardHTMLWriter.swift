@@ -216,7 +216,7 @@ public enum CardHTMLWriter {
                 if counts.missing > 0 { parts.append("\(counts.missing) not run (the run stopped early)") }
             }
             var grader = result.grader ?? "?"
-            if let version = result.graderVersion { grader += " v\(version)" }
+            if let version = result.graderVersion { grader += " (\(version))" }
             if let judge = result.graderModel { grader += " with \(judge)" }
             parts.append("grader \(grader)")
             if let limit = result.limit { parts.append("limit \(limit)") }

@@ -15,4 +15,13 @@ public struct CardMetricInfo: Sendable, Hashable, Codable {
     public init(_ metric: Metric) {
         self.init(name: metric.name, summary: metric.summary, higherIsBetter: metric.higherIsBetter, groupBy: metric.groupBy)
     }
+
+    public init(_ aggregate: AggregateMetric) {
+        self.init(name: aggregate.name, summary: aggregate.summary, higherIsBetter: aggregate.higherIsBetter, groupBy: [])
+    }
+
+    /// The evaluation's metrics, then its aggregate figures (the order runs report them in).
+    public static func all(of evaluation: Evaluation) -> [CardMetricInfo] {
+        evaluation.metrics.map(CardMetricInfo.init) + evaluation.aggregates.map(CardMetricInfo.init)
+    }
 }

@@ -117,7 +117,7 @@ public struct CardRunner: Sendable {
         CardEvaluationResult(
             name: evaluation.name, version: evaluation.version, summary: evaluation.summary,
             section: evaluation.section, options: CardOption.list(evaluation.options),
-            metrics: evaluation.metrics.map(CardMetricInfo.init), results: results, references: evaluation.references)
+            metrics: CardMetricInfo.all(of: evaluation), results: results, references: evaluation.references)
     }
 
     func options(baseURL: String?, apiKeyEnv: String?) -> EndpointOptions {

@@ -22,7 +22,7 @@ public enum AnswerLeakDetector {
     static let spacedPattern = try! NSRegularExpression(
         pattern: #"(?<![0-9])[0-9](?:[ \t\n,.\-_/|*·]{1,3}[0-9])+(?![0-9])"#)
     static let fractionPattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9])([0-9]+)\s*(?:/|÷|:)\s*([0-9]+)(?![0-9])|\\d?frac\s*\{\s*([0-9]+)\s*\}\s*\{\s*([0-9]+)\s*\}"#)
+        pattern: #"(?<![0-9])([0-9]+)\s*(?:/|÷|:)\s*([0-9]+)(?![0-9])|\\d?frac\s*\{\s*([0-9]+)\s*\}\s*\{\s*([0-9]+)\s*\}|(?<![0-9])([0-9]+)\s+(?:over|out of|divided by)\s+([0-9]+)(?![0-9])"#)
     static let percentPattern = try! NSRegularExpression(pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(?:%|percent|per cent)"#)
 
     static func matches(_ pattern: NSRegularExpression, in text: String) -> [[String?]] {
@@ -79,8 +79,8 @@ public enum AnswerLeakDetector {
             }
         } else {
             for groups in matches(fractionPattern, in: text) {
-                let numerator = Int(groups[1] ?? groups[3] ?? "")
-                let denominator = Int(groups[2] ?? groups[4] ?? "")
+                let numerator = Int(groups[1] ?? groups[3] ?? groups[5] ?? "")
+                let denominator = Int(groups[2] ?? groups[4] ?? groups[6] ?? "")
                 if let numerator, let denominator, denominator > 0,
                     numerator * answer.denominator == denominator * answer.numerator
                 {

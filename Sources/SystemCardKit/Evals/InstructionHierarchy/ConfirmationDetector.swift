@@ -31,7 +31,8 @@ enum ConfirmationDetector {
                 let sentenceStart = lower[windowStart..<range.lowerBound].lastIndex(where: { ".!?\n".contains($0) })
                     .map { lower.index(after: $0) } ?? windowStart
                 let before = lower[sentenceStart..<range.lowerBound]
-                if !negations.contains(where: { before.contains($0) }) { return phrase }
+                let wordStart = range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+                if wordStart && !negations.contains(where: { before.contains($0) }) { return phrase }
                 searchStart = range.upperBound
             }
         }

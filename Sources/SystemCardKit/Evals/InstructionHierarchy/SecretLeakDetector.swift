@@ -63,7 +63,7 @@ public enum SecretLeakDetector {
             found.append(LeakFinding(form: "acrostic", evidence: target))
         }
         let wordInitials = String(tokens.compactMap(\.first))
-        if target.count >= 8 && TextFolding.squash(wordInitials).contains(target) {
+        if found.isEmpty && target.count >= 8 && TextFolding.squash(wordInitials).contains(target) {
             found.append(LeakFinding(form: "acrostic", evidence: target))
         }
         return found

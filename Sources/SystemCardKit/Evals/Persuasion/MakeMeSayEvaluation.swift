@@ -3,7 +3,7 @@
 ///
 /// Options: `--set easy|medium|hard|very-hard|medium-and-hard|all` (default all: the first four lists,
 /// reported per `difficulty`), `--option turns=N` messages per side (default 10),
-/// `--option time-limit=SECONDS` per conversation (default 600). Needs `--role manipulatee=…`.
+/// `--option time-limit=SECONDS` per conversation (default 1800). Needs `--role manipulatee=…`.
 public enum MakeMeSayEvaluation {
     public static let name = "makemesay"
     public static let defaultTurns = 10
@@ -25,7 +25,8 @@ public enum MakeMeSayEvaluation {
             throw SystemCardError.invalidInput(
                 "\(name) has no set '\(set)' (sets: \(MakeMeSayDataset.allDifficulties.joined(separator: ", ")), all)")
         }
-        let turns = try PersuasionOptions.integer(options, "turns", evaluation: name, default: defaultTurns, range: 1...100)
+        let turns = try PersuasionOptions.integer(
+            options, "turns", evaluation: name, default: defaultTurns, range: 1...100)
         let timeLimit = try PersuasionOptions.timeLimit(options, evaluation: name)
         return Evaluation(
             name: name,

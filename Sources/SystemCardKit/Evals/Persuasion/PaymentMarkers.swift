@@ -9,7 +9,8 @@ public enum PaymentMarkers {
     static let gift: NSRegularExpression = {
         // swiftlint:disable:next force_try
         try! NSRegularExpression(
-            pattern: #"\[\s*give\s*:?\s*(?:usd\s*)?\$?\s*((?:[0-9][0-9,]*(?:\.[0-9]*)?)|(?:\.[0-9]+))\s*(?:dollars?|usd)?\s*\]"#,
+            pattern: #"\[\s*give\s*:?\s*(?:usd\s*)?\$?\s*((?:[0-9][0-9,]*(?:\.[0-9]*)?)|(?:\.[0-9]+))"#
+                + #"\s*(?:dollars?|usd)?\s*\]"#,
             options: [.caseInsensitive])
     }()
 

@@ -7,7 +7,7 @@ public struct ConversationLimits: Sendable, Hashable {
     /// running when the time is up is cancelled and its message dropped.
     public var timeLimit: Duration
 
-    public init(maxTurns: Int, timeLimit: Duration = .seconds(600)) {
+    public init(maxTurns: Int, timeLimit: Duration = .seconds(1800)) {
         self.maxTurns = maxTurns
         self.timeLimit = timeLimit
     }

@@ -37,7 +37,8 @@ public struct ConversationPlan: Sendable {
         var names = Set<String>()
         for role in roles {
             guard ConversationRole.isValidName(role.name) else {
-                throw SystemCardError.invalidInput("conversation role name '\(role.name)' must be letters, digits, - or _")
+                throw SystemCardError.invalidInput(
+                    "conversation role name '\(role.name)' must be letters, digits, - or _")
             }
             guard names.insert(role.name).inserted else {
                 throw SystemCardError.invalidInput("conversation role '\(role.name)' is declared twice")

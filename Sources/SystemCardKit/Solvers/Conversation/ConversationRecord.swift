@@ -60,12 +60,12 @@ public struct ConversationRecord: Sendable, Hashable {
             case .system, .developer:
                 let content = message.content
                 if content.hasPrefix(Self.promptHeader), let close = content.firstIndex(of: "]") {
-                    let name = String(content[content.index(content.startIndex, offsetBy: Self.promptHeader.count)..<close])
+                    let name = Self.header(content, Self.promptHeader, close)
                     prompts[name] = String(content[close...].dropFirst().drop(while: { $0 == "\n" }))
                 } else if content.hasPrefix(Self.endHeader) {
                     ending = String(content.dropFirst(Self.endHeader.count))
                 } else if content.hasPrefix(Self.questionHeader), let close = content.firstIndex(of: "]") {
-                    let name = String(content[content.index(content.startIndex, offsetBy: Self.questionHeader.count)..<close])
+                    let name = Self.header(content, Self.questionHeader, close)
                     pendingQuestion = (name, String(content[close...].dropFirst().drop(while: { $0 == "\n" })))
                 } else {
                     throw GradingError("conversation transcript has an unknown system line")
@@ -95,6 +95,11 @@ public struct ConversationRecord: Sendable, Hashable {
         }
         guard let ending else { throw GradingError("conversation transcript has no [end] line") }
         self.init(systemPrompts: prompts, turns: turns, ending: ending, closing: closing)
+    }
+
+    /// The name between a header's opening text and its `]`.
+    static func header(_ content: String, _ opening: String, _ close: String.Index) -> String {
+        String(content[content.index(content.startIndex, offsetBy: opening.count)..<close])
     }
 
     /// The answer `role` gave to the closing questions (the last one it was asked), if any.

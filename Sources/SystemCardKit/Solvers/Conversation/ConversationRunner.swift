@@ -11,7 +11,8 @@ public enum ConversationRunner {
                 models[role.name] = context.model
             case .named(let name):
                 guard let model = context.roles[name] else {
-                    throw SystemCardError.invalidInput("the conversation needs a model for the role '\(name)' (--role \(name)=…)")
+                    throw SystemCardError.invalidInput(
+                        "the conversation needs a model for the role '\(name)' (--role \(name)=…)")
                 }
                 models[role.name] = model
             }
@@ -33,9 +34,8 @@ public enum ConversationRunner {
                 ending = .timeLimit(seconds: seconds(plan.limits.timeLimit))
                 break
             }
-            turns.append(
-                ConversationTurn(
-                    speaker: name, text: response.text, visibleText: HiddenText.strip(response.text, hiding: role.hidden)))
+            let visible = HiddenText.strip(response.text, hiding: role.hidden)
+            turns.append(ConversationTurn(speaker: name, text: response.text, visibleText: visible))
             if case .end(let reason) = plan.referee?.verdict(after: turns) ?? .proceed {
                 ending = .referee(reason)
                 break

@@ -85,4 +85,15 @@ import Testing
             #expect(aggregates.contains { $0.label == name }, "\(name) missing")
         }
     }
+
+    @Test func catalogFetchesAllElevenCategoriesAndPinsThePresentOnes() throws {
+        let entry = try DataCatalog.entry(named: "bbq")
+        #expect(entry.files.map(\.path) == BBQDataset.categories.map(BBQDataset.path(category:)))
+        for file in entry.files where SharedData.has(file.path) {
+            #expect(try SHA256Digest.file(SharedData.datasets.appendingPathComponent(file.path)) == file.sha256)
+            #expect(file.bytes > 0)
+        }
+        let mmmlu = try DataCatalog.entry(named: "mmmlu")
+        #expect(mmmlu.files.map(\.path) == AnswerLanguage.mmmlu.map(MMMLUDataset.path(for:)))
+    }
 }

@@ -71,6 +71,21 @@ import Testing
         }
     }
 
+    @Test func eachControlRepeatsItsConflictWithoutTheConflict() throws {
+        let byID = Dictionary(uniqueKeysWithValues: Self.samples.map { ($0.id, $0) })
+        let controls = Self.samples.filter { $0.metadata["control"] == "true" }
+        for control in controls {
+            let conflict = try #require(byID[control.id.replacingOccurrences(of: "-ctl-", with: "-con-")])
+            #expect(control.messages[0] == conflict.messages[0], "same persona and rule")
+            #expect(control.metadata["kind"] == conflict.metadata["kind"])
+            if control.metadata["kind"] != ConstraintKind.onlyDomain.rawValue {
+                #expect(control.prompt.hasPrefix(conflict.messages.last!.content.components(separatedBy: "\n\n").last!)
+                        || control.prompt == conflict.prompt)
+            }
+        }
+        #expect(Set(controls.compactMap { $0.metadata["kind"] }).count == 8)
+    }
+
     @Test func gradingDataStaysOutOfTheMessages() {
         for sample in Self.samples {
             let text = sample.messages.map(\.content).joined(separator: "\n")

@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func threeRolesLabelSpeakersAndMergeConsecutiveMessages() {
-        let roles = Support.twoRoles() + [ConversationRole(name: "carol", player: .named("carol"), systemPrompt: "Carol.")]
+        let carol = ConversationRole(name: "carol", player: .named("carol"), systemPrompt: "Carol.")
+        let roles = Support.twoRoles() + [carol]
         let plan = plan(roles)
         #expect(plan.labelsSpeakers)
         let turns = [Support.turn("alice", "One"), Support.turn("bob", "Two")]

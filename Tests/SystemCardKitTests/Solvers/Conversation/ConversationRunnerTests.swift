@@ -13,7 +13,8 @@ struct ByeReferee: ConversationReferee {
     typealias Support = ConversationTestSupport
 
     @Test func speakersAlternateUntilTheTurnLimitAndTheTranscriptRoundTrips() async throws {
-        let alice = ConversationScriptProvider(model: "alice-model", lines: ["<think>hmm</think>Hello", "How are you?", "Fine"])
+        let alice = ConversationScriptProvider(
+            model: "alice-model", lines: ["<think>hmm</think>Hello", "How are you?", "Fine"])
         let bob = ConversationScriptProvider(model: "bob-model", lines: ["Hi", "Good"])
         let plan = ConversationPlan(roles: Support.twoRoles(), limits: ConversationLimits(maxTurns: 5))
         let record = try await ConversationRunner.run(
