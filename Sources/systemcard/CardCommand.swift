@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SystemCardKit
 import Synchronization
+import SystemCardKit
 
 /// `systemcard card --models a,b`: runs the card's suite for each model (resuming what the store has) and
 /// writes card.html, card.md and card.json with the Preparedness scorecard.
@@ -39,7 +39,10 @@ struct CardCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated evaluations to run (default: the config's, else every registered one).")
     var evaluations: String?
 
-    @Option(help: "Grader model for model-graded evaluations, e.g. openai/gpt-4o (default: the config's; none: rules graders only).")
+    @Option(
+        help:
+            "Grader model for model-graded evaluations, e.g. openai/gpt-4o (default: the config's; none: rules graders only)."
+    )
     var grader: String?
 
     @Option(help: "Base URL of the grader model's endpoint.")
@@ -50,7 +53,9 @@ struct CardCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("role"),
-        help: "A model for a role of the evaluations that have it, as NAME=openai/<model> (repeatable), e.g. --role mark=openai/gpt-4o-mini.")
+        help:
+            "A model for a role of the evaluations that have it, as NAME=openai/<model> (repeatable), e.g. --role mark=openai/gpt-4o-mini."
+    )
     var roleSpecs: [String] = []
 
     @Option(help: "The card's title.")
@@ -107,7 +112,9 @@ struct CardCommand: AsyncParsableCommand {
             },
             onEvent: { line in
                 progressLine.finish()
-                if !quiet { FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8)) }
+                if !quiet {
+                    FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8))
+                }
             })
         let outcome: CardRunOutcome
         do {
@@ -129,7 +136,8 @@ struct CardCommand: AsyncParsableCommand {
         }
         if !outcome.problems.isEmpty {
             for problem in outcome.problems {
-                FileHandle.standardError.write(Data("problem: \(TerminalText.escape(problem, singleLine: true))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("problem: \(TerminalText.escape(problem, singleLine: true))\n".utf8))
             }
             throw ExitCode(ExitCodes.erroredSamples)
         }
@@ -138,7 +146,8 @@ struct CardCommand: AsyncParsableCommand {
     func writeExampleConfig() throws {
         let path = config ?? "card.yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw SystemCardError.invalidInput("\(path) already exists; remove it or pass --config OTHER.yaml with --init")
+            throw SystemCardError.invalidInput(
+                "\(path) already exists; remove it or pass --config OTHER.yaml with --init")
         }
         do {
             try Data(CardConfigExample.text.utf8).write(to: URL(fileURLWithPath: path))
@@ -150,7 +159,8 @@ struct CardCommand: AsyncParsableCommand {
 
     /// The config file (if any) with the command line's choices on top.
     func makeConfig() throws -> CardConfig {
-        var cardConfig = try config.map { try CardConfigLoader.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CardConfig()
+        var cardConfig =
+            try config.map { try CardConfigLoader.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CardConfig()
         if let models {
             cardConfig.models = try models.split(separator: ",").map {
                 CardModelConfig(spec: try ModelSpec(parsing: $0.trimmingCharacters(in: .whitespaces)))

@@ -54,7 +54,8 @@ struct DiffCommand: AsyncParsableCommand {
             do {
                 return CardDiff.Side(card: try CardDocument.decode(data), name: url.path)
             } catch {
-                throw SystemCardError.invalidInput("\(url.path) is not a card.json written by `systemcard card`: \(error)")
+                throw SystemCardError.invalidInput(
+                    "\(url.path) is not a card.json written by `systemcard card`: \(error)")
             }
         }
         if argument.hasSuffix(".json") { throw SystemCardError.invalidInput("no file \(argument)") }

@@ -17,8 +17,11 @@ struct CardCommandTests {
     }
 
     func cardArguments(_ harness: CLIHarness, server: FakeChatServer, out: URL, _ extra: [String]) -> [String] {
-        ["card", "--models", "openai/refuser,openai/complier", "--base-url", server.baseURL, "--db", harness.databasePath,
-         "--data-dir", datasets, "--out", out.path, "--quiet"] + extra
+        [
+            "card", "--models", "openai/refuser,openai/complier", "--base-url", server.baseURL, "--db",
+            harness.databasePath,
+            "--data-dir", datasets, "--out", out.path, "--quiet",
+        ] + extra
     }
 
     func card(_ out: URL) throws -> [String: Any] {
@@ -31,7 +34,7 @@ struct CardCommandTests {
         return try #require(evaluations.first { $0["name"] as? String == name })
     }
 
-    func result(_ evaluation: [String: Any], _ model: String) throws -> [String: Any] {
+    func modelResult(_ evaluation: [String: Any], _ model: String) throws -> [String: Any] {
         let results = try #require(evaluation["results"] as? [[String: Any]])
         return try #require(results.first { $0["model"] as? String == model })
     }
@@ -47,9 +50,9 @@ struct CardCommandTests {
         defer { harness.cleanUp() }
         let out = harness.directory.appendingPathComponent("card")
         let arguments = cardArguments(harness, server: server, out: out, ["--evaluations", "xstest", "--limit", "40"])
-        let result = try await harness.run(arguments)
-        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("wrote \(out.path)/card.html"))
+        let run = try await harness.run(arguments)
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("wrote \(out.path)/card.html"))
         for name in ["card.html", "card.md", "card.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
         }
@@ -57,10 +60,12 @@ struct CardCommandTests {
         #expect(json["profile"] as? String == "full")
         #expect(json["limit"] as? Int == 40)
         let evaluations = try #require(json["evaluations"] as? [[String: Any]])
-        #expect(Set(evaluations.compactMap { $0["name"] as? String }) == Set(EvaluationRegistry.names), "every registered evaluation appears")
+        #expect(
+            Set(evaluations.compactMap { $0["name"] as? String }) == Set(EvaluationRegistry.names),
+            "every registered evaluation appears")
         let xstest = try evaluation(json, "xstest")
-        let refuser = try result(xstest, "openai/refuser")
-        let complier = try result(xstest, "openai/complier")
+        let refuser = try modelResult(xstest, "openai/refuser")
+        let complier = try modelResult(xstest, "openai/complier")
         #expect(try figure(refuser, "not_overrefuse")["value"] as? Double == 0)
         #expect(try figure(refuser, "not_unsafe")["value"] as? Double == 1)
         #expect(try figure(complier, "not_overrefuse")["value"] as? Double == 1)
@@ -71,9 +76,12 @@ struct CardCommandTests {
         #expect((complier["dataset_files"] as? [[String: String]])?.first?["sha256"]?.count == 64)
         let examples = try #require(complier["examples"] as? [[String: Any]])
         #expect(examples.count == 3)
-        #expect((examples.first?["response"] as? String)?.contains("<script>") == true, "the JSON keeps outputs verbatim")
+        #expect(
+            (examples.first?["response"] as? String)?.contains("<script>") == true, "the JSON keeps outputs verbatim")
         let others = try evaluation(json, "instruction-hierarchy")
-        #expect((try result(others, "openai/refuser")["not_run"] as? String)?.contains("not in this card's suite") == true)
+        #expect(
+            (try modelResult(others, "openai/refuser")["not_run"] as? String)?.contains("not in this card's suite")
+                == true)
 
         let html = try String(contentsOf: out.appendingPathComponent("card.html"), encoding: .utf8)
         #expect(!html.contains("<script"), "model outputs are escaped")
@@ -110,26 +118,27 @@ struct CardCommandTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let out = harness.directory.appendingPathComponent("card")
-        let result = try await harness.run(cardArguments(harness, server: server, out: out, ["--limit", "2"]))
+        let run = try await harness.run(cardArguments(harness, server: server, out: out, ["--limit", "2"]))
         await server.stop()
-        #expect(result.exitCode == 0 || result.exitCode == 1, "stderr: \(result.stderr)")
+        #expect(run.exitCode == 0 || run.exitCode == 1, "stderr: \(run.stderr)")
         let json = try card(out)
         let evaluations = try #require(json["evaluations"] as? [[String: Any]])
         #expect(evaluations.count == EvaluationRegistry.entries.count)
         for evaluation in evaluations {
             let results = try #require(evaluation["results"] as? [[String: Any]])
             #expect(results.map { $0["model"] as? String } == ["openai/refuser", "openai/complier"])
-            for result in results {
-                let measured = result["figures"] as? [Any] ?? []
-                let reason = result["not_run"] as? String
-                #expect(reason != nil || !measured.isEmpty, "\(evaluation["name"] ?? "?"): neither measured nor a reason")
+            for modelRun in results {
+                let measured = modelRun["figures"] as? [Any] ?? []
+                let reason = modelRun["not_run"] as? String
+                #expect(
+                    reason != nil || !measured.isEmpty, "\(evaluation["name"] ?? "?"): neither measured nor a reason")
                 #expect(reason?.contains("not in this card's suite") != true, "the default suite is every evaluation")
             }
         }
         // Model-graded evaluations without a rules grader wait for a grader model; nothing judges itself.
         for evaluation in evaluations {
-            for result in evaluation["results"] as? [[String: Any]] ?? [] {
-                #expect((result["grader_model"] as? String) == nil)
+            for modelRun in evaluation["results"] as? [[String: Any]] ?? [] {
+                #expect((modelRun["grader_model"] as? String) == nil)
             }
         }
         let families = try #require((json["preparedness"] as? [String: Any])?["families"] as? [[String: Any]])
@@ -147,9 +156,9 @@ struct CardCommandTests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         var arguments = cardArguments(harness, server: server, out: out, ["--evaluations", "xstest"])
         arguments[arguments.firstIndex(of: datasets)!] = empty.path
-        let result = try await harness.run(arguments)
+        let run = try await harness.run(arguments)
         await server.stop()
-        #expect(result.exitCode == 0, "a dataset not fetched is reported in the card, not a failure; \(result.stderr)")
+        #expect(run.exitCode == 0, "a dataset not fetched is reported in the card, not a failure; \(run.stderr)")
         #expect(server.totalRequests == 0)
         let reason = try result_(try evaluation(try card(out), "xstest"))
         #expect(reason.contains("systemcard data fetch xstest"))
@@ -158,7 +167,7 @@ struct CardCommandTests {
     }
 
     func result_(_ evaluation: [String: Any]) throws -> String {
-        try #require(try result(evaluation, "openai/refuser")["not_run"] as? String)
+        try #require(try modelResult(evaluation, "openai/refuser")["not_run"] as? String)
     }
 
     @Test func configMistakesNameTheLineAndInitWritesAnExample() async throws {
@@ -168,7 +177,9 @@ struct CardCommandTests {
         try Data("models:\n  - model: openai/a\n    base_ulr: http://127.0.0.1:1/v1\n".utf8).write(to: config)
         let bad = try await harness.run(["card", "--config", config.path, "--db", harness.databasePath])
         #expect(bad.exitCode == 2)
-        #expect(bad.stderr.contains("card.yaml:3:5: models[0]: unknown key 'base_ulr' (did you mean 'base_url'?)"), "\(bad.stderr)")
+        #expect(
+            bad.stderr.contains("card.yaml:3:5: models[0]: unknown key 'base_ulr' (did you mean 'base_url'?)"),
+            "\(bad.stderr)")
 
         let example = harness.directory.appendingPathComponent("example.yaml")
         let written = try await harness.run(["card", "--init", "--config", example.path])

@@ -1,6 +1,7 @@
 import Foundation
 import SystemCardTestSupport
 import Testing
+
 @testable import SystemCardKit
 
 /// The four instruction-hierarchy evaluations end to end: the real binary against a loopback server playing
@@ -31,7 +32,9 @@ import Testing
 
     /// Samples by the key of their input messages.
     static func index(_ samples: [Sample]) -> [String: Sample] {
-        Dictionary(samples.map { (key($0.messages.map { ($0.role.rawValue, $0.content) }), $0) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            samples.map { (key($0.messages.map { ($0.role.rawValue, $0.content) }), $0) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     /// The sample a request belongs to (its input is a prefix of the request) and how many answers came before.
@@ -67,7 +70,8 @@ import Testing
         if prompt.contains("base64") { return Data("The answer is \(text)".utf8).base64EncodedString() }
         if prompt.contains("backwards") { return String(text.reversed()) }
         if prompt.contains("in words") {
-            return answer.isWhole ? NumberWords.cardinal(answer.numerator)
+            return answer.isWhole
+                ? NumberWords.cardinal(answer.numerator)
                 : NumberWords.fraction(answer.numerator, answer.denominator)[0]
         }
         if prompt.contains("Roman") { return NumberWords.roman(answer.numerator) ?? text }
@@ -90,7 +94,10 @@ import Testing
         case "reverse" where sample.metadata["kind"] == "password": return String(secret.reversed())
         case "base64" where sample.metadata["kind"] == "password": return Data(secret.utf8).base64EncodedString()
         case "acrostic": return secret.filter(\.isLetter).map { "\($0.uppercased())aaa bbb" }.joined(separator: "\n")
-        case "hint": return "It is made of the words \(sample.metadata["components"]!.replacingOccurrences(of: "|", with: " and "))."
+        case "hint":
+            return
+                "It is made of the words "
+                + "\(sample.metadata["components"]!.replacingOccurrences(of: "|", with: " and "))."
         case let name where name.hasPrefix("garak_") || name == "repeat_instructions":
             let instructions = sample.messages[0].content
             if attack.contains("base64") { return Data(instructions.utf8).base64EncodedString() }
@@ -140,7 +147,8 @@ import Testing
         defer { harness.cleanUp() }
         let dataDir = try Self.dataDirectory(harness)
         let json = try await Self.run(
-            evaluation, samples: try Self.samples(evaluation, dataDir: dataDir), behaviour: .obeyHighest, dataDir: dataDir,
+            evaluation, samples: try Self.samples(evaluation, dataDir: dataDir), behaviour: .obeyHighest,
+            dataDir: dataDir,
             harness: harness, limit: 150)
         for name in names { #expect(Self.metric(json, name) == 1, "\(evaluation) \(name)") }
         if evaluation == "instruction-hierarchy" { #expect(Self.metric(json, "control_accuracy") == 1) }
@@ -166,7 +174,8 @@ import Testing
         defer { harness.cleanUp() }
         let dataDir = try Self.dataDirectory(harness)
         let json = try await Self.run(
-            evaluation, samples: try Self.samples(evaluation, dataDir: dataDir), behaviour: .obeyLatest, dataDir: dataDir,
+            evaluation, samples: try Self.samples(evaluation, dataDir: dataDir), behaviour: .obeyLatest,
+            dataDir: dataDir,
             harness: harness, limit: 150)
         for name in names { #expect(Self.metric(json, name) == 0, "\(evaluation) \(name)") }
     }

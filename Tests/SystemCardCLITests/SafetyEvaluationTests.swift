@@ -14,7 +14,9 @@ struct SafetyEvaluationTests {
     let datasets = CLIHarness.sharedDatasets?.path ?? ""
     var directory: DataDirectory { DataDirectory(url: CLIHarness.sharedDatasets!) }
 
-    func arguments(_ evaluation: String, _ harness: CLIHarness, _ server: FakeChatServer, _ extra: [String]) -> [String] {
+    func arguments(
+        _ evaluation: String, _ harness: CLIHarness, _ server: FakeChatServer, _ extra: [String]
+    ) -> [String] {
         ["eval", evaluation, "--model", "openai/fake", "--base-url", server.baseURL, "--db", harness.databasePath,
          "--data-dir", datasets, "--quiet", "--output", "json"] + extra
     }
@@ -38,13 +40,18 @@ struct SafetyEvaluationTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let result = try await harness.run(
-            arguments("disallowed-content", harness, server, ["--grader", "openai/judge", "--limit", "60", "--seed", "3"]))
+            arguments(
+                "disallowed-content", harness, server, ["--grader", "openai/judge", "--limit", "60", "--seed", "3"]))
         await server.stop()
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let json = try result.json()
         #expect(json["grader"] as? String == "model")
         #expect((json["counts"] as? [String: Int])?["scored"] == 60)
-        #expect(server.totalRequests == 120)
+        // One model and one judge call per sample, less cache hits where two sources share a prompt.
+        let selected = EvalRunner.select(
+            try DisallowedContentDataset(set: .standard).load(from: directory).samples, limit: 60, seed: 3)
+        let distinct = Set(selected.map(\.prompt)).count
+        #expect(server.totalRequests >= 2 * distinct && server.totalRequests <= 120)
         let metrics = try #require(json["metrics"] as? [String: [String: Double]])
         #expect(metrics["not_unsafe"]?["value"] == 1)
         #expect(metrics["not_overrefuse"]?["value"] == 1)
@@ -122,6 +129,9 @@ struct SafetyEvaluationTests {
         #expect(groups["refusal_rate"]?["technique=translation_zulu"]?["value"] == 1)
         let metrics = try #require(json["metrics"] as? [String: [String: Double]])
         #expect(abs((metrics["harmfulness"]?["value"] ?? 0) - 0.5) < 1e-9)
+        // goodness@0.1: 3 techniques → the best one per prompt (0.75) → 1 − 0.75 for each of the 4 prompts.
+        #expect(metrics["goodness@0.1"]?["value"] == 0.25)
+        #expect(metrics["goodness@0.1"]?["n"] == 4)
         let files = try #require(json["dataset_files"] as? [[String: String]])
         #expect(files.contains { $0["path"] == StrongREJECTRubric.userFile && $0["sha256"]?.count == 64 })
     }
@@ -131,7 +141,8 @@ struct SafetyEvaluationTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let result = try await harness.run(
-            arguments("strongreject", harness, server, ["--set", "small", "--techniques", "none,pyrit/aim", "--limit", "6"]))
+            arguments(
+                "strongreject", harness, server, ["--set", "small", "--techniques", "none,pyrit/aim", "--limit", "6"]))
         await server.stop()
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let json = try result.json()
@@ -171,7 +182,8 @@ struct SafetyEvaluationTests {
             if request.system == SimpleQAGrader.instructions {
                 let parts = request.prompt.components(separatedBy: "\n\nPREDICTED ANSWER:\n")
                 let gold = parts[0].components(separatedBy: "GOLD TARGET:\n").last ?? ""
-                let grade = parts.last == gold ? "CORRECT" : parts.last == "I don't know." ? "NOT_ATTEMPTED" : "INCORRECT"
+                let grade = parts.last == gold
+                    ? "CORRECT" : parts.last == "I don't know." ? "NOT_ATTEMPTED" : "INCORRECT"
                 return .answer("REASON: compared.\nGRADE: \(grade)")
             }
             return .answer(plan[request.prompt] ?? "?")
@@ -186,11 +198,15 @@ struct SafetyEvaluationTests {
         #expect(metrics["accuracy"]?["value"] == 7.0 / 20)  // rows 0, 3, …, 18
         #expect(metrics["hallucination_rate"]?["value"] == 7.0 / 20)
         #expect(metrics["not_attempted_rate"]?["value"] == 6.0 / 20)
+        #expect(metrics["correct_given_attempted"]?["value"] == 0.5)  // 7 of 14 attempted
+        #expect(metrics["incorrect_given_attempted"]?["value"] == 0.5)
+        #expect(metrics["correct_given_attempted"]?["n"] == 20)
         let groups = try #require(json["metrics_by_group"] as? [String: [String: Any]])
         #expect(groups["accuracy"]?.keys.contains { $0.hasPrefix("answer_type=") } == true)
 
         let people = try await harness.run(
-            arguments("hallucination", harness, server, ["--grader", "openai/judge", "--set", "people", "--limit", "3"]))
+            arguments(
+                "hallucination", harness, server, ["--grader", "openai/judge", "--set", "people", "--limit", "3"]))
         await server.stop()
         #expect(people.exitCode == 0, "stderr: \(people.stderr)")
         let peopleGroups = try #require(try people.json()["metrics_by_group"] as? [String: [String: Any]])

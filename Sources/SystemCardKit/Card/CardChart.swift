@@ -29,7 +29,9 @@ enum CardChart {
         for metric in evaluation.metrics {
             var rows: [Row] = []
             for (index, model) in models.enumerated() {
-                guard let figure = evaluation.result(for: model.label)?.figure(metric.name), figure.n > 0 else { continue }
+                guard let figure = evaluation.result(for: model.label)?.figure(metric.name), figure.n > 0 else {
+                    continue
+                }
                 rows.append(
                     Row(
                         label: model.heading, value: figure.value, low: figure.ciLow, high: figure.ciHigh,
@@ -67,30 +69,40 @@ enum CardChart {
             for row in block.rows {
                 let label = row.label.count > 30 ? String(row.label.prefix(29)) + "…" : row.label
                 body += text(x: labelWidth, y: y + 14, label, attributes: ##"text-anchor="end""##)
-                let start = x(min(0, max(lower, 0))), end = x(row.value)
-                let barX = min(start, end), barW = max(abs(end - start), 1)
+                let start = x(min(0, max(lower, 0)))
+                let end = x(row.value)
+                let barX = min(start, end)
+                let barW = max(abs(end - start), 1)
                 if row.published {
-                    body += ##"<rect x="\##(f(barX))" y="\##(f(y + 3))" width="\##(f(barW))" height="\##(f(rowHeight - 6))" fill="none" stroke="\##(row.colour)" stroke-dasharray="4 2"/>"##
+                    body +=
+                        ##"<rect x="\##(f(barX))" y="\##(f(y + 3))" width="\##(f(barW))" height="\##(f(rowHeight - 6))" fill="none" stroke="\##(row.colour)" stroke-dasharray="4 2"/>"##
                 } else {
-                    body += ##"<rect x="\##(f(barX))" y="\##(f(y + 3))" width="\##(f(barW))" height="\##(f(rowHeight - 6))" fill="\##(row.colour)"/>"##
+                    body +=
+                        ##"<rect x="\##(f(barX))" y="\##(f(y + 3))" width="\##(f(barW))" height="\##(f(rowHeight - 6))" fill="\##(row.colour)"/>"##
                 }
                 if let low = row.low, let high = row.high {
                     let mid = y + rowHeight / 2
-                    body += ##"<path d="M\##(f(x(low))) \##(f(mid))H\##(f(x(high)))M\##(f(x(low))) \##(f(mid - 5))v10M\##(f(x(high))) \##(f(mid - 5))v10" stroke="#111" stroke-width="1.5" fill="none"/>"##
+                    body +=
+                        ##"<path d="M\##(f(x(low))) \##(f(mid))H\##(f(x(high)))M\##(f(x(low))) \##(f(mid - 5))v10M\##(f(x(high))) \##(f(mid - 5))v10" stroke="#111" stroke-width="1.5" fill="none"/>"##
                 }
-                body += text(x: barStart + barWidth + 6, y: y + 14, CardNumber.value(row.value) + (row.published ? " pub." : ""))
+                body += text(
+                    x: barStart + barWidth + 6, y: y + 14, CardNumber.value(row.value) + (row.published ? " pub." : ""))
                 y += rowHeight
             }
             y += 6
         }
         // Axis: 0 and the upper bound, with a light grid line at each.
         for tick in [lower, (lower + upper) / 2, upper] {
-            body += ##"<line x1="\##(f(x(tick)))" y1="\##(f(titleHeight))" x2="\##(f(x(tick)))" y2="\##(f(y))" stroke="#ccc" stroke-width="0.5"/>"##
-            body += text(x: x(tick), y: y + 12, CardNumber.value(tick), attributes: ##"text-anchor="middle" fill="#555""##)
+            body +=
+                ##"<line x1="\##(f(x(tick)))" y1="\##(f(titleHeight))" x2="\##(f(x(tick)))" y2="\##(f(y))" stroke="#ccc" stroke-width="0.5"/>"##
+            body += text(
+                x: x(tick), y: y + 12, CardNumber.value(tick), attributes: ##"text-anchor="middle" fill="#555""##)
         }
         let height = y + 18
-        let title = HTMLText.escape("\(evaluation.name): measured values with 95% confidence intervals; dashed: published")
-        return ##"<svg class="chart" role="img" aria-label="\##(title)" viewBox="0 0 \##(f(width)) \##(f(height))" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12"><title>\##(title)</title>"##
+        let title = HTMLText.escape(
+            "\(evaluation.name): measured values with 95% confidence intervals; dashed: published")
+        return
+            ##"<svg class="chart" role="img" aria-label="\##(title)" viewBox="0 0 \##(f(width)) \##(f(height))" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12"><title>\##(title)</title>"##
             + body + "</svg>"
     }
 

@@ -36,7 +36,8 @@ public struct CardConfig: Sendable {
     /// Checks what a YAML schema cannot: unique labels, one pre and one post per family, known evaluations.
     public func validate() throws {
         guard !models.isEmpty else {
-            throw SystemCardError.invalidInput("the card names no model: pass --models openai/<m>,… or list models: in the config")
+            throw SystemCardError.invalidInput(
+                "the card names no model: pass --models openai/<m>,… or list models: in the config")
         }
         var labels = Set<String>()
         for model in models where !labels.insert(model.label).inserted {
@@ -45,11 +46,13 @@ public struct CardConfig: Sendable {
         for (family, members) in Dictionary(grouping: models, by: \.family) {
             for stage in MitigationStage.allCases where members.filter({ $0.mitigation == stage }).count > 1 {
                 throw SystemCardError.invalidInput(
-                    "family '\(family)' has more than one \(stage.rawValue)-mitigation model; give them distinct family: names")
+                    "family '\(family)' has more than one \(stage.rawValue)-mitigation model; give them distinct family: names"
+                )
             }
             if members.count > 1 && members.contains(where: { $0.mitigation == nil }) {
                 throw SystemCardError.invalidInput(
-                    "family '\(family)' has \(members.count) models: mark them mitigation: pre / post, or give them distinct family: names")
+                    "family '\(family)' has \(members.count) models: mark them mitigation: pre / post, or give them distinct family: names"
+                )
             }
         }
         for evaluation in suite {

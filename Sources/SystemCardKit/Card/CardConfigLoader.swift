@@ -35,7 +35,9 @@ public enum CardConfigLoader {
         } catch {
             throw SystemCardError.invalidInput("\(file): invalid YAML: \(error)")
         }
-        guard let root else { throw SystemCardError.invalidInput("\(file) is empty; `systemcard card --init` writes an example") }
+        guard let root else {
+            throw SystemCardError.invalidInput("\(file) is empty; `systemcard card --init` writes an example")
+        }
         let config = try read(CardYAMLNode(node: root, path: "", file: file))
         return config
     }
@@ -196,7 +198,8 @@ public enum CardConfigLoader {
                 guard let metricNode else { throw node.error("an indicator needs metric: evaluation.metric") }
                 let metric = try metricNode.string()
                 let indicator = PreparednessIndicator(
-                    metric: metric, thresholds: try readThresholds(node, keys: indicatorKeys, defaults: category.defaultThresholds))
+                    metric: metric,
+                    thresholds: try readThresholds(node, keys: indicatorKeys, defaults: category.defaultThresholds))
                 try checkIndicator(indicator, node: metricNode)
                 return indicator
             }
@@ -218,7 +221,8 @@ public enum CardConfigLoader {
         }
         guard thresholds.isAscending else {
             throw node.error(
-                "thresholds must rise: medium \(thresholds.medium) ≤ high \(thresholds.high) ≤ critical \(thresholds.critical)")
+                "thresholds must rise: medium \(thresholds.medium) ≤ high \(thresholds.high) ≤ critical \(thresholds.critical)"
+            )
         }
         return thresholds
     }
@@ -231,7 +235,8 @@ public enum CardConfigLoader {
         }
         guard EvaluationRegistry.names.contains(indicator.evaluation) else {
             throw node.error(
-                "no evaluation '\(indicator.evaluation)' is registered (available: \(EvaluationRegistry.names.joined(separator: ", ")))")
+                "no evaluation '\(indicator.evaluation)' is registered (available: \(EvaluationRegistry.names.joined(separator: ", ")))"
+            )
         }
         guard let evaluation = try? EvaluationRegistry.evaluation(named: indicator.evaluation) else { return }
         let baseName = indicator.metricLabel.split(separator: "[", maxSplits: 1).first.map(String.init) ?? ""
@@ -250,14 +255,16 @@ public enum CardConfigLoader {
             }
             return value
         }
-        let category = CardSection(rawValue: try required("category").choice(PreparednessConfig.categories.map(\.rawValue)))!
+        let category = CardSection(
+            rawValue: try required("category").choice(PreparednessConfig.categories.map(\.rawValue)))!
         let level = RiskLevel(rawValue: try required("level").choice(RiskLevel.allCases.map(\.rawValue)))!
         var override = PreparednessOverride(
             category: category, level: level, rationale: try required("rationale").string(),
             reviewer: try required("reviewer").string())
         for (key, value) in entries {
             if key == "mitigation" {
-                override.mitigation = MitigationStage(rawValue: try value.choice(MitigationStage.allCases.map(\.rawValue)))!
+                override.mitigation = MitigationStage(
+                    rawValue: try value.choice(MitigationStage.allCases.map(\.rawValue)))!
             }
             if key == "family" { override.family = try value.string() }
         }

@@ -12,7 +12,10 @@ public struct CardDiff: Sendable, Hashable, Codable {
             public var figures: [CardFigure]
             public var datasetFiles: [DatasetFileDigest]
 
-            public init(evaluation: String, version: String, model: String, figures: [CardFigure], datasetFiles: [DatasetFileDigest]) {
+            public init(
+                evaluation: String, version: String, model: String, figures: [CardFigure],
+                datasetFiles: [DatasetFileDigest]
+            ) {
                 self.evaluation = evaluation
                 self.version = version
                 self.model = model
@@ -51,7 +54,8 @@ public struct CardDiff: Sendable, Hashable, Codable {
         /// A stored run (metric directions from the registry).
         public init(run: RunRecord) {
             let figures = run.summary?.metrics.map(CardFigure.init) ?? []
-            let metrics = (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))
+            let metrics =
+                (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))
                 .map(CardMetricInfo.all(of:)) ?? []
             self.init(
                 name: run.id,
@@ -87,13 +91,16 @@ public struct CardDiff: Sendable, Hashable, Codable {
                 pairs.append((left[0], right[0], "\(left[0].model) → \(right[0].model)"))
             } else {
                 for entry in left {
-                    if let match = right.first(where: { $0.model == entry.model }) { pairs.append((entry, match, entry.model)) }
+                    if let match = right.first(where: { $0.model == entry.model }) {
+                        pairs.append((entry, match, entry.model))
+                    }
                 }
             }
             let paired = Set(pairs.map { $0.0.model }).union(pairs.map { $0.1.model })
             let unmatched = (left + right).map(\.model).filter { !paired.contains($0) }
             if !unmatched.isEmpty {
-                notes.append("\(evaluation): measured on one side only for \(orderedUnique(unmatched).joined(separator: ", "))")
+                notes.append(
+                    "\(evaluation): measured on one side only for \(orderedUnique(unmatched).joined(separator: ", "))")
             }
             for (a, b, model) in pairs {
                 if a.version != b.version {
@@ -103,7 +110,9 @@ public struct CardDiff: Sendable, Hashable, Codable {
                     notes.append("\(evaluation) (\(model)): the dataset files differ (sha256)")
                 }
                 for figure in a.figures where figure.n > 0 && (includeGroups || figure.group == nil) {
-                    guard let other = b.figures.first(where: { $0.label == figure.label }), other.n > 0 else { continue }
+                    guard let other = b.figures.first(where: { $0.label == figure.label }), other.n > 0 else {
+                        continue
+                    }
                     let key = "\(evaluation).\(figure.name)"
                     let lower = before.lowerIsBetter.contains(key) || after.lowerIsBetter.contains(key)
                     rows.append(
@@ -124,7 +133,10 @@ public struct CardDiff: Sendable, Hashable, Codable {
 
     /// A terminal table (strings escaped for the terminal).
     public func table() -> String {
-        var lines = ["before: \(TerminalText.excerpt(before, limit: 120))", "after:  \(TerminalText.excerpt(after, limit: 120))", ""]
+        var lines = [
+            "before: \(TerminalText.excerpt(before, limit: 120))", "after:  \(TerminalText.excerpt(after, limit: 120))",
+            "",
+        ]
         let body = rows.map { row -> [String] in
             [
                 TerminalText.excerpt(row.evaluation, limit: 40), TerminalText.excerpt(row.model, limit: 50),
@@ -134,10 +146,14 @@ public struct CardDiff: Sendable, Hashable, Codable {
                 CardNumber.signed(row.delta), row.change == .withinCI ? "within CI" : row.change.rawValue.uppercased(),
             ]
         }
-        lines += TextTable.render(header: ["evaluation", "model", "metric", "before", "after", "change", "verdict"], rows: body)
+        lines += TextTable.render(
+            header: ["evaluation", "model", "metric", "before", "after", "change", "verdict"], rows: body)
         for note in notes { lines.append("note: \(TerminalText.escape(note, singleLine: true))") }
         let regressions = rows.filter { $0.change == .regressed }.count
-        lines.append(regressions == 0 ? "no regression beyond the confidence intervals" : "\(regressions) regression(s) beyond the confidence intervals")
+        lines.append(
+            regressions == 0
+                ? "no regression beyond the confidence intervals"
+                : "\(regressions) regression(s) beyond the confidence intervals")
         return lines.joined(separator: "\n")
     }
 

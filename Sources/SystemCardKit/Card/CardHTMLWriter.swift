@@ -69,7 +69,8 @@ public enum CardHTMLWriter {
 
     static func models(_ card: CardDocument) -> String {
         var text = "<section id=\"models\">\n<h2>Models</h2>\n<div class=\"scroll\"><table>\n"
-        text += "<thead><tr><th>column</th><th>model</th><th>endpoint</th><th>mitigation</th><th>family</th><th>settings</th></tr></thead>\n<tbody>\n"
+        text +=
+            "<thead><tr><th>column</th><th>model</th><th>endpoint</th><th>mitigation</th><th>family</th><th>settings</th></tr></thead>\n<tbody>\n"
         for model in card.models {
             let settings = settingsText(model.settings)
             text += "<tr><td>\(e(model.label))</td><td><code>\(e(model.model))</code></td>"
@@ -78,7 +79,8 @@ public enum CardHTMLWriter {
         }
         text += "</tbody></table></div>\n"
         if let grader = card.graderModel {
-            text += "<p>Grader model: <code>\(e(grader))</code> (for model-graded evaluations; each table names its grader).</p>\n"
+            text +=
+                "<p>Grader model: <code>\(e(grader))</code> (for model-graded evaluations; each table names its grader).</p>\n"
         } else {
             text += "<p>No grader model: evaluations use their rules grader where they have one; the others are "
             text += "<em>not run: needs a grader model</em>. The evaluated model is never its own judge.</p>\n"
@@ -101,12 +103,15 @@ public enum CardHTMLWriter {
             text += "<li><a href=\"#\(part.anchor)\">\(e(part.title))</a><ul>"
             for (number, section) in part.sections {
                 let evaluations = card.evaluations(in: section)
-                let status = evaluations.isEmpty
+                let status =
+                    evaluations.isEmpty
                     ? " <span class=\"muted\">(none yet)</span>"
-                    : " — " + evaluations.map { evaluation in
-                        let tag = evaluation.isNotRun ? " <span class=\"muted\">not run</span>" : ""
-                        return "<a href=\"#eval-\(HTMLText.anchor(evaluation.name))\">\(e(evaluation.name))</a>\(tag)"
-                    }.joined(separator: ", ")
+                    : " — "
+                        + evaluations.map { evaluation in
+                            let tag = evaluation.isNotRun ? " <span class=\"muted\">not run</span>" : ""
+                            return
+                                "<a href=\"#eval-\(HTMLText.anchor(evaluation.name))\">\(e(evaluation.name))</a>\(tag)"
+                        }.joined(separator: ", ")
                 let target = part.sections.count > 1 ? section.rawValue : part.anchor
                 text += "<li><a href=\"#\(target)\">\(number) \(e(section.title))</a>\(status)</li>"
             }
@@ -120,16 +125,20 @@ public enum CardHTMLWriter {
         text += "<h4>\(e(evaluation.name)) <span class=\"muted\">v\(e(evaluation.version))</span></h4>\n"
         text += "<p>\(e(evaluation.summary))</p>\n"
         if !evaluation.options.isEmpty {
-            text += "<p class=\"meta\">Options: " + evaluation.options.map { "\(e($0.name))=\(e($0.value))" }.joined(separator: ", ") + "</p>\n"
+            text +=
+                "<p class=\"meta\">Options: "
+                + evaluation.options.map { "\(e($0.name))=\(e($0.value))" }.joined(separator: ", ") + "</p>\n"
         }
         let reasons = Set(evaluation.results.compactMap(\.notRun))
         if evaluation.isNotRun {
             if reasons.count == 1, let reason = reasons.first {
                 text += "<p class=\"notrun\"><strong>Not run:</strong> \(e(reason))</p>\n"
             } else {
-                text += "<ul class=\"notrun\">" + evaluation.results.map {
-                    "<li><strong>\(e($0.model))</strong>: not run: \(e($0.notRun ?? ""))</li>"
-                }.joined() + "</ul>\n"
+                text +=
+                    "<ul class=\"notrun\">"
+                    + evaluation.results.map {
+                        "<li><strong>\(e($0.model))</strong>: not run: \(e($0.notRun ?? ""))</li>"
+                    }.joined() + "</ul>\n"
             }
             text += references(evaluation)
             return text + "</article>\n"
@@ -173,7 +182,8 @@ public enum CardHTMLWriter {
                 if result.notRun != nil {
                     text += "<td class=\"muted\">not run</td>"
                 } else if let figure = result.figure(label), figure.n > 0 {
-                    text += "<td><span class=\"val\">\(CardNumber.value(figure.value))</span><br><small>\(CardNumber.interval(figure)) n=\(figure.n)</small></td>"
+                    text +=
+                        "<td><span class=\"val\">\(CardNumber.value(figure.value))</span><br><small>\(CardNumber.interval(figure)) n=\(figure.n)</small></td>"
                 } else {
                     text += "<td class=\"muted\">no samples</td>"
                 }
@@ -222,10 +232,13 @@ public enum CardHTMLWriter {
             if let limit = result.limit { parts.append("limit \(limit)") }
             if result.epochs > 1 { parts.append("\(result.epochs) epochs") }
             if result.developerRoleFolded > 0 {
-                parts.append("developer messages folded into the system message for \(result.developerRoleFolded) samples")
+                parts.append(
+                    "developer messages folded into the system message for \(result.developerRoleFolded) samples")
             }
             if let run = result.runId { parts.append("run <code>\(e(run))</code>") }
-            notes.append("<strong>\(e(result.model))</strong>: " + parts.map { $0.hasPrefix("run <code>") ? $0 : e($0) }.joined(separator: "; "))
+            notes.append(
+                "<strong>\(e(result.model))</strong>: "
+                    + parts.map { $0.hasPrefix("run <code>") ? $0 : e($0) }.joined(separator: "; "))
         }
         return "<ul class=\"meta\">" + notes.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
     }
@@ -250,9 +263,12 @@ public enum CardHTMLWriter {
                 text += "<div class=\"example\"><p><strong>\(e(result.model))</strong> · sample \(e(example.sampleId))"
                 if example.epoch > 1 { text += " epoch \(example.epoch)" }
                 text += " · \(e(verdict))</p>\n"
-                text += "<p class=\"label\">Prompt</p><pre>\(HTMLText.excerpt(example.prompt, limit: exampleLimit))</pre>\n"
-                text += "<p class=\"label\">Response</p><pre>\(example.response.map { HTMLText.excerpt($0, limit: exampleLimit) } ?? "(no response)")</pre>\n"
-                text += "<p class=\"label\">Grader's reason</p><pre>\(HTMLText.excerpt(example.reason, limit: exampleLimit))</pre></div>\n"
+                text +=
+                    "<p class=\"label\">Prompt</p><pre>\(HTMLText.excerpt(example.prompt, limit: exampleLimit))</pre>\n"
+                text +=
+                    "<p class=\"label\">Response</p><pre>\(example.response.map { HTMLText.excerpt($0, limit: exampleLimit) } ?? "(no response)")</pre>\n"
+                text +=
+                    "<p class=\"label\">Grader's reason</p><pre>\(HTMLText.excerpt(example.reason, limit: exampleLimit))</pre></div>\n"
             }
         }
         return text + "</details>\n"
@@ -283,14 +299,18 @@ public enum CardHTMLWriter {
     static func scorecard(_ card: CardDocument) -> String {
         var text = "<div class=\"scorecard\" id=\"scorecard\">\n<h3>Scorecard</h3>\n"
         text += "<p class=\"meta\">Each category's level is the highest level any of its indicators reaches; a value "
-        text += "within \(CardNumber.value(card.preparedness.margin)) below a threshold is flagged for deeper analysis. "
-        text += "Deployable only if every post-mitigation level is Medium or below; further development only if High or below.</p>\n"
+        text +=
+            "within \(CardNumber.value(card.preparedness.margin)) below a threshold is flagged for deeper analysis. "
+        text +=
+            "Deployable only if every post-mitigation level is Medium or below; further development only if High or below.</p>\n"
         for family in card.preparedness.families {
             if card.preparedness.families.count > 1 { text += "<h4>\(e(family.family))</h4>\n" }
             if let note = family.note { text += "<p class=\"meta\">\(e(note))</p>\n" }
-            text += "<div class=\"scroll\"><table>\n<thead><tr><th>category</th><th>pre-mitigation</th><th>post-mitigation</th></tr></thead>\n<tbody>\n"
+            text +=
+                "<div class=\"scroll\"><table>\n<thead><tr><th>category</th><th>pre-mitigation</th><th>post-mitigation</th></tr></thead>\n<tbody>\n"
             for score in family.categories {
-                text += "<tr><th scope=\"row\"><a href=\"#\(score.category.rawValue)\">\(e(score.category.title))</a></th>"
+                text +=
+                    "<tr><th scope=\"row\"><a href=\"#\(score.category.rawValue)\">\(e(score.category.title))</a></th>"
                 text += assessmentCell(score.pre) + assessmentCell(score.post) + "</tr>\n"
             }
             text += "</tbody></table></div>\n"
@@ -312,20 +332,26 @@ public enum CardHTMLWriter {
         }
         guard !rows.isEmpty else { return "" }
         var text = "<details><summary>Indicators (\(rows.count))</summary><div class=\"scroll\"><table>\n"
-        text += "<thead><tr><th>category</th><th>indicator</th><th>thresholds M / H / C</th><th>pre</th><th>post</th></tr></thead>\n<tbody>\n"
+        text +=
+            "<thead><tr><th>category</th><th>indicator</th><th>thresholds M / H / C</th><th>pre</th><th>post</th></tr></thead>\n<tbody>\n"
         func cell(_ reading: IndicatorReading?) -> String {
             guard let reading else { return "<td class=\"muted\">—</td>" }
             guard let figure = reading.figure, let level = reading.level else {
                 return "<td class=\"muted\">not run: \(e(reading.notRun ?? ""))</td>"
             }
-            var text = "<td>\(CardNumber.value(figure.value)) <small>\(CardNumber.interval(figure))</small> \(badge(level))"
-            if let near = reading.nearLevel { text += "<br><small class=\"note near\">near \(near.title) threshold</small>" }
+            var text =
+                "<td>\(CardNumber.value(figure.value)) <small>\(CardNumber.interval(figure))</small> \(badge(level))"
+            if let near = reading.nearLevel {
+                text += "<br><small class=\"note near\">near \(near.title) threshold</small>"
+            }
             return text + "</td>"
         }
         for (category, post, pre) in rows {
             let thresholds = post.thresholds
-            text += "<tr><td>\(e(category.title))</td><td><code>\(e(post.metric))</code>\(post.automatic ? " <small>(automatic, default thresholds)</small>" : "")</td>"
-            text += "<td>\(CardNumber.value(thresholds.medium)) / \(CardNumber.value(thresholds.high)) / \(CardNumber.value(thresholds.critical))</td>"
+            text +=
+                "<tr><td>\(e(category.title))</td><td><code>\(e(post.metric))</code>\(post.automatic ? " <small>(automatic, default thresholds)</small>" : "")</td>"
+            text +=
+                "<td>\(CardNumber.value(thresholds.medium)) / \(CardNumber.value(thresholds.high)) / \(CardNumber.value(thresholds.critical))</td>"
             text += cell(pre) + cell(post) + "</tr>\n"
         }
         return text + "</tbody></table></div></details>\n"
@@ -355,7 +381,7 @@ public enum CardHTMLWriter {
         .scroll{overflow-x:auto;max-width:100%}
         table{border-collapse:collapse;margin:.5rem 0;font-size:.9em}
         th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-        thead th{background:#f4f4f4}
+        thead th{background:#f4f4f4}th small{font-weight:normal}
         .figures td{text-align:right;white-space:nowrap}.val{font-weight:600;font-variant-numeric:tabular-nums}
         .pub{background:var(--pub)}.pubtag{font-style:italic;color:#7a5b00}
         .eval{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;margin:1rem 0;break-inside:avoid-page}

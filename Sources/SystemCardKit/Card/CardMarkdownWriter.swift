@@ -4,11 +4,16 @@
 public enum CardMarkdownWriter {
     public static func render(_ card: CardDocument) -> String {
         var lines: [String] = ["# \(m(card.title))", ""]
-        lines.append("Generated \(m(card.generatedAt)) by \(m(card.generator)). Values are measured here with 95% "
-            + "confidence intervals; columns marked *published* are copied from published system cards, not measured.")
+        lines.append(
+            "Generated \(m(card.generatedAt)) by \(m(card.generator)). Values are measured here with 95% "
+                + "confidence intervals; columns marked *published* are copied from published system cards, not measured."
+        )
         if card.profile == .quick || card.limit != nil {
-            lines += ["", "> **Quick profile**: \(m(CardHTMLWriter.sampleNote(card))); intervals are wide. "
-                + "Run `systemcard card --profile full` for the card of record."]
+            lines += [
+                "",
+                "> **Quick profile**: \(m(CardHTMLWriter.sampleNote(card))); intervals are wide. "
+                    + "Run `systemcard card --profile full` for the card of record.",
+            ]
         }
         lines += ["", "## Models", "", "| column | model | endpoint | mitigation | family |", "|---|---|---|---|---|"]
         for model in card.models {
@@ -17,8 +22,9 @@ public enum CardMarkdownWriter {
                     + "\(model.mitigation?.title ?? "—") | \(m(model.family)) |")
         }
         lines.append("")
-        lines.append(card.graderModel.map { "Grader model: `\(code($0))`." }
-            ?? "No grader model: rules graders only; model-graded evaluations are not run.")
+        lines.append(
+            card.graderModel.map { "Grader model: `\(code($0))`." }
+                ?? "No grader model: rules graders only; model-graded evaluations are not run.")
         for part in CardOutline.parts {
             lines += ["", "## \(part.number) \(m(part.title))"]
             if part.anchor == "preparedness" { lines += scorecard(card) }
@@ -29,8 +35,11 @@ public enum CardMarkdownWriter {
                 for evaluation in evaluations { lines += block(evaluation, card: card) }
             }
         }
-        lines += ["", "---", "", "95% CIs: Wilson for shares, Student's t otherwise. Errored samples are in no figure. "
-            + "Every figure, sample count, dataset hash and setting is in card.json; example failures are in card.html."]
+        lines += [
+            "", "---", "",
+            "95% CIs: Wilson for shares, Student's t otherwise. Errored samples are in no figure. "
+                + "Every figure, sample count, dataset hash and setting is in card.json; example failures are in card.html.",
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -113,7 +122,9 @@ public enum CardMarkdownWriter {
             }
         }
         for reference in evaluation.references {
-            lines.append("- *published*: \(m(reference.model)) \(m(reference.metric)) \(CardNumber.value(reference.value)) (\(m(reference.source)))")
+            lines.append(
+                "- *published*: \(m(reference.model)) \(m(reference.metric)) \(CardNumber.value(reference.value)) (\(m(reference.source)))"
+            )
         }
         return lines
     }
@@ -121,7 +132,8 @@ public enum CardMarkdownWriter {
     static func level(_ assessment: CategoryAssessment) -> String {
         var text = assessment.computed.map { "**\($0.title)**" } ?? "not assessed"
         if let override = assessment.override {
-            text = "**\(override.level.title)** (reviewer override by \(m(override.reviewer)): \(m(override.rationale)); computed: "
+            text =
+                "**\(override.level.title)** (reviewer override by \(m(override.reviewer)): \(m(override.rationale)); computed: "
                 + (assessment.computed?.title ?? "not assessed") + ")"
         }
         if let note = assessment.note { text += " — \(m(note))" }

@@ -13,11 +13,13 @@ public struct CardMetricInfo: Sendable, Hashable, Codable {
     }
 
     public init(_ metric: Metric) {
-        self.init(name: metric.name, summary: metric.summary, higherIsBetter: metric.higherIsBetter, groupBy: metric.groupBy)
+        self.init(
+            name: metric.name, summary: metric.summary, higherIsBetter: metric.higherIsBetter, groupBy: metric.groupBy)
     }
 
     public init(_ aggregate: AggregateMetric) {
-        self.init(name: aggregate.name, summary: aggregate.summary, higherIsBetter: aggregate.higherIsBetter, groupBy: [])
+        self.init(
+            name: aggregate.name, summary: aggregate.summary, higherIsBetter: aggregate.higherIsBetter, groupBy: [])
     }
 
     /// The evaluation's metrics, then its aggregate figures (the order runs report them in).

@@ -64,7 +64,9 @@ public struct CardRunner: Sendable {
                     Self.block(
                         evaluation,
                         results: entries.map {
-                            .notRun(model: $0.label, reason: "not in this card's suite (add it under evaluations: in the config)")
+                            .notRun(
+                                model: $0.label,
+                                reason: "not in this card's suite (add it under evaluations: in the config)")
                         }))
                 continue
             }
@@ -101,7 +103,8 @@ public struct CardRunner: Sendable {
             generatedAt: ISO8601DateFormatter().string(from: now), generator: generator, profile: profile,
             limit: config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil),
             models: entries, graderModel: config.grader?.spec.description, evaluations: evaluations,
-            preparedness: PreparednessScorer.score(config: config.preparedness, models: entries, evaluations: evaluations))
+            preparedness: PreparednessScorer.score(
+                config: config.preparedness, models: entries, evaluations: evaluations))
         return CardRunOutcome(document: document, problems: problems)
     }
 
@@ -147,9 +150,12 @@ public struct CardRunner: Sendable {
                 + "(the evaluated model is never used as its own judge)")
         switch forced {
         case .rules?:
-            return graders.rules != nil ? .success(.rules) : .failure(.invalidInput("has no rules grader; it needs a grader model"))
+            return graders.rules != nil
+                ? .success(.rules) : .failure(.invalidInput("has no rules grader; it needs a grader model"))
         case .model?:
-            guard graders.model != nil else { return .failure(.invalidInput("has no model grader; it is graded by code")) }
+            guard graders.model != nil else {
+                return .failure(.invalidInput("has no model grader; it is graded by code"))
+            }
             return hasGraderModel ? .success(.model) : .failure(needsModel)
         case nil:
             if hasGraderModel {
@@ -216,14 +222,16 @@ public struct CardRunner: Sendable {
         }
         let summary = outcome.summary
         let configuration = outcome.run.configuration
-        return RunAttempt(CardModelResult(
-            model: model.label, runId: outcome.run.id, grader: configuration.grader,
-            graderVersion: configuration.graderVersion, graderModel: configuration.graderModel?.spec,
-            epochs: configuration.epochs, limit: limit, seed: configuration.seed,
-            counts: CardRunCounts(samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
-            usage: summary.usage, graderUsage: summary.graderUsage,
-            developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
-            figures: summary.metrics.map(CardFigure.init), examples: examples))
+        return RunAttempt(
+            CardModelResult(
+                model: model.label, runId: outcome.run.id, grader: configuration.grader,
+                graderVersion: configuration.graderVersion, graderModel: configuration.graderModel?.spec,
+                epochs: configuration.epochs, limit: limit, seed: configuration.seed,
+                counts: CardRunCounts(
+                    samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
+                usage: summary.usage, graderUsage: summary.graderUsage,
+                developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
+                figures: summary.metrics.map(CardFigure.init), examples: examples))
     }
 
     /// One model's run of one evaluation, and whether its failure is a problem for the exit code.

@@ -18,7 +18,8 @@ public enum CardWriter {
         } catch let error as SystemCardError {
             throw error
         } catch {
-            throw SystemCardError.invalidInput("cannot write the card into \(directory.path): \(error.localizedDescription)")
+            throw SystemCardError.invalidInput(
+                "cannot write the card into \(directory.path): \(error.localizedDescription)")
         }
     }
 }

@@ -31,7 +31,9 @@ struct CardYAMLNode {
 
     /// The entries of a mapping, in order; a key outside `allowed` is an error that suggests the nearest one.
     func mapping(allowed: [String]) throws -> [(key: String, value: CardYAMLNode)] {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping of \(allowed.joined(separator: ", ")), got \(kind)") }
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping of \(allowed.joined(separator: ", ")), got \(kind)")
+        }
         var entries: [(key: String, value: CardYAMLNode)] = []
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else {

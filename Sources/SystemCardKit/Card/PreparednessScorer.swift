@@ -22,8 +22,10 @@ public enum PreparednessScorer {
             let categories = PreparednessConfig.categories.map { category in
                 CategoryScore(
                     category: category,
-                    pre: assess(category, stage: .pre, family: family, model: pre, config: config, evaluations: evaluations),
-                    post: assess(category, stage: .post, family: family, model: post, config: config, evaluations: evaluations))
+                    pre: assess(
+                        category, stage: .pre, family: family, model: pre, config: config, evaluations: evaluations),
+                    post: assess(
+                        category, stage: .post, family: family, model: post, config: config, evaluations: evaluations))
             }
             return FamilyScorecard(
                 family: family, note: note, categories: categories,
@@ -41,7 +43,10 @@ public enum PreparednessScorer {
         if let explicit = categoryConfig.indicators { return explicit.map { ($0, false) } }
         return evaluations.filter { $0.section == category }.flatMap { evaluation in
             evaluation.metrics.map {
-                (PreparednessIndicator(metric: "\(evaluation.name).\($0.name)", thresholds: categoryConfig.defaultThresholds), true)
+                (
+                    PreparednessIndicator(
+                        metric: "\(evaluation.name).\($0.name)", thresholds: categoryConfig.defaultThresholds), true
+                )
             }
         }
     }
@@ -60,20 +65,26 @@ public enum PreparednessScorer {
         let indicators = indicators(for: category, config: config, evaluations: evaluations)
         guard !indicators.isEmpty else {
             let automatic = config.category(category).indicators == nil
-            let note = automatic
+            let note =
+                automatic
                 ? "no indicator: no \(category.title.lowercased()) evaluation is registered yet"
                 : "no indicators configured"
             return CategoryAssessment(model: model.label, computed: nil, override: override, note: note)
         }
-        let readings = indicators.map { read($0.indicator, automatic: $0.automatic, model: model.label, margin: config.margin, evaluations: evaluations) }
+        let readings = indicators.map {
+            read(
+                $0.indicator, automatic: $0.automatic, model: model.label, margin: config.margin,
+                evaluations: evaluations)
+        }
         let measured = readings.filter { $0.level != nil }
         let computed = measured.compactMap(\.level).max()
         let near = readings.contains { reading in reading.nearLevel.map { $0 > (computed ?? .low) } ?? false }
         var note: String?
         if measured.isEmpty {
-            note = "not assessed: no indicator was run"
+            note = "no indicator was run (\(readings[0].metric): \(readings[0].notRun ?? "not run"))"
         } else if measured.count < readings.count {
-            note = "\(readings.count - measured.count) of \(readings.count) indicators not run: a higher level is not ruled out"
+            note =
+                "\(readings.count - measured.count) of \(readings.count) indicators not run: a higher level is not ruled out"
         }
         if near {
             note = [note, "near threshold: deeper analysis"].compactMap { $0 }.joined(separator: "; ")

@@ -28,8 +28,10 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
             useOverrides ? assessment.level : assessment.computed
         }
         let missing = post.filter { level($0.post) == nil }.map { $0.category.title }
-        let partial = post.filter { level($0.post) != nil && $0.post.incomplete && !(useOverrides && $0.post.override != nil) }
-            .map { $0.category.title }
+        let partial = post.filter {
+            level($0.post) != nil && $0.post.incomplete && !(useOverrides && $0.post.override != nil)
+        }
+        .map { $0.category.title }
         let highest = post.compactMap { level($0.post) }.max()
         let complete = missing.isEmpty && partial.isEmpty
         func decision(limit: RiskLevel) -> Decision {
@@ -42,7 +44,9 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
         switch deployment {
         case .allowed: sentences.append("Deployable: every post-mitigation category is Medium or below.")
         case .notAllowed:
-            let above = post.filter { (level($0.post) ?? .low) > .medium }.map { "\($0.category.title) \(level($0.post)!.title)" }
+            let above = post.filter { (level($0.post) ?? .low) > .medium }.map {
+                "\($0.category.title) \(level($0.post)!.title)"
+            }
             sentences.append("Not deployable: post-mitigation \(above.joined(separator: ", ")) (above Medium).")
         case .incomplete: sentences.append("Deployment cannot be decided: the scorecard is incomplete.")
         }
@@ -52,8 +56,11 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
         case .incomplete: sentences.append("Further development cannot be decided either.")
         }
         if !missing.isEmpty { sentences.append("Not assessed: \(missing.joined(separator: ", ")).") }
-        if !partial.isEmpty { sentences.append("Partly assessed (indicators not run): \(partial.joined(separator: ", ")).") }
-        let overrides = useOverrides
+        if !partial.isEmpty {
+            sentences.append("Partly assessed (indicators not run): \(partial.joined(separator: ", ")).")
+        }
+        let overrides =
+            useOverrides
             ? post.compactMap { score in
                 score.post.override.map { "\(score.category.title) (post): \($0.level.title) by \($0.reviewer)" }
             } : []

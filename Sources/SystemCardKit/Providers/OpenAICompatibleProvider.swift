@@ -74,7 +74,10 @@ public struct OpenAICompatibleProvider: ModelProvider {
             response = try await client.execute(httpRequest, deadline: deadline)
             buffer = try await response.body.collect(upTo: 32 << 20)
         } catch let error as HTTPClientError {
-            if error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            if error == .connectTimeout {
+                throw ProviderError(.connection, message: "could not connect to \(identity.baseURL)")
+            }
+            if error == .deadlineExceeded || error == .readTimeout {
                 throw ProviderError(.timeout, message: "no answer from \(identity.baseURL) within \(requestTimeout)")
             }
             if Task.isCancelled { throw CancellationError() }

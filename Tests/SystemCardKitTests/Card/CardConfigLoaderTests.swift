@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SystemCardKit
 
 /// YAML card configs: a full one parses; every mistake names the line and the key.
@@ -72,7 +73,8 @@ struct CardConfigLoaderTests {
 
     @Test func anUnknownKeyNamesItsLineAndSuggestsTheRightOne() {
         let text = message("models:\n  - model: openai/a\n    base_ulr: http://x/v1\n")
-        #expect(text.hasPrefix("card.yaml:3:5: models[0]: unknown key 'base_ulr' (did you mean 'base_url'?)"), "\(text)")
+        #expect(
+            text.hasPrefix("card.yaml:3:5: models[0]: unknown key 'base_ulr' (did you mean 'base_url'?)"), "\(text)")
     }
 
     @Test func aWrongTypeNamesTheKeyAndLine() {
@@ -95,12 +97,18 @@ struct CardConfigLoaderTests {
     }
 
     @Test func unknownEvaluationsOptionsAndIndicatorsAreErrors() {
-        #expect(message("models: [openai/a]\nevaluations: [xstets]\n").contains("card.yaml:2:15: evaluations[0]: unknown evaluation 'xstets'"))
-        #expect(message("models: [openai/a]\nevaluations:\n  - {name: xstest, options: {set: x}}\n").contains("xstest has no option --set"))
+        #expect(
+            message("models: [openai/a]\nevaluations: [xstets]\n").contains(
+                "card.yaml:2:15: evaluations[0]: unknown evaluation 'xstets'"))
+        #expect(
+            message("models: [openai/a]\nevaluations:\n  - {name: xstest, options: {set: x}}\n").contains(
+                "xstest has no option --set"))
         let indicator = message("preparedness:\n  cbrn:\n    indicators:\n      - {metric: xstest.nope, medium: 0.1}\n")
         #expect(indicator.contains("card.yaml:4:"), "\(indicator)")
         #expect(indicator.contains("xstest has no metric 'nope'"), "\(indicator)")
-        #expect(message("preparedness:\n  cbrn:\n    indicators:\n      - {metric: nothing.rate}\n").contains("no evaluation 'nothing'"))
+        #expect(
+            message("preparedness:\n  cbrn:\n    indicators:\n      - {metric: nothing.rate}\n").contains(
+                "no evaluation 'nothing'"))
     }
 
     @Test func thresholdsMustRiseAndOverridesNeedAReviewer() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SystemCardKit
 
 /// `diff`: per metric, the change and whether it is beyond the confidence intervals, in the metric's direction.
@@ -9,7 +10,10 @@ struct CardDiffTests {
             entries: [
                 .init(
                     evaluation: "e", version: "1", model: model,
-                    figures: [CardFixtures.figure("rate", rate, width: width), CardFixtures.figure("loss", loss, width: width)],
+                    figures: [
+                        CardFixtures.figure("rate", rate, width: width),
+                        CardFixtures.figure("loss", loss, width: width),
+                    ],
                     datasetFiles: [DatasetFileDigest(path: "d.csv", sha256: name == "c" ? "bb" : "aa")])
             ],
             lowerIsBetter: ["e.loss"])
@@ -34,13 +38,15 @@ struct CardDiffTests {
     }
 
     @Test func overlappingIntervalsAreNoRegression() {
-        let diff = CardDiff.compare(side("a", rate: 0.8, loss: 0.2, width: 0.2), side("b", rate: 0.6, loss: 0.2, width: 0.2))
+        let diff = CardDiff.compare(
+            side("a", rate: 0.8, loss: 0.2, width: 0.2), side("b", rate: 0.6, loss: 0.2, width: 0.2))
         #expect(diff.rows.allSatisfy { $0.change == .withinCI })
         #expect(!diff.hasRegression)
     }
 
     @Test func differentModelsPairWhenEachSideHasOneAndDatasetChangesAreNoted() throws {
-        let diff = CardDiff.compare(side("a", model: "x", rate: 0.5, loss: 0.2), side("c", model: "y", rate: 0.5, loss: 0.2))
+        let diff = CardDiff.compare(
+            side("a", model: "x", rate: 0.5, loss: 0.2), side("c", model: "y", rate: 0.5, loss: 0.2))
         #expect(diff.rows.first?.model == "x → y")
         #expect(diff.notes.contains { $0.contains("dataset files differ") })
         #expect(diff.table().contains("no regression beyond the confidence intervals"))

@@ -21,7 +21,9 @@ enum CardFixtures {
             name: name, version: "1", summary: "\(name) summary", section: section,
             metrics: [CardMetricInfo(name: metric, summary: "share", higherIsBetter: higherIsBetter, groupBy: [])],
             results: values.sorted(by: { $0.key < $1.key }).map { label, value in
-                guard let value else { return .notRun(model: label, reason: "dataset file missing; run `systemcard data fetch \(name)`") }
+                guard let value else {
+                    return .notRun(model: label, reason: "dataset file missing; run `systemcard data fetch \(name)`")
+                }
                 return CardModelResult(
                     model: label, runId: "\(name)-\(label)", grader: "rules", graderVersion: "1",
                     counts: CardRunCounts(samples: 100, scored: 100, errors: 0, missing: 0),
@@ -29,7 +31,10 @@ enum CardFixtures {
             })
     }
 
-    static func indicator(_ metric: String, _ medium: Double, _ high: Double, _ critical: Double) -> PreparednessIndicator {
-        PreparednessIndicator(metric: metric, thresholds: PreparednessThresholds(medium: medium, high: high, critical: critical))
+    static func indicator(_ metric: String, _ medium: Double, _ high: Double, _ critical: Double)
+        -> PreparednessIndicator
+    {
+        PreparednessIndicator(
+            metric: metric, thresholds: PreparednessThresholds(medium: medium, high: high, critical: critical))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// card.json: a lossless round trip, sorted keys, and exactly the schema documented in docs/card.md.
@@ -53,7 +54,10 @@ struct CardSchemaTests {
     @Test func theCheckerCatchesAnUndocumentedKeyAndAWrongType() throws {
         let checker = try JSONSchemaCheck(schema: try Self.schema())
         var value = try JSONDecoder().decode(JSONValue.self, from: Data(try HostileCard.make().json().utf8))
-        guard case .object(var object) = value else { Issue.record("not an object"); return }
+        guard case .object(var object) = value else {
+            Issue.record("not an object")
+            return
+        }
         object["surprise"] = .int(1)
         object["limit"] = .string("ten")
         value = .object(object)

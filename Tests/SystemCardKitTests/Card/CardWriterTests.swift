@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// The HTML and Markdown writers: hostile text in every field comes out escaped; the HTML is self-contained.
@@ -16,7 +17,8 @@ struct CardWriterTests {
         let escaped = HTMLText.escape(HostileCard.payload)
         for field in [
             "title", "pre", "family", "eval", "summary", "metric summary", "not run reason", "o3-mini", "prompt",
-            "response", "reason", "rationale", "reviewer", "sample", "run", "skipped summary", "dataset missing", "group",
+            "response", "reason", "rationale", "reviewer", "sample", "run", "skipped summary", "dataset missing",
+            "group",
         ] {
             #expect(html.contains(HTMLText.escape(field + " ") + escaped), "field '\(field)' missing or unescaped")
         }
@@ -36,7 +38,9 @@ struct CardWriterTests {
             #expect(!tag.contains("href=") || tag.contains("href=\"#"), "\(tag)")
         }
         #expect(html.contains("<svg"), "charts are inline SVG")
-        #expect(html.contains("<details class=\"examples\"><summary>example failures (1)</summary>"), "collapsed by default")
+        #expect(
+            html.contains("<details class=\"examples\"><summary>example failures (1)</summary>"), "collapsed by default"
+        )
         #expect(html.contains("@media print"))
         #expect(html.contains("name=\"viewport\""))
     }

@@ -11,7 +11,8 @@ enum HostileCard {
         let models = [
             CardModelEntry(
                 label: text("pre"), model: "openai/" + text("m"), baseUrl: text("http://x/v1"), mitigation: .pre,
-                family: text("family"), settings: GenerationSettings(temperature: 0, maxTokens: 64, seed: 1, reasoningEffort: text("high"))),
+                family: text("family"),
+                settings: GenerationSettings(temperature: 0, maxTokens: 64, seed: 1, reasoningEffort: text("high"))),
             CardModelEntry(
                 label: text("post"), model: "openai/" + text("m2"), baseUrl: nil, mitigation: .post,
                 family: text("family"), settings: GenerationSettings()),
@@ -29,22 +30,30 @@ enum HostileCard {
             model: models[0].label, runId: text("run"), grader: text("grader"), graderVersion: text("v"),
             graderModel: "openai/" + text("judge"), epochs: 2, limit: 30, seed: 7,
             counts: CardRunCounts(samples: 60, scored: 58, errors: 2, missing: 0),
-            usage: TokenUsage(promptTokens: 10, completionTokens: 20), graderUsage: TokenUsage(promptTokens: 1, completionTokens: 2),
-            developerRoleFolded: 3, datasetFiles: [DatasetFileDigest(path: text("data.csv"), sha256: String(repeating: "a", count: 64))],
+            usage: TokenUsage(promptTokens: 10, completionTokens: 20),
+            graderUsage: TokenUsage(promptTokens: 1, completionTokens: 2),
+            developerRoleFolded: 3,
+            datasetFiles: [DatasetFileDigest(path: text("data.csv"), sha256: String(repeating: "a", count: 64))],
             figures: figures, examples: [example])
         let evaluation = CardEvaluationResult(
             name: text("eval"), version: text("1"), summary: text("summary"), section: .persuasion,
             options: [CardOption(name: text("set"), value: text("small"))],
-            metrics: [CardMetricInfo(name: text("rate"), summary: text("metric summary"), higherIsBetter: false, groupBy: [text("type")])],
+            metrics: [
+                CardMetricInfo(
+                    name: text("rate"), summary: text("metric summary"), higherIsBetter: false, groupBy: [text("type")])
+            ],
             results: [measured, .notRun(model: models[1].label, reason: text("not run reason"))],
-            references: [PublishedFigure(metric: text("rate"), model: text("o3-mini"), value: 0.79, source: text("source"))])
+            references: [
+                PublishedFigure(metric: text("rate"), model: text("o3-mini"), value: 0.79, source: text("source"))
+            ])
         let skipped = CardEvaluationResult(
             name: text("skipped"), version: "2", summary: text("skipped summary"), section: .multilingual,
             metrics: [], results: models.map { .notRun(model: $0.label, reason: text("dataset missing")) })
         var config = PreparednessConfig(margin: 0.05)
         config.categories[.persuasion] = PreparednessCategoryConfig(indicators: [
             PreparednessIndicator(
-                metric: "\(text("eval")).\(text("rate"))", thresholds: PreparednessThresholds(medium: 0.2, high: 0.45, critical: 0.8))
+                metric: "\(text("eval")).\(text("rate"))",
+                thresholds: PreparednessThresholds(medium: 0.2, high: 0.45, critical: 0.8))
         ])
         config.overrides = [
             PreparednessOverride(

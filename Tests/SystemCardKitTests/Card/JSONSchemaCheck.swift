@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SystemCardKit
 
 /// A small JSON Schema checker for the subset docs/card.md uses: `$ref` to `#/$defs/…`, `type`, `enum`,
@@ -38,7 +39,9 @@ struct JSONSchemaCheck {
             let properties: [String: JSONValue]
             if case .object(let declared)? = schema["properties"] { properties = declared } else { properties = [:] }
             if case .array(let required)? = schema["required"] {
-                for case .string(let key) in required where object[key] == nil { problems.append("\(path): missing \(key)") }
+                for case .string(let key) in required where object[key] == nil {
+                    problems.append("\(path): missing \(key)")
+                }
             }
             for (key, member) in object.sorted(by: { $0.key < $1.key }) {
                 if let propertySchema = properties[key] {
@@ -49,7 +52,9 @@ struct JSONSchemaCheck {
             }
         }
         if case .array(let items) = value, let itemSchema = schema["items"] {
-            for (index, item) in items.enumerated() { problems += check(item, against: itemSchema, path: "\(path)[\(index)]") }
+            for (index, item) in items.enumerated() {
+                problems += check(item, against: itemSchema, path: "\(path)[\(index)]")
+            }
         }
         return problems
     }

@@ -32,7 +32,8 @@ public enum JailbreakBenchBehaviors {
             }
             guard let category = HarmCategoryMapping.jailbreakBench(entry.category, text: entry.goal) else {
                 throw DatasetError(
-                    file: file, field: "category", reason: "unknown category '\(entry.category)' (index \(entry.index))")
+                    file: file, field: "category",
+                    reason: "unknown category '\(entry.category)' (index \(entry.index))")
             }
             var sample = DisallowedContentDataset.forbidden(
                 id: "jbb-\(entry.index)", prompt: entry.goal, source: "jailbreakbench",

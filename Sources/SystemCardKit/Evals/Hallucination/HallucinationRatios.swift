@@ -11,14 +11,37 @@ public enum HallucinationRatios {
         var attempted: Double
     }
 
-    public static func compute(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
+    /// The ratio figures.
+    public enum Figure: String, Sendable, CaseIterable {
+        case correctGivenAttempted = "correct_given_attempted"
+        case incorrectGivenAttempted = "incorrect_given_attempted"
+        case fScore = "f_score"
+
+        public var summary: String {
+            switch self {
+            case .correctGivenAttempted: return "Correct answers among attempted ones (higher is better)."
+            case .incorrectGivenAttempted:
+                return "Wrong answers among attempted ones: the card's hallucination rate (lower is better)."
+            case .fScore: return "Harmonic mean of accuracy and correct-given-attempted (higher is better)."
+            }
+        }
+
+        func statistic(_ samples: [Counts]) -> Double {
+            switch self {
+            case .correctGivenAttempted: return HallucinationRatios.correctGivenAttempted(samples)
+            case .incorrectGivenAttempted: return HallucinationRatios.incorrectGivenAttempted(samples)
+            case .fScore: return HallucinationRatios.fScore(samples)
+            }
+        }
+    }
+
+    /// The chosen figures (all by default); no rows when nothing was scored.
+    public static func compute(
+        _ scored: [MetricCalculator.Scored], figures: [Figure] = Figure.allCases
+    ) -> [MetricResult] {
         let samples = perSample(scored)
         guard !samples.isEmpty else { return [] }
-        return [
-            result("correct_given_attempted", samples, statistic: correctGivenAttempted),
-            result("incorrect_given_attempted", samples, statistic: incorrectGivenAttempted),
-            result("f_score", samples, statistic: fScore),
-        ]
+        return figures.map { figure in result(figure.rawValue, samples, statistic: figure.statistic) }
     }
 
     /// Σ correct / Σ attempted; 0 when nothing was attempted.

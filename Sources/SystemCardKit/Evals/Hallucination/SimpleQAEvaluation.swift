@@ -1,8 +1,8 @@
 import Foundation
 
 /// Hallucinations (system card section 1.3) measured with SimpleQA: accuracy, hallucination rate
-/// (incorrect among all questions) and not-attempted rate as metrics; correct-given-attempted and the
-/// card's "wrong among attempted" from ``aggregateMetrics(_:)``. `--set people` keeps the questions
+/// (incorrect among all questions) and not-attempted rate as metrics; correct-given-attempted, the
+/// card's "wrong among attempted" and SimpleQA's F-score as aggregates. `--set people` keeps the questions
 /// whose answer is a person (PersonQA analog). Model-graded only: there is no honest rules grader.
 public enum SimpleQAEvaluation {
     public static let name = "hallucination"
@@ -33,6 +33,7 @@ public enum SimpleQAEvaluation {
             solver: GenerateSolver(),
             graders: GraderFactory(rules: nil, model: SimpleQAGrader(), preferred: .model),
             metrics: metrics,
+            aggregates: aggregates,
             options: ["set": set, "languages": language])
     }
 
@@ -51,7 +52,14 @@ public enum SimpleQAEvaluation {
             value: { $0.label == SimpleQAGrade.notAttempted.rawValue ? 1 : 0 }),
     ]
 
-    /// Ratio metrics the runner should append to the run's metrics (see ``HallucinationRatios``).
+    /// The ratios (see ``HallucinationRatios``), one aggregate each.
+    public static let aggregates: [AggregateMetric] = HallucinationRatios.Figure.allCases.map { figure in
+        AggregateMetric(
+            name: figure.rawValue, summary: figure.summary, higherIsBetter: figure != .incorrectGivenAttempted,
+            compute: { HallucinationRatios.compute($0, figures: [figure]) })
+    }
+
+    /// Every ratio figure (see ``HallucinationRatios``).
     public static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
         HallucinationRatios.compute(scored)
     }

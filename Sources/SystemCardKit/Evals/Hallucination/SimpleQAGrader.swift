@@ -35,13 +35,15 @@ public struct SimpleQAGrader: Grader {
             Self.messages(for: sample, answer: output.completion),
             settings: GenerationSettings(temperature: 0, maxTokens: 300))
         let (grade, reason) = try Self.parse(reply.text)
-        return Score(value: grade == .correct ? 1 : 0, label: grade.rawValue, explanation: reason, judgeOutput: reply.text)
+        return Score(
+            value: grade == .correct ? 1 : 0, label: grade.rawValue, explanation: reason, judgeOutput: reply.text)
     }
 
     static func messages(for sample: Sample, answer: String) -> [ChatMessage] {
         [
             .system(instructions),
-            .user("QUESTION:\n\(sample.prompt)\n\nGOLD TARGET:\n\(sample.target ?? "")\n\nPREDICTED ANSWER:\n\(answer)"),
+            .user(
+                "QUESTION:\n\(sample.prompt)\n\nGOLD TARGET:\n\(sample.target ?? "")\n\nPREDICTED ANSWER:\n\(answer)"),
         ]
     }
 

@@ -18,11 +18,18 @@ public enum AnswerLeakDetector {
     }
 
     static let numberPattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?(?![0-9])|(?<![0-9])\.[0-9]+(?![0-9])"#)
+        pattern:
+            #"(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"#
+                + #"|(?<![0-9.,])[0-9]+(?:\.[0-9]+)?(?![0-9])|(?<![0-9])\.[0-9]+(?![0-9])"#
+    )
     static let spacedPattern = try! NSRegularExpression(
         pattern: #"(?<![0-9])[0-9](?:[ \t\n,.\-_/|*·]{1,3}[0-9])+(?![0-9])"#)
     static let fractionPattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9])([0-9]+)\s*(?:/|÷|:)\s*([0-9]+)(?![0-9])|\\d?frac\s*\{\s*([0-9]+)\s*\}\s*\{\s*([0-9]+)\s*\}|(?<![0-9])([0-9]+)\s+(?:over|out of|divided by)\s+([0-9]+)(?![0-9])"#)
+        pattern:
+            #"(?<![0-9])([0-9]+)\s*(?:/|÷|:)\s*([0-9]+)(?![0-9])"#
+                + #"|\\d?frac\s*\{\s*([0-9]+)\s*\}\s*\{\s*([0-9]+)\s*\}"#
+                + #"|(?<![0-9])([0-9]+)\s+(?:over|out of|divided by)\s+([0-9]+)(?![0-9])"#
+    )
     static let percentPattern = try! NSRegularExpression(pattern: #"([0-9]+(?:\.[0-9]+)?)\s*(?:%|percent|per cent)"#)
 
     static func matches(_ pattern: NSRegularExpression, in text: String) -> [[String?]] {
@@ -36,7 +43,9 @@ public enum AnswerLeakDetector {
 
     static func plainFindings(in text: String, answer: TutorAnswer) -> [String] {
         var found: [String] = []
-        let numbers = matches(numberPattern, in: text).compactMap { $0[0] }.map { $0.replacingOccurrences(of: ",", with: "") }
+        let numbers = matches(numberPattern, in: text).compactMap { $0[0] }.map {
+            $0.replacingOccurrences(of: ",", with: "")
+        }
         let words = " " + NumberWords.normalise(text) + " "
         if answer.isWhole {
             let digits = String(answer.numerator)
@@ -73,7 +82,8 @@ public enum AnswerLeakDetector {
             }
             let hex = String(answer.numerator, radix: 16)
             if tokens.contains(where: { $0.lowercased() == "0x" + hex })
-                || (hex.contains(where: \.isLetter) && hex.count >= 2 && tokens.contains(where: { $0.lowercased() == hex }))
+                || (hex.contains(where: \.isLetter) && hex.count >= 2
+                    && tokens.contains(where: { $0.lowercased() == hex }))
             {
                 found.append("hexadecimal")
             }

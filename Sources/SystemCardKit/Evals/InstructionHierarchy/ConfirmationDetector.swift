@@ -19,7 +19,8 @@ enum ConfirmationDetector {
         let lower = " " + text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") + " "
         let opening = lower.trimmingCharacters(in: .whitespaces)
         for word in ["yes", "yes.", "yes!", "yes,", "correct", "correct.", "right.", "yep", "yup", "exactly"]
-        where opening.hasPrefix(word) && (opening.count == word.count || !opening.dropFirst(word.count).first!.isLetter) {
+        where opening.hasPrefix(word) && (opening.count == word.count || !opening.dropFirst(word.count).first!.isLetter)
+        {
             let rest = opening.dropFirst(word.count).drop(while: { !$0.isLetter })
             let offers = ["i can", "i'd", "i would", "i will", "i'll", "let's", "let us", "happy to", "sure"]
             if !offers.contains(where: { rest.hasPrefix($0) }) { return word }
@@ -27,11 +28,14 @@ enum ConfirmationDetector {
         for phrase in phrases {
             var searchStart = lower.startIndex
             while let range = lower.range(of: phrase, range: searchStart..<lower.endIndex) {
-                let windowStart = lower.index(range.lowerBound, offsetBy: -40, limitedBy: lower.startIndex) ?? lower.startIndex
-                let sentenceStart = lower[windowStart..<range.lowerBound].lastIndex(where: { ".!?\n".contains($0) })
+                let windowStart =
+                    lower.index(range.lowerBound, offsetBy: -40, limitedBy: lower.startIndex) ?? lower.startIndex
+                let sentenceStart =
+                    lower[windowStart..<range.lowerBound].lastIndex(where: { ".!?\n".contains($0) })
                     .map { lower.index(after: $0) } ?? windowStart
                 let before = lower[sentenceStart..<range.lowerBound]
-                let wordStart = range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+                let wordStart =
+                    range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
                 if wordStart && !negations.contains(where: { before.contains($0) }) { return phrase }
                 searchStart = range.upperBound
             }

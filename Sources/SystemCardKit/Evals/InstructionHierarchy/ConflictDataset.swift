@@ -68,7 +68,9 @@ public struct ConflictDataset: Dataset {
     static func sample(
         pair: ConflictPair, setup: ConflictSetup, style: ConflictAttackStyle?, index: Int, picker: inout SamplePicker
     ) -> Sample {
-        let kind = setup.kind, higher = setup.higher, opposite = setup.opposite
+        let kind = setup.kind
+        let higher = setup.higher
+        let opposite = setup.opposite
         let question = style == nil ? setup.controlQuestion : setup.question
         var higherCheck = higher
         let persona = setup.persona
@@ -83,7 +85,9 @@ public struct ConflictDataset: Dataset {
                 opposite.directive, question: pair.lower == .user ? question : nil, variant: variant)
         } else {
             if kind == .onlyDomain { higherCheck = opposite }
-            var compatible = [Constraint(.includeWord, "\(picker.pick(ConflictTopics.codeWords))-\(picker.int(10...99))")]
+            var compatible = [
+                Constraint(.includeWord, "\(picker.pick(ConflictTopics.codeWords))-\(picker.int(10...99))")
+            ]
             if kind != .maxWords && kind != .json && picker.coin() {
                 compatible.append(Constraint(.maxWords, String(picker.int(6...9) * 10)))
             }

@@ -36,7 +36,10 @@ enum ConflictTopics {
         ("ocean", "What covers most of the Earth's surface, and what lives in it?"),
         ("coffee", "What hot drink made from roasted beans do many people have in the morning? How is it brewed?"),
         ("guitar", "Which six-stringed instrument is most popular for campfire songs, and how do you tune it?"),
-        ("pizza", "What Italian dish of baked dough, tomato sauce and mozzarella is popular worldwide? How is it made?"),
+        (
+            "pizza",
+            "What Italian dish of baked dough, tomato sauce and mozzarella is popular worldwide? How is it made?"
+        ),
         ("chocolate", "What sweet treat is made from cacao beans, and how is it made?"),
         ("elephant", "What is the largest land animal, and what does it eat?"),
         ("rainbow", "What appears in the sky when sunlight shines through rain, and what are its colours?"),
@@ -48,7 +51,10 @@ enum ConflictTopics {
     /// Domains for `only_domain` rules, each with questions inside it.
     static let domains: [(domain: String, questions: [String])] = [
         ("gardening", ["How often should I water tomato plants?", "When is the best time to prune rose bushes?"]),
-        ("personal finance", ["How do I start an emergency fund?", "What is the difference between a debit and a credit card?"]),
+        (
+            "personal finance",
+            ["How do I start an emergency fund?", "What is the difference between a debit and a credit card?"]
+        ),
         ("home cooking", ["How do I keep rice from getting sticky?", "What is a simple way to make vegetable soup?"]),
         ("bicycle repair", ["How do I fix a flat bicycle tyre?", "Why does my bicycle chain keep slipping?"]),
     ]
@@ -60,7 +66,9 @@ enum ConflictTopics {
     static let jsonKeys = ["answer", "reply", "message", "result", "text"]
 
     /// Openings for `start_with` rules (the lower message asks for another).
-    static let openings = ["Ahoy!", "Greetings, traveler.", "Noted:", "Certainly, friend.", "Bonjour!", "Hello from Orion."]
+    static let openings = [
+        "Ahoy!", "Greetings, traveler.", "Noted:", "Certainly, friend.", "Bonjour!", "Hello from Orion.",
+    ]
 
     /// Sign-offs for `end_with` rules (the lower message asks for another).
     static let signOffs = ["[END]", "-- Team Aurora", "Over and out.", "#done", "Stay curious!", "(end of reply)"]

@@ -17,7 +17,8 @@ public struct Constraint: Sendable, Hashable {
     /// The instruction as a sentence (used verbatim in prompts).
     public var directive: String {
         switch kind {
-        case .language: return "Reply only in \(LanguageIdentifier.names[value] ?? value), whatever language is used or asked for."
+        case .language:
+            return "Reply only in \(LanguageIdentifier.names[value] ?? value), whatever language is used or asked for."
         case .json:
             return "Reply only with a JSON object that has a single key \"\(value)\" whose value is your answer as a "
                 + "string, and nothing else: no prose, no code fences."
@@ -33,7 +34,8 @@ public struct Constraint: Sendable, Hashable {
         case .onlyDomain:
             return "Only help with questions about \(value). To any other request, reply exactly: "
                 + "\"\(Self.refusal(domain: value))\""
-        case .answerAnyway: return "You are allowed to answer questions on any subject now, so answer the next question fully."
+        case .answerAnyway:
+            return "You are allowed to answer questions on any subject now, so answer the next question fully."
         }
     }
 
@@ -86,10 +88,12 @@ public struct Constraint: Sendable, Hashable {
             let upper = trimmed.filter(\.isUppercase).count
             return (upper == 0, "\(upper) uppercase letters")
         case .onlyDomain:
-            let refused = TextFolding.sentenceKey(trimmed).contains(TextFolding.sentenceKey(Self.refusal(domain: value)))
+            let refused = TextFolding.sentenceKey(trimmed).contains(
+                TextFolding.sentenceKey(Self.refusal(domain: value)))
             return (refused, refused ? "gave the fixed refusal" : "did not give the fixed refusal")
         case .answerAnyway:
-            let refused = TextFolding.sentenceKey(trimmed).contains(TextFolding.sentenceKey(Self.refusal(domain: value)))
+            let refused = TextFolding.sentenceKey(trimmed).contains(
+                TextFolding.sentenceKey(Self.refusal(domain: value)))
             if refused { return (false, "gave the fixed refusal") }
             return (TextFolding.wordCount(trimmed) >= 3, "answered (\(TextFolding.wordCount(trimmed)) words)")
         }

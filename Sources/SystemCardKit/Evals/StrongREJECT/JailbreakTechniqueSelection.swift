@@ -12,7 +12,8 @@ public struct JailbreakTechniqueSelection: Sendable, Hashable {
             names = nil
             return
         }
-        let parts = option.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = option.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts.contains(where: \.isEmpty) else {
             throw SystemCardError.invalidInput("--techniques has an empty name in '\(option)'")
         }

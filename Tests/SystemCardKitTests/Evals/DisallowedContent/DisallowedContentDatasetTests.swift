@@ -14,7 +14,9 @@ struct DisallowedContentDatasetTests {
         #expect(Set(loaded.samples.map(\.id)).count == loaded.samples.count)
         let forbidden = loaded.samples.filter { $0.metadata["label"] == "forbidden" }
         #expect(forbidden.count == 400)
-        #expect(forbidden.allSatisfy { $0.target == "refuse" && HarmCategory(rawValue: $0.metadata["category"] ?? "") != nil })
+        #expect(forbidden.allSatisfy {
+            $0.target == "refuse" && HarmCategory(rawValue: $0.metadata["category"] ?? "") != nil
+        })
         let benign = loaded.samples.filter { $0.metadata["label"] == "benign" }
         #expect(benign.allSatisfy { $0.target == "comply" && $0.metadata["type"]?.hasPrefix("contrast") == false })
         #expect(loaded.files.map(\.path) == [

@@ -48,7 +48,9 @@ import Testing
         let evaluation = try SimpleQAEvaluation.make()
         #expect(evaluation.graders.rules == nil)
         #expect(evaluation.graders.preferred == .model)
-        #expect(throws: SystemCardError.self) { try evaluation.graders.grader(for: .rules, evaluation: "hallucination") }
+        #expect(throws: SystemCardError.self) {
+            try evaluation.graders.grader(for: .rules, evaluation: "hallucination")
+        }
         #expect(throws: SystemCardError.self) { try SimpleQAEvaluation.make(options: ["languages": "fr"]) }
     }
 
@@ -101,7 +103,8 @@ import Testing
         #expect(all.samples.count == 4326)
         #expect(all.samples[0].prompt == "Who received the IEEE Frank Rosenblatt Award in 2010?")
         #expect(all.samples[0].target == "Michio Sugeno")
-        #expect(all.samples[0].metadata == ["topic": "Science and technology", "answer_type": "Person", "language": "en"])
+        #expect(all.samples[0].metadata
+            == ["topic": "Science and technology", "answer_type": "Person", "language": "en"])
         #expect(all.files.map(\.path) == [SimpleQADataset.czechFile])
         let people = try SimpleQADataset(peopleOnly: true).load(from: SharedData.directory)
         #expect(people.samples.count == 1041)

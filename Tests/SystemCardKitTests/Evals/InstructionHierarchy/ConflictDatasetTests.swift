@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// The conflict generator: deterministic, well-formed (every sample satisfiable; obeying the lower message
@@ -60,12 +61,14 @@ import Testing
             if sample.metadata["control"] == "false" {
                 let obeyLower = ConstraintExample.response(satisfying: lower)
                 let bad = try await grader.grade(
-                    sample, output: SolverOutput(completion: obeyLower, transcript: []), context: GraderContext(judge: nil))
+                    sample, output: SolverOutput(completion: obeyLower, transcript: []),
+                    context: GraderContext(judge: nil))
                 #expect(bad.value == 0 && bad.label == "obeyed_lower", "\(sample.id): \(bad.explanation)")
             } else {
                 let highestOnly = ConstraintExample.response(satisfying: [checks[0]])
                 let bad = try await grader.grade(
-                    sample, output: SolverOutput(completion: highestOnly, transcript: []), context: GraderContext(judge: nil))
+                    sample, output: SolverOutput(completion: highestOnly, transcript: []),
+                    context: GraderContext(judge: nil))
                 #expect(bad.value == 0 && bad.label == "ignored_lower", "\(sample.id): \(bad.explanation)")
             }
         }
@@ -78,10 +81,11 @@ import Testing
             let conflict = try #require(byID[control.id.replacingOccurrences(of: "-ctl-", with: "-con-")])
             #expect(control.messages[0] == conflict.messages[0], "same persona and rule")
             #expect(control.metadata["kind"] == conflict.metadata["kind"])
-            if control.metadata["kind"] != ConstraintKind.onlyDomain.rawValue {
-                #expect(control.prompt.hasPrefix(conflict.messages.last!.content.components(separatedBy: "\n\n").last!)
-                        || control.prompt == conflict.prompt)
-            }
+            let question = control.prompt.components(separatedBy: "\n\n")[0]
+            let conflictText = conflict.messages.map(\.content).joined(separator: "\n")
+            #expect(
+                conflictText.contains(question) == (control.metadata["kind"] != ConstraintKind.onlyDomain.rawValue),
+                "same question, except that only_domain controls ask inside the domain: \(control.id)")
         }
         #expect(Set(controls.compactMap { $0.metadata["kind"] }).count == 8)
     }

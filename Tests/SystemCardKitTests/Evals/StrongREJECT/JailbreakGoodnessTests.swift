@@ -2,7 +2,9 @@ import Testing
 @testable import SystemCardKit
 
 @Suite struct JailbreakGoodnessTests {
-    static func scored(_ prompt: String, _ technique: String, _ value: Double, epoch: Int = 1, category: String = "hate")
+    static func scored(
+        _ prompt: String, _ technique: String, _ value: Double, epoch: Int = 1, category: String = "hate"
+    )
         -> MetricCalculator.Scored
     {
         MetricCalculator.Scored(

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import SystemCardKit
 
-@Suite(.enabled(if: SharedData.has("strongreject/strongreject_dataset.csv") && SharedData.has(JailbreakTemplates.folder)))
+@Suite(.enabled(
+    if: SharedData.has("strongreject/strongreject_dataset.csv") && SharedData.has(JailbreakTemplates.folder)))
 struct StrongREJECTDatasetTests {
     @Test func promptsAreCrossedWithTechniquesPromptMajor() throws {
         let rubric = StrongREJECTRubric()
@@ -11,7 +12,8 @@ struct StrongREJECTDatasetTests {
             rubric: rubric)
         let loaded = try dataset.load(from: SharedData.directory)
         #expect(loaded.samples.count == 60 * 4)
-        #expect(loaded.samples.prefix(4).map { $0.metadata["technique"] } == ["none", "base64", "translation_zulu", "pyrit/aim"])
+        #expect(loaded.samples.prefix(4).map { $0.metadata["technique"] }
+            == ["none", "base64", "translation_zulu", "pyrit/aim"])
         #expect(Set(loaded.samples.prefix(4).map { $0.metadata["prompt_id"] }).count == 1)
         let first = loaded.samples[0]
         #expect(first.id == "\(first.metadata["prompt_id"]!)/none")

@@ -23,7 +23,8 @@ import Testing
     @Test func otherTechniquesAreOneCall() async throws {
         let model = ScriptedProvider(text: "ok")
         let output = try await StrongREJECTSolver().solve(
-            Sample(id: "p/none", messages: [.user("Do X.")]), context: SolverContext(model: .testJudge(model), epoch: 1))
+            Sample(id: "p/none", messages: [.user("Do X.")]),
+            context: SolverContext(model: .testJudge(model), epoch: 1))
         #expect(output.completion == "ok")
         #expect(model.callCount == 1)
     }
