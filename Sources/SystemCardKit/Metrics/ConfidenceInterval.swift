@@ -37,6 +37,10 @@ public enum ConfidenceInterval {
             return (mean, interval.low, interval.high)
         }
         let interval = t(values: values)
+        // Scores in [0, 1] (rubric scores, fractions) keep their interval inside the range they can take.
+        if values.allSatisfy({ $0 >= 0 && $0 <= 1 }) {
+            return (mean, max(0, interval.low), min(1, interval.high))
+        }
         return (mean, interval.low, interval.high)
     }
 
