@@ -48,9 +48,11 @@ enum ReferenceExtraction {
     }
 
     static func extract(_ response: String, optionCount: Int) -> ExtractedAnswer {
-        let text = Array(normalize(response).unicodeScalars.lazy.map(\.value))
+        let text = normalize(Array(response.unicodeScalars.lazy.map(\.value)))
+        let folded = text.map(fold)
         for pattern in patterns {
-            guard let (start, letterAt) = firstMatch(pattern, in: text, optionCount: optionCount) else { continue }
+            guard let (start, letterAt) = firstMatch(pattern, in: text, folded: folded, optionCount: optionCount)
+            else { continue }
             let caught = text[letterAt]
             let evidence = String(String.UnicodeScalarView(text[start...letterAt].compactMap(Unicode.Scalar.init)))
             return ExtractedAnswer(index: latinIndex(of: caught, optionCount: optionCount), evidence: evidence)
@@ -58,32 +60,55 @@ enum ReferenceExtraction {
         return .none
     }
 
-    /// simple-evals' `normalize_response`.
-    static func normalize(_ response: String) -> String {
-        guard response.contains(where: { $0 == "*" || $0 == "$" || $0 == "\\" || $0 == "{" || $0 == "}" }) else {
-            return response
+    /// simple-evals' `normalize_response` replacements, in its order.
+    static let replacements: [[UInt32]] = [
+        "**", #"$\boxed{"#, "}$", #"\$"#, #"$\text{"#, "$", #"\mathrm{"#, #"\{"#, #"\text"#, #"\("#, #"\mathbf{"#, "{",
+        #"\boxed"#,
+    ].map { $0.unicodeScalars.map(\.value) }
+
+    /// simple-evals' `normalize_response`, on scalars.
+    static func normalize(_ scalars: [UInt32]) -> [UInt32] {
+        guard scalars.contains(where: { $0 == 0x2A || $0 == 0x24 || $0 == 0x5C || $0 == 0x7B || $0 == 0x7D }) else {
+            return scalars
         }
-        var text = response
-        for needle in ["**", #"$\boxed{"#, "}$", #"\$"#, #"$\text{"#, "$", #"\mathrm{"#, #"\{"#, #"\text"#, #"\("#,
-                       #"\mathbf{"#, "{", #"\boxed"#] {
-            text = text.replacingOccurrences(of: needle, with: "", options: .literal)
-        }
+        var text = scalars
+        for needle in replacements { text = removingAll(needle, from: text) }
         return text
     }
 
-    /// The first position where the pattern and a letter-class character follow each other.
-    static func firstMatch(_ pattern: Pattern, in text: [UInt32], optionCount: Int) -> (Int, Int)? {
+    /// `text` with every non-overlapping occurrence of `needle` removed, left to right (Python's `replace`).
+    static func removingAll(_ needle: [UInt32], from text: [UInt32]) -> [UInt32] {
+        guard let first = needle.first, text.count >= needle.count, text.contains(first) else { return text }
+        var output: [UInt32] = []
+        output.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            if text[index] == first, index + needle.count <= text.count,
+                text[index..<(index + needle.count)].elementsEqual(needle)
+            {
+                index += needle.count
+            } else {
+                output.append(text[index])
+                index += 1
+            }
+        }
+        return output
+    }
+
+    /// The first position where the pattern (compared on `folded`) and a letter-class character follow
+    /// each other.
+    static func firstMatch(_ pattern: Pattern, in text: [UInt32], folded: [UInt32], optionCount: Int) -> (Int, Int)? {
         let count = text.count
         let word = pattern.word
         guard let first = word.first, count > word.count else { return nil }
         var start = 0
         while start + word.count < count {
             defer { start += 1 }
-            guard fold(text[start]) == first else { continue }
+            guard folded[start] == first else { continue }
             var index = start + 1
             var matched = true
             for expected in word.dropFirst() {
-                guard index < count, fold(text[index]) == expected else {
+                guard index < count, folded[index] == expected else {
                     matched = false
                     break
                 }
@@ -131,6 +156,8 @@ enum ReferenceExtraction {
     /// Python's simple case-insensitive comparison: a scalar's lowercase form.
     static func fold(_ value: UInt32) -> UInt32 {
         if value < 0x80 { return ResponseNormalizer.fold(value) }
+        if value >= 0x0590 && value < 0x10A0 { return value }  // Hebrew to Myanmar: no case
+        if value >= 0x2E80 && value < 0xFF00 { return value }  // CJK, kana, Hangul: no case
         guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased,
             let lowered = scalar.properties.lowercaseMapping.unicodeScalars.first
         else { return value }
