@@ -45,7 +45,8 @@ public struct EvalRunner: Sendable {
             evaluation: evaluation.name, evaluationVersion: evaluation.version, options: evaluation.options,
             model: request.model.identity, settings: request.settings, grader: grader.name,
             graderVersion: grader.version, graderModel: request.grader == .model ? request.graderModel?.identity : nil,
-            roles: request.roles.filter { evaluation.roles.contains($0.key) }.mapValues(\.identity), epochs: request.epochs, seed: request.seed, datasetFiles: loaded.files)
+            roles: request.roles.filter { evaluation.roles.contains($0.key) }.mapValues(\.identity),
+            epochs: request.epochs, seed: request.seed, datasetFiles: Self.datasetDigests(loaded))
         var run = try await store.openRun(
             RunRecord(
                 id: configuration.runID, evaluation: evaluation.name, evaluationVersion: evaluation.version,
@@ -167,6 +168,20 @@ public struct EvalRunner: Sendable {
             graderUsage: graderUsage, developerRole: delivery,
             metrics: MetricCalculator.compute(evaluation.metrics, over: scored)
                 + evaluation.aggregates.flatMap { $0.compute(scored) })
+    }
+
+    /// The files a dataset read; for a generated dataset (no files), a digest of the samples themselves, so
+    /// that changing a generator changes the run id instead of mixing old and new samples in one run.
+    static func datasetDigests(_ loaded: LoadedDataset) -> [DatasetFileDigest] {
+        guard loaded.files.isEmpty else { return loaded.files }
+        var writer = CanonicalJSON(capacity: 1 << 16)
+        for sample in loaded.samples {
+            writer.string(sample.id)
+            writer.messages(sample.messages)
+            writer.string(sample.target ?? "")
+            writer.object(sample.metadata)
+        }
+        return [DatasetFileDigest(path: "(generated samples)", sha256: SHA256Digest.hex(writer.bytes))]
     }
 
     /// The first `limit` samples, after a deterministic shuffle when a seed is given.
