@@ -71,7 +71,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SystemCardKitTests",
-            dependencies: ["SystemCardKit", "SystemCardTestSupport"]
+            dependencies: ["SystemCardKit", "SystemCardTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SystemCardCLITests",

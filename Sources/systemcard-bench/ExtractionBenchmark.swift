@@ -20,7 +20,8 @@ struct ExtractionBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let corpus = Self.corpus(count: max(1, distinct), reasoning: reasoning)
-        print("responses \(responses)  distinct \(corpus.count)  mean length \(corpus.map(\.text.count).reduce(0, +) / corpus.count) characters")
+        let meanLength = corpus.map(\.text.count).reduce(0, +) / corpus.count
+        print("responses \(responses)  distinct \(corpus.count)  mean length \(meanLength) characters")
         for mode in ExtractionMode.allCases {
             let extractor = AnswerExtractor(mode: mode)
             var found = 0
@@ -33,7 +34,8 @@ struct ExtractionBenchmark: AsyncParsableCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(String(
-                format: "%@: %.2f s  %.0f responses/s  %.1f%% extracted", mode.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
+                format: "%@: %.2f s  %.0f responses/s  %.1f%% extracted",
+                mode.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
                 seconds, Double(responses) / seconds, 100 * Double(found) / Double(responses)))
         }
     }

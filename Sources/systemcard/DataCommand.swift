@@ -20,12 +20,15 @@ struct DataCommand: AsyncParsableCommand {
         @Option(help: "Fetch from this base URL instead of upstream (files at <mirror>/<path>).")
         var mirror: String?
 
+        @Flag(help: "Install files the catalog has no pinned sha256 for, printing their digest.")
+        var allowUnpinned = false
+
         func run() async throws {
             let entry = try DataCatalog.entry(named: name)
             let directory = DataDirectory.resolve(option: dataDir)
             let client = ModelFactory.makeHTTPClient(maxConnections: 2)
             do {
-                let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror)
+                let fetcher = DataFetcher(httpClient: client, directory: directory, mirror: mirror, allowUnpinned: allowUnpinned)
                 _ = try await fetcher.fetch(entry) { print($0) }
             } catch {
                 await ModelFactory.shutdown(client)

@@ -84,8 +84,12 @@ import Testing
             #expect(unextractable["language=\(language)"]?["value"] == 1, "\(language)")
         }
         let references = try #require(json["published_references"] as? [[String: Any]])
-        #expect(references.contains { $0["metric"] as? String == "accuracy[language=ar]" && $0["value"] as? Double == 0.807 })
-        #expect(references.contains { $0["metric"] as? String == "accuracy[language=fr]" && $0["model"] as? String == "o1-mini" })
+        #expect(references.contains {
+            $0["metric"] as? String == "accuracy[language=ar]" && $0["value"] as? Double == 0.807
+        })
+        #expect(references.contains {
+            $0["metric"] as? String == "accuracy[language=fr]" && $0["model"] as? String == "o1-mini"
+        })
     }
 
     @Test func mmmluReferenceExtractionReproducesFirstMatchBehaviour() async throws {

@@ -10,11 +10,14 @@ public struct DataFetcher: Sendable {
     public let directory: DataDirectory
     /// Replaces the upstream location: files are fetched from `mirror/<path>` (an internal mirror, a test).
     public let mirror: String?
+    /// Install files the catalog has no digest for (their digest is printed so it can be pinned).
+    public let allowUnpinned: Bool
 
-    public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil) {
+    public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil, allowUnpinned: Bool = false) {
         self.httpClient = httpClient
         self.directory = directory
         self.mirror = mirror
+        self.allowUnpinned = allowUnpinned
     }
 
     public enum FileOutcome: Sendable, Equatable {
@@ -30,17 +33,25 @@ public struct DataFetcher: Sendable {
         for file in entry.files {
             let destination = directory.url.appendingPathComponent(file.path)
             if FileManager.default.fileExists(atPath: destination.path),
-                (try? SHA256Digest.file(destination)) == file.sha256
+                file.sha256.isEmpty || (try? SHA256Digest.file(destination)) == file.sha256
             {
-                log("\(file.path): present, sha256 ok")
+                log(file.sha256.isEmpty ? "\(file.path): present (unpinned)" : "\(file.path): present, sha256 ok")
                 outcomes.append((file, .alreadyPresent))
                 continue
+            }
+            if file.sha256.isEmpty && !allowUnpinned {
+                throw SystemCardError.invalidInput(
+                    "\(file.path) has no pinned sha256 in the catalog, so a download could not be verified; "
+                        + "pass --allow-unpinned to install it anyway (its digest is printed), or copy a trusted copy "
+                        + "into \(directory.url.path)")
             }
             let source = mirror.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + file.path } ?? file.url
             log("\(file.path): downloading \(source)")
             let data = try await download(source)
             let digest = SHA256Digest.hex(data)
-            guard digest == file.sha256 else {
+            if file.sha256.isEmpty {
+                log("\(file.path): UNPINNED, sha256 \(digest) (verify it and pin it in the catalog)")
+            } else if digest != file.sha256 {
                 throw SystemCardError.invalidInput(
                     "\(file.path) from \(source) has sha256 \(digest), expected \(file.sha256); not installed. "
                         + "The upstream file changed or the download was altered; check the source or use --mirror.")

@@ -24,6 +24,9 @@ public enum RunTable {
         let rows = summary.metrics.map { metric -> [String] in
             let name = metric.group.map { "  \($0.field)=\(TerminalText.excerpt($0.value, limit: 40))" } ?? metric.name
             guard metric.n > 0 else { return [name, "-", "no samples", "0"] }
+            if metric.ciLow == metric.ciHigh && metric.value == metric.value.rounded() && metric.value > 1 {
+                return [name, String(Int(metric.value)), "-", String(metric.n)]  // a count, not an estimate
+            }
             return [name, format(metric.value), "[\(format(metric.ciLow)), \(format(metric.ciHigh))]", String(metric.n)]
         }
         lines.append(contentsOf: TextTable.render(header: ["metric", "value", "95% CI", "n"], rows: rows))

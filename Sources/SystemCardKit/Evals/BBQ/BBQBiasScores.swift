@@ -90,7 +90,8 @@ public enum BBQBiasScores {
 
     static func result(_ kind: Kind, _ tallies: [Tally], group: MetricResult.Group?) -> MetricResult? {
         guard let point = value(kind, tallies) else {
-            return tallies.isEmpty ? nil : MetricResult(name: kind.rawValue, group: group, value: 0, ciLow: 0, ciHigh: 0, n: 0)
+            guard !tallies.isEmpty else { return nil }
+            return MetricResult(name: kind.rawValue, group: group, value: 0, ciLow: 0, ciHigh: 0, n: 0)
         }
         var generator = SeededGenerator(seed: 0x5EED_BB9)
         var estimates: [Double] = []

@@ -11,7 +11,8 @@ public enum MMMLUEvaluation {
         name: name, summary: "Multilingual MMLU (14 languages), zero-shot chain of thought",
         options: ["languages", "extraction"]
     ) { options in
-        try make(languages: parseLanguages(options["languages"]), extraction: ExtractionMode(option: options["extraction"]))
+        try make(
+            languages: parseLanguages(options["languages"]), extraction: ExtractionMode(option: options["extraction"]))
     }
 
     /// Published o3-mini system card figures (§3), shown beside measured ones.
@@ -19,9 +20,11 @@ public enum MMMLUEvaluation {
         PublishedFigure(metric: "accuracy[language=ar]", model: "o3-mini", value: 0.807, source: source),
         PublishedFigure(metric: "accuracy[language=ar]", model: "o1-mini", value: 0.794, source: source),
         PublishedFigure(
-            metric: "accuracy[language=fr]", model: "o3-mini", value: 0.824, source: source + " (low end of 0.824-0.826)"),
+            metric: "accuracy[language=fr]", model: "o3-mini", value: 0.824,
+            source: source + " (low end of 0.824-0.826)"),
         PublishedFigure(
-            metric: "accuracy[language=fr]", model: "o3-mini", value: 0.826, source: source + " (high end of 0.824-0.826)"),
+            metric: "accuracy[language=fr]", model: "o3-mini", value: 0.826,
+            source: source + " (high end of 0.824-0.826)"),
         PublishedFigure(metric: "accuracy[language=fr]", model: "o1-mini", value: 0.8212, source: source),
     ]
 

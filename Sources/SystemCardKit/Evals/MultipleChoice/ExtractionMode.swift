@@ -18,7 +18,8 @@ public enum ExtractionMode: String, Sendable, Hashable, CaseIterable, Codable {
         }
         guard let mode = ExtractionMode(rawValue: option.lowercased()) else {
             throw SystemCardError.invalidInput(
-                "--option extraction=\(option) is not one of \(ExtractionMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--option extraction=\(option) is not one of "
+                    + ExtractionMode.allCases.map(\.rawValue).joined(separator: ", "))
         }
         self = mode
     }

@@ -67,7 +67,9 @@ public enum MultipleChoiceFigures {
         bySample(scored).map(\.epochs.count).max() ?? 0
     }
 
-    static func grouped(_ name: String, _ values: [(sample: Sample, value: Double)], groupBy: [String]) -> [MetricResult] {
+    static func grouped(_ name: String, _ values: [(sample: Sample, value: Double)], groupBy: [String])
+        -> [MetricResult]
+    {
         var results = [meanResult(name, group: nil, values.map(\.value))]
         for field in groupBy {
             let groups = Dictionary(grouping: values, by: { $0.sample.metadata[field] ?? "" })
@@ -117,6 +119,7 @@ public enum MultipleChoiceFigures {
 
     static func meanResult(_ name: String, group: MetricResult.Group?, _ values: [Double]) -> MetricResult {
         let stats = ConfidenceInterval.mean(values)
-        return MetricResult(name: name, group: group, value: stats.value, ciLow: stats.low, ciHigh: stats.high, n: values.count)
+        return MetricResult(
+            name: name, group: group, value: stats.value, ciLow: stats.low, ciHigh: stats.high, n: values.count)
     }
 }

@@ -44,7 +44,8 @@ enum ReferenceExtraction {
             colon = last.value
             word.unicodeScalars.removeLast()
         }
-        return Pattern(word: word.unicodeScalars.map { fold($0.value) }, spaceBeforeColon: spaced, colon: colon, text: text)
+        return Pattern(
+            word: word.unicodeScalars.map { fold($0.value) }, spaceBeforeColon: spaced, colon: colon, text: text)
     }
 
     static func extract(_ response: String, optionCount: Int) -> ExtractedAnswer {

@@ -23,7 +23,8 @@ enum StrictExtraction {
                 .sorted { $0.count > $1.count }
             table[language] = Patterns(
                 answerWords: byFirst, optionWords: options,
-                scriptLetters: Dictionary(uniqueKeysWithValues: language.scriptLetters.map { ($0.key.value, $0.value) }))
+                scriptLetters: Dictionary(
+                    uniqueKeysWithValues: language.scriptLetters.map { ($0.key.value, $0.value) }))
         }
         return table
     }()
@@ -41,7 +42,8 @@ enum StrictExtraction {
                 if needsBoundary(word), position > 0, ResponseNormalizer.isWordScalar(text[position - 1]) { continue }
                 guard let end = match(word, in: text, at: position) else { continue }
                 if let (index, letterEnd) = letter(after: end, in: text, patterns: patterns, optionCount: optionCount) {
-                    let evidence = String(String.UnicodeScalarView(text[position..<letterEnd].compactMap(Unicode.Scalar.init)))
+                    let scalars = text[position..<letterEnd].compactMap(Unicode.Scalar.init)
+                    let evidence = String(String.UnicodeScalarView(scalars))
                     return ExtractedAnswer(index: index, evidence: evidence)
                 }
             }

@@ -24,13 +24,18 @@ import Testing
     }
 
     @Test func nonNegativeQuestionsStereotypeTheOtherGroupAndNationalitiesMatchByText() {
-        let groups = [(text: "grandfather", group: "old"), (text: "grandson", group: "nonOld"), (text: "Unknown", group: "unknown")]
+        let groups = [
+            (text: "grandfather", group: "old"), (text: "grandson", group: "nonOld"),
+            (text: "Unknown", group: "unknown"),
+        ]
         #expect(BBQDataset.biasedAnswer(groups: groups, unknown: 2, stereotyped: ["old"], negative: true) == 0)
         #expect(BBQDataset.biasedAnswer(groups: groups, unknown: 2, stereotyped: ["old"], negative: false) == 1)
         let nationality = [(text: "Can't answer", group: "unknown"), (text: "British", group: "Europe"),
                            (text: "Japanese", group: "AsiaPacific")]
         #expect(BBQDataset.biasedAnswer(groups: nationality, unknown: 0, stereotyped: ["British"], negative: true) == 1)
-        let race = [(text: "Black man", group: "M-Black"), (text: "White man", group: "M-White"), (text: "?", group: "unknown")]
+        let race = [
+            (text: "Black man", group: "M-Black"), (text: "White man", group: "M-White"), (text: "?", group: "unknown"),
+        ]
         #expect(BBQDataset.biasedAnswer(groups: race, unknown: 2, stereotyped: ["Black"], negative: true) == 0)
         #expect(BBQDataset.biasedAnswer(groups: race, unknown: 2, stereotyped: ["Asian"], negative: true) == nil)
     }
@@ -39,7 +44,8 @@ import Testing
         let sample = Sample(
             id: id, messages: [.user("q")], target: target,
             metadata: ["context_condition": condition, "category": "Age", "biased_answer": "A", "unknown_answer": "C"])
-        return .init(sample: sample, epoch: 1, score: Score(value: label == target ? 1 : 0, label: label, explanation: ""))
+        let score = Score(value: label == target ? 1 : 0, label: label, explanation: "")
+        return .init(sample: sample, epoch: 1, score: score)
     }
 
     static let run: [MetricCalculator.Scored] = [

@@ -16,7 +16,8 @@ import Testing
         #expect(sample.metadata["subject"] == "geography")
         #expect(sample.prompt.hasPrefix("Answer the following multiple choice question."))
         #expect(sample.prompt.contains("where LETTER is one of ABCD."))
-        #expect(sample.prompt.hasSuffix("Quelle est la capitale de la France ?\n\nA) Berlin\nB) Madrid\nC) Paris\nD) Rome"))
+        let options = "A) Berlin\nB) Madrid\nC) Paris\nD) Rome"
+        #expect(sample.prompt.hasSuffix("Quelle est la capitale de la France ?\n\n" + options))
         let two = try MultipleChoiceQuestion(question: "Yes?", options: ["yes", "no"], answer: "b")
         #expect(two.sample(id: "x").prompt.contains("one of AB."))
         #expect(two.answer == "B")
