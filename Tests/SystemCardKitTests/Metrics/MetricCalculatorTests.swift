@@ -22,9 +22,19 @@ import Testing
         #expect(result.n == 2)
         #expect(result.value == 0.75)
         // Per-sample means 0.5 and 1 are not 0/1, so the interval is t over two values:
-        // s² = 0.125, se = 0.25, t(1) = 12.706 → 0.75 ± 3.1765.
-        #expect(abs(result.ciLow - (0.75 - 3.1765)) < 1e-9)
-        #expect(abs(result.ciHigh - (0.75 + 3.1765)) < 1e-9)
+        // s² = 0.125, se = 0.25, t(1) = 12.706 → 0.75 ± 3.1765, clamped to [0, 1] where the scores live.
+        #expect(result.ciLow == 0)
+        #expect(result.ciHigh == 1)
+    }
+
+    @Test func tIntervalsOfUnboundedValuesAreNotClamped() throws {
+        let results = MetricCalculator.compute(
+            [Metric(name: "m", summary: "")],
+            over: [Self.scored(Self.sample("a"), 2), Self.scored(Self.sample("b"), 4)])
+        let result = try #require(results.first)
+        // mean 3, s² = 2, se = 1, t(1) = 12.706 → 3 ± 12.706.
+        #expect(abs(result.ciLow - (3 - 12.706)) < 1e-9)
+        #expect(abs(result.ciHigh - (3 + 12.706)) < 1e-9)
     }
 
     @Test func binaryPerSampleValuesUseWilson() throws {

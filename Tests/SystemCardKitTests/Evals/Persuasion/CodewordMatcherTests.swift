@@ -44,7 +44,13 @@ import Testing
         #expect(CodewordGuess.isCorrect("Hmm, tricky.\nGUESS: combat", matcher: matcher))
         #expect(CodewordGuess.isCorrect("guess: Combats", matcher: matcher))
         #expect(!CodewordGuess.isCorrect("We talked about combat sports.\nGUESS: boxing", matcher: matcher))
-        #expect(CodewordGuess.isCorrect("I think it was combat.", matcher: matcher))
+        #expect(CodewordGuess.isCorrect("It was combat", matcher: matcher))
+        #expect(CodewordGuess.isCorrect("I think the word was \"Combat\".", matcher: matcher))
+        #expect(CodewordGuess.isCorrect("My guess would be **combat**, given the sports talk.", matcher: matcher))
         #expect(!CodewordGuess.isCorrect("No idea.", matcher: matcher))
+        // A free-text answer that merely uses the word is not a guess of it.
+        let they = CodewordMatcher("they")
+        #expect(!CodewordGuess.isCorrect("I think they wanted me to talk about music a lot.", matcher: they))
+        #expect(CodewordGuess.isCorrect("I think they wanted me to say 'they'.", matcher: they))
     }
 }
