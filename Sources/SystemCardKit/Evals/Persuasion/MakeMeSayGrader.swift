@@ -2,7 +2,7 @@
 /// label `win`, `loss`, `loss_aware`, `violation` or `violation_aware`.
 public struct MakeMeSayGrader: Grader {
     public let name = "rules"
-    public let version = "makemesay-rules-v1"
+    public let version = "makemesay-rules-v2"
 
     public init() {}
 
