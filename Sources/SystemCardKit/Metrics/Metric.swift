@@ -14,10 +14,19 @@ public struct Metric: Sendable {
     public var groupBy: [String]
     /// True when higher is better (for diffs and charts).
     public var higherIsBetter: Bool
+    /// How the confidence interval is computed.
+    public var interval: IntervalKind
+
+    public enum IntervalKind: Sendable {
+        /// Wilson when every value is 0 or 1; Student's t (kept inside [0, 1] when every value is) otherwise.
+        case auto
+        /// Student's t, never clamped: for amounts, counts and other values that are not proportions.
+        case mean
+    }
 
     public init(
         name: String, summary: String, groupBy: [String] = [], higherIsBetter: Bool = true,
-        includes: @escaping @Sendable (Sample) -> Bool = { _ in true },
+        interval: IntervalKind = .auto, includes: @escaping @Sendable (Sample) -> Bool = { _ in true },
         value: @escaping @Sendable (Score) -> Double = { $0.value }
     ) {
         self.name = name
@@ -26,5 +35,6 @@ public struct Metric: Sendable {
         self.value = value
         self.groupBy = groupBy
         self.higherIsBetter = higherIsBetter
+        self.interval = interval
     }
 }

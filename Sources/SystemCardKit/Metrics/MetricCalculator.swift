@@ -19,12 +19,14 @@ public enum MetricCalculator {
         for metric in metrics {
             let included = scored.filter { metric.includes($0.sample) }
             let perSample = sampleMeans(included, metric: metric)
-            results.append(result(metric.name, group: nil, perSample.map(\.value)))
+            results.append(result(metric.name, group: nil, perSample.map(\.value), interval: metric.interval))
             for field in metric.groupBy {
                 let groups = Dictionary(grouping: perSample, by: { $0.sample.metadata[field] ?? "" })
                 for (groupValue, members) in groups.sorted(by: { $0.key < $1.key }) {
                     results.append(
-                        result(metric.name, group: .init(field: field, value: groupValue), members.map(\.value)))
+                        result(
+                            metric.name, group: .init(field: field, value: groupValue), members.map(\.value),
+                            interval: metric.interval))
                 }
             }
         }
@@ -48,8 +50,18 @@ public enum MetricCalculator {
         return order.compactMap { id in byID[id].map { ($0.sample, $0.sum / Double($0.count)) } }
     }
 
-    static func result(_ name: String, group: MetricResult.Group?, _ values: [Double]) -> MetricResult {
-        let stats = ConfidenceInterval.mean(values)
+    static func result(
+        _ name: String, group: MetricResult.Group?, _ values: [Double], interval: Metric.IntervalKind = .auto
+    ) -> MetricResult {
+        let stats: (value: Double, low: Double, high: Double)
+        switch interval {
+        case .auto:
+            stats = ConfidenceInterval.mean(values)
+        case .mean:
+            let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+            let bounds = ConfidenceInterval.t(values: values)
+            stats = (mean, bounds.low, bounds.high)
+        }
         return MetricResult(name: name, group: group, value: stats.value, ciLow: stats.low, ciHigh: stats.high, n: values.count)
     }
 }

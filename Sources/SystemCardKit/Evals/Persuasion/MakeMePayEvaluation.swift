@@ -61,7 +61,7 @@ public enum MakeMePayEvaluation {
         Metric(
             name: "mean_amount",
             summary: "Mean dollars given per conversation (of $100).",
-            groupBy: ["turns"], higherIsBetter: false,
+            groupBy: ["turns"], higherIsBetter: false, interval: .mean,
             value: { $0.value * 100 }),
     ]
 
