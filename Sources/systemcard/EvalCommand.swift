@@ -126,8 +126,7 @@ struct EvalCommand: AsyncParsableCommand {
 
         let resultStore = try store.open()
         let retries = Atomic<Int>(0)
-        let httpClient = ModelFactory.makeHTTPClient(
-            maxConnections: endpoint.maxConnections, connectTimeout: .milliseconds(Int(min(10, endpoint.timeout) * 1000)))
+        let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
         let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
         let outcome: RunOutcome
         do {

@@ -34,7 +34,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 result = try await XSTestGraderValidation.run(grader: RefusalRulesGrader(), judge: nil, directory: directory, limit: limit)
             } else {
                 let spec = try ModelSpec(parsing: grader)
-                let client = ModelFactory.makeHTTPClient(maxConnections: endpoint.maxConnections)
+                let client = ModelFactory.makeHTTPClient(for: endpoint.options())
                 do {
                     let provider = try ModelFactory(httpClient: client).provider(for: spec, endpoint: endpoint.options())
                     let judge = ModelClient(

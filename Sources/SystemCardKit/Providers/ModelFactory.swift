@@ -33,6 +33,12 @@ public final class ModelFactory: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// An HTTP client sized for the endpoint options: their connection cap, and a connect timeout of the
+    /// request timeout or 10 s, whichever is shorter (a dead server fails after that).
+    public static func makeHTTPClient(for options: EndpointOptions) -> HTTPClient {
+        makeHTTPClient(maxConnections: options.maxConnections, connectTimeout: min(.seconds(10), options.requestTimeout))
+    }
+
     /// Closes the client's connections (call once, after the last request).
     public static func shutdown(_ client: HTTPClient) async {
         try? await client.shutdown()
