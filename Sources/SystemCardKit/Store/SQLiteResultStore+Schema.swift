@@ -73,6 +73,10 @@ extension SQLiteResultStore {
         migrator.registerMigration("v2: index cached calls by model") { db in
             try db.execute(sql: "CREATE INDEX model_calls_by_model ON model_calls (provider, model, base_url)")
         }
+        migrator.registerMigration("v3: grader of every sample") { db in
+            // Errored samples have no score row, so the grader is kept with the sample too.
+            try db.execute(sql: "ALTER TABLE samples ADD COLUMN grader TEXT")
+        }
         return migrator
     }
 }

@@ -202,7 +202,7 @@ public final class SQLiteResultStore: ResultStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.*, c.grader, c.value, c.label, c.explanation, c.judge_output
+                    SELECT s.*, c.value, c.label, c.explanation, c.judge_output
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ? ORDER BY s.ordinal, s.epoch
@@ -240,14 +240,15 @@ public final class SQLiteResultStore: ResultStore {
                 INSERT OR REPLACE INTO samples
                   (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
                    prompt_tokens, completion_tokens, grader_prompt_tokens, grader_completion_tokens, developer_role,
-                   cached, latency_ms, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   cached, latency_ms, updated_at, grader)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
             CanonicalJSON.messages(sample.messages), sample.target, CanonicalJSON.object(sample.metadata),
             result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
-            result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue, result.cached, result.latencyMilliseconds, Date(),
+            result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue,
+            result.cached, result.latencyMilliseconds, Date(), result.grader,
         ])
         if let score = result.score, result.status == .scored {
             let scoreStatement = try db.cachedStatement(

@@ -101,9 +101,7 @@ import Testing
         #expect(loadedBad.sample == bad.sample)
         #expect(loadedBad.transcript == bad.transcript)
         #expect(loadedBad.completion == nil)
-        withKnownIssue("BUG: an errored result's grader name is stored only with a score, so it reads back as nil") {
-            #expect(loadedBad.grader == "rules")
-        }
+        #expect(loadedBad.grader == "rules")
 
         let rows = try await store.resultRows(runID: run.id).sorted { $0.key.sampleID < $1.key.sampleID }
         #expect(rows.count == 2)
