@@ -56,10 +56,9 @@ public enum CardMarkdownWriter {
             case "|", "*", "_", "`", "[", "]", "#", "\\": out += "\\" + String(scalar)
             case "\n", "\r", "\t": out += " "
             default:
-                switch scalar.value {
-                case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                default:
+                if TerminalText.isHidden(scalar) {
+                    out += TerminalText.visibleCode(scalar)
+                } else {
                     out.unicodeScalars.append(scalar)
                 }
             }

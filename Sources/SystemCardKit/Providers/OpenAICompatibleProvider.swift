@@ -98,7 +98,9 @@ public struct OpenAICompatibleProvider: ModelProvider {
         do {
             decoded = try JSONCoding.decoder.decode(ChatCompletionResponse.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw ProviderError(.malformedResponse, status: status, message: "response is not a chat completion: \(Self.excerpt(bodyText))")
+            throw ProviderError(
+                .malformedResponse, status: status,
+                message: "response is not a chat completion: \(RunText.excerpt(bodyText, limit: 300))")
         }
         guard let choice = decoded.choices.first else {
             throw ProviderError(.malformedResponse, status: status, message: "response has no choices")
@@ -147,7 +149,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
     }
 
     static func error(status: Int, body: String, headers: HTTPHeaders, model: String) -> ProviderError {
-        let detail = excerpt(apiErrorMessage(body) ?? body)
+        let detail = RunText.excerpt(apiErrorMessage(body) ?? body, limit: 300)
         switch status {
         case 429:
             return ProviderError(.rateLimited, status: status, message: detail, retryAfter: retryAfter(headers))
@@ -188,10 +190,6 @@ public struct OpenAICompatibleProvider: ModelProvider {
         return decoded.error.message
     }
 
-    static func excerpt(_ text: String) -> String {
-        let flattened = text.replacingOccurrences(of: "\n", with: " ")
-        return flattened.count > 300 ? String(flattened.prefix(300)) + "…" : flattened
-    }
 }
 
 /// Whether an `auto` provider has learned to fold developer messages (shared by copies of the provider).
