@@ -53,7 +53,7 @@ public struct CardDiff: Sendable, Hashable, Codable {
 
         /// A stored run (metric directions from the registry).
         public init(run: RunRecord) {
-            let figures = run.summary?.metrics.map(CardFigure.init) ?? []
+            let figures = run.summary?.metrics ?? []
             let metrics =
                 (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))
                 .map(CardMetricInfo.all(of:)) ?? []

@@ -231,7 +231,7 @@ public struct CardRunner: Sendable {
                     samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
                 usage: summary.usage, graderUsage: summary.graderUsage,
                 developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
-                figures: summary.metrics.map(CardFigure.init), examples: examples))
+                figures: summary.metrics, examples: examples))
     }
 
     /// One model's run of one evaluation, and whether its failure is a problem for the exit code.
