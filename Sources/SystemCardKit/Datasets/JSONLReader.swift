@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads JSON Lines: one JSON object per line. Scalar values become strings (numbers in their shortest form — `1.0` reads as `1` —,
-/// booleans as `true`/`false`); nested values are kept as compact JSON text.
+/// Reads JSON Lines: one JSON object per line. Scalar values become strings (top-level numbers exactly as written —
+/// `1.0` stays `1.0` —, booleans as `true`/`false`, null as empty); nested values are kept as compact JSON text.
 public enum JSONLReader {
     public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
         let name = displayName ?? url.lastPathComponent
@@ -25,7 +25,12 @@ public enum JSONLReader {
             guard case .object(let dictionary) = object else {
                 throw DatasetError(file: file, line: lineNumber, reason: "expected a JSON object")
             }
-            let fields = dictionary.mapValues(\.text)
+            var fields = dictionary.mapValues(\.text)
+            if dictionary.values.contains(where: \.isNumber),
+                let written = JSONNumberSpans.topLevelNumbers(in: lineData)
+            {
+                fields.merge(written) { _, asWritten in asWritten }
+            }
             records.append(DataRecord(file: file, line: lineNumber, fields: fields))
         }
         return records

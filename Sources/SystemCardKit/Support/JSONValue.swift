@@ -43,6 +43,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The value as text: strings as they are, scalars as written, arrays and objects as compact JSON.
+    /// Whether this is a JSON number (`.int` or `.double`).
+    public var isNumber: Bool {
+        switch self {
+        case .int, .double: return true
+        default: return false
+        }
+    }
+
     public var text: String {
         switch self {
         case .null: return ""

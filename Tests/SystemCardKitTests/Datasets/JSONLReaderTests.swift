@@ -20,13 +20,21 @@ import Testing
     }
 
     @Test func numbersAreKeptAsWritten() throws {
-        // The reader promises "numbers as written"; JSONValue decodes 1.0 as the Int 1 and integers beyond
-        // Int64 as lossy Doubles.
-        withKnownIssue("BUG: JSONLReader rewrites numbers: 1.0 → \"1\", 12345678901234567890 → \"1.2345678901234567e+19\"") {
-            let fields = try #require(try Self.parse(#"{"v":1.0,"big":12345678901234567890}"#).first?.fields)
-            #expect(fields["v"] == "1.0")
-            #expect(fields["big"] == "12345678901234567890")
-        }
+        let fields = try #require(
+            try Self.parse(#"{"v":1.0, "big" : 12345678901234567890,"e":-2.50E+3,"s":"1.0","k\"ey":7.0,"n":[1.0],"z":0}"#).first?.fields)
+        #expect(fields["v"] == "1.0")
+        #expect(fields["big"] == "12345678901234567890")
+        #expect(fields["e"] == "-2.50E+3")
+        #expect(fields["s"] == "1.0")
+        #expect(fields["k\"ey"] == "7.0")
+        #expect(fields["z"] == "0")
+    }
+
+    @Test func numberSpansFollowKeysAcrossStringsWithBracesAndEscapes() {
+        let line = #"{ "a" : "}{,\"]", "b":{"c":[1,{"d":"}"}]}, "x": 3.10 }"#
+        #expect(JSONNumberSpans.topLevelNumbers(in: Array(line.utf8)) == ["x": "3.10"])
+        #expect(JSONNumberSpans.topLevelNumbers(in: Array("{}".utf8)) == [:])
+        #expect(JSONNumberSpans.topLevelNumbers(in: Array("[1]".utf8)) == nil)
     }
 
     @Test func nestedValuesAreKeptAsCompactJSON() throws {
