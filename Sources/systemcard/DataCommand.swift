@@ -48,13 +48,18 @@ struct DataCommand: AsyncParsableCommand {
         func run() throws {
             let directory = DataDirectory.resolve(option: dataDir)
             let rows = DataCatalog.entries.map { entry -> [String] in
-                let present = entry.files.allSatisfy {
+                let present = entry.files.filter {
                     FileManager.default.fileExists(atPath: directory.url.appendingPathComponent($0.path).path)
-                }
-                return [entry.name, present ? "installed" : "missing", entry.summary]
+                }.count
+                let status =
+                    present == entry.files.count ? "installed" : present == 0 ? "missing" : "partial \(present)/\(entry.files.count)"
+                let unpinned = entry.files.filter(\.sha256.isEmpty).count
+                let pinned = unpinned == 0 ? "sha256" : "unpinned (\(unpinned) files)"
+                return [entry.name, status, pinned, entry.summary]
             }
             print("data folder: \(directory.url.path)")
-            for line in TextTable.render(header: ["dataset", "status", "contents"], rows: rows, leftAligned: [0, 1, 2]) {
+            let header = ["dataset", "status", "checked by", "contents"]
+            for line in TextTable.render(header: header, rows: rows, leftAligned: [0, 1, 2, 3]) {
                 print(line)
             }
         }

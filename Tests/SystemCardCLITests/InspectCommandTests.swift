@@ -91,7 +91,13 @@ struct InspectCommandTests {
         #expect(again.stdout.contains("present, sha256 ok"))
         await server.stop()
 
+        let bbqFile = target.appendingPathComponent("bbq/data/Age.jsonl")
+        try FileManager.default.createDirectory(at: bbqFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{}\n".utf8).write(to: bbqFile)
         let list = try await harness.run(["data", "list", "--data-dir", target.path])
-        #expect(list.stdout.contains("installed"))
+        let rows = list.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("xstest") && $0.contains("installed") && $0.contains("sha256") })
+        #expect(rows.contains { $0.hasPrefix("bbq") && $0.contains("partial 1/11") })
+        #expect(rows.contains { $0.hasPrefix("mmmlu") && $0.contains("missing") && $0.contains("unpinned (14 files)") })
     }
 }

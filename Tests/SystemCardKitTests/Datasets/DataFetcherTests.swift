@@ -83,4 +83,24 @@ import Testing
             #expect(try Data(contentsOf: url).count == file.bytes, "\(file.path)")
         }
     }
+
+    @Test func everyBBQCategoryIsPinned() throws {
+        let bbq = try DataCatalog.entry(named: "bbq")
+        #expect(bbq.files.count == BBQDataset.categories.count)
+        #expect(bbq.files.allSatisfy { $0.sha256.count == 64 && $0.url.contains(DataCatalog.bbqCommit) })
+    }
+
+    /// The five larger BBQ digests come from a public manifest for the same commit; the six files we hold must
+    /// match that catalog exactly, which is what makes the other five trustworthy.
+    @Test(.enabled(if: SharedData.has("bbq/data/Age.jsonl"), "BBQ files not found in ../shared/datasets"))
+    func sharedBBQFilesMatchThePinnedDigests() throws {
+        var checked = 0
+        for file in try DataCatalog.entry(named: "bbq").files where SharedData.has(file.path) {
+            let url = SharedData.datasets.appendingPathComponent(file.path)
+            #expect(try SHA256Digest.file(url) == file.sha256, "\(file.path)")
+            if file.bytes > 0 { #expect(try Data(contentsOf: url).count == file.bytes, "\(file.path)") }
+            checked += 1
+        }
+        #expect(checked >= 6)
+    }
 }
