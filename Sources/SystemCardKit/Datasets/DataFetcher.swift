@@ -10,7 +10,8 @@ public struct DataFetcher: Sendable {
     public let directory: DataDirectory
     /// Replaces the upstream location: files are fetched from `mirror/<path>` (an internal mirror, a test).
     public let mirror: String?
-    /// Install files the catalog has no digest for (their digest is printed so it can be pinned).
+    /// Install files the catalog has no digest for. Their digest is printed and recorded beside the file
+    /// (`<file>.sha256`), and every later fetch checks the file against it (trust on first use).
     public let allowUnpinned: Bool
 
     public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil, allowUnpinned: Bool = false) {
@@ -32,12 +33,29 @@ public struct DataFetcher: Sendable {
         var outcomes: [(DataCatalog.RemoteFile, FileOutcome)] = []
         for file in entry.files {
             let destination = directory.url.appendingPathComponent(file.path)
-            if FileManager.default.fileExists(atPath: destination.path),
-                file.sha256.isEmpty || (try? SHA256Digest.file(destination)) == file.sha256
-            {
-                log(file.sha256.isEmpty ? "\(file.path): present (unpinned)" : "\(file.path): present, sha256 ok")
-                outcomes.append((file, .alreadyPresent))
-                continue
+            let recorded = Self.recordedDigestURL(for: destination)
+            if FileManager.default.fileExists(atPath: destination.path) {
+                if !file.sha256.isEmpty, (try? SHA256Digest.file(destination)) == file.sha256 {
+                    log("\(file.path): present, sha256 ok")
+                    outcomes.append((file, .alreadyPresent))
+                    continue
+                }
+                if file.sha256.isEmpty {
+                    // Trust on first use: an unpinned file must still match the digest recorded when it was installed.
+                    if let expected = try? String(contentsOf: recorded, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) {
+                        let actual = try SHA256Digest.file(destination)
+                        guard actual == expected else {
+                            throw SystemCardError.invalidInput(
+                                "\(file.path) changed since it was installed: sha256 \(actual), recorded \(expected) in "
+                                    + "\(recorded.lastPathComponent). Delete both files to download it again.")
+                        }
+                        log("\(file.path): present, sha256 matches the digest recorded at install (unpinned)")
+                    } else {
+                        log("\(file.path): present (unpinned, no recorded digest)")
+                    }
+                    outcomes.append((file, .alreadyPresent))
+                    continue
+                }
             }
             if file.sha256.isEmpty && !allowUnpinned {
                 throw SystemCardError.invalidInput(
@@ -65,13 +83,21 @@ public struct DataFetcher: Sendable {
                     try FileManager.default.removeItem(at: destination)
                 }
                 try FileManager.default.moveItem(at: partial, to: destination)
+                if file.sha256.isEmpty { try Data((digest + "\n").utf8).write(to: recorded) }
             } catch {
                 throw SystemCardError(.store, "cannot write \(destination.path): \(error.localizedDescription)")
             }
-            log("\(file.path): \(data.count) bytes, sha256 ok")
+            log(file.sha256.isEmpty
+                ? "\(file.path): \(data.count) bytes, digest recorded in \(recorded.lastPathComponent)"
+                : "\(file.path): \(data.count) bytes, sha256 ok")
             outcomes.append((file, .downloaded))
         }
         return outcomes
+    }
+
+    /// Where the digest of an unpinned file is recorded when it is installed: `<file>.sha256` beside it.
+    static func recordedDigestURL(for file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
     }
 
     func download(_ url: String) async throws -> Data {

@@ -66,6 +66,27 @@ import Testing
         }
     }
 
+    @Test func anUnpinnedFileIsRefusedUnlessAllowedAndThenCheckedAgainstItsRecordedDigest() async throws {
+        try await Self.withMirror { client, mirror, directory in
+            let entry = Self.entry(sha256: "")
+            let strict = DataFetcher(httpClient: client, directory: directory, mirror: mirror)
+            let refused = await #expect(throws: SystemCardError.self) { _ = try await strict.fetch(entry) }
+            #expect(refused?.message.contains("--allow-unpinned") == true)
+            let installed = directory.url.appendingPathComponent("tiny/data.csv")
+            #expect(!FileManager.default.fileExists(atPath: installed.path))
+
+            let lenient = DataFetcher(httpClient: client, directory: directory, mirror: mirror, allowUnpinned: true)
+            #expect(try await lenient.fetch(entry).map(\.1) == [.downloaded])
+            let recorded = try String(contentsOf: DataFetcher.recordedDigestURL(for: installed), encoding: .utf8)
+            #expect(recorded == SHA256Digest.hex(Self.content) + "\n")
+            #expect(try await strict.fetch(entry).map(\.1) == [.alreadyPresent])
+
+            try Data("id,prompt\n1,tampered\n".utf8).write(to: installed)
+            let changed = await #expect(throws: SystemCardError.self) { _ = try await strict.fetch(entry) }
+            #expect(changed?.message.contains("changed since it was installed") == true)
+        }
+    }
+
     @Test func catalogKnowsXSTestAndRejectsUnknownNames() throws {
         let xstest = try DataCatalog.entry(named: "xstest")
         #expect(xstest.files.map(\.path).contains(XSTestDataset.promptsFile))
