@@ -21,13 +21,17 @@ public struct Evaluation: Sendable {
     public var roles: [String]
     /// Published reference figures shown beside measured ones (never mixed with them).
     public var references: [PublishedFigure]
+    /// Metadata key of samples that belong together (StrongREJECT: `prompt_id`, one prompt crossed with every
+    /// technique). `--seed` then shuffles whole groups, keeping each group's samples adjacent and in order, so a
+    /// seeded `--limit` still crosses its prompts with every technique.
+    public var sampleGroup: String?
 
     public init(
         name: String, version: String, summary: String, section: CardSection, dataset: any Dataset,
         solver: any Solver = GenerateSolver(),
         graders: GraderFactory, metrics: [Metric], aggregates: [AggregateMetric] = [], options: [String: String] = [:],
         roles: [String] = [],
-        references: [PublishedFigure] = []
+        references: [PublishedFigure] = [], sampleGroup: String? = nil
     ) {
         self.name = name
         self.version = version
@@ -41,6 +45,7 @@ public struct Evaluation: Sendable {
         self.options = options
         self.roles = roles
         self.references = references
+        self.sampleGroup = sampleGroup
     }
 }
 

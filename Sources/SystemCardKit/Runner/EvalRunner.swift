@@ -40,7 +40,7 @@ public struct EvalRunner: Sendable {
         } catch let error as DatasetError {
             throw SystemCardError.invalidInput("cannot read the \(evaluation.name) dataset: \(error)")
         }
-        let selected = Self.select(loaded.samples, limit: request.limit, seed: request.seed)
+        let selected = Self.select(loaded.samples, limit: request.limit, seed: request.seed, groupBy: evaluation.sampleGroup)
         let configuration = RunConfiguration(
             evaluation: evaluation.name, evaluationVersion: evaluation.version, options: evaluation.options,
             model: request.model.identity, settings: request.settings, grader: grader.name,
@@ -184,12 +184,30 @@ public struct EvalRunner: Sendable {
         return [DatasetFileDigest(path: "(generated samples)", sha256: SHA256Digest.hex(writer.bytes))]
     }
 
-    /// The first `limit` samples, after a deterministic shuffle when a seed is given.
-    public static func select(_ samples: [Sample], limit: Int?, seed: Int?) -> [Sample] {
+    /// The first `limit` samples, after a deterministic shuffle when a seed is given. With `groupBy`, the
+    /// shuffle moves whole groups (samples sharing that metadata value, in first-appearance order) and keeps
+    /// each group's samples together in their dataset order.
+    public static func select(_ samples: [Sample], limit: Int?, seed: Int?, groupBy: String? = nil) -> [Sample] {
         var ordered = samples
         if let seed {
             var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
-            ordered.shuffle(using: &generator)
+            if let key = groupBy {
+                var groups: [[Sample]] = []
+                var position: [String: Int] = [:]
+                for sample in samples {
+                    let value = sample.metadata[key] ?? sample.id
+                    if let index = position[value] {
+                        groups[index].append(sample)
+                    } else {
+                        position[value] = groups.count
+                        groups.append([sample])
+                    }
+                }
+                groups.shuffle(using: &generator)
+                ordered = groups.flatMap { $0 }
+            } else {
+                ordered.shuffle(using: &generator)
+            }
         }
         if let limit { return Array(ordered.prefix(limit)) }
         return ordered

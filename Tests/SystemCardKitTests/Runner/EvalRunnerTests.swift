@@ -187,6 +187,26 @@ struct ContainsTargetGrader: Grader {
         #expect(bySample.values.allSatisfy { Set($0.map(\.epoch)) == [1, 2, 3] })
     }
 
+    @Test func aGroupedSelectionShufflesWholeGroupsAndKeepsTheirOrder() {
+        let samples = (0..<12).flatMap { prompt in
+            ["none", "base64", "rot13"].map { technique in
+                Sample(id: "p\(prompt)/\(technique)", messages: [.user("x")], metadata: ["prompt_id": "p\(prompt)"])
+            }
+        }
+        let grouped = EvalRunner.select(samples, limit: 9, seed: 5, groupBy: "prompt_id")
+        #expect(grouped.count == 9)
+        // Three whole prompts, each with its three techniques in dataset order.
+        for chunk in stride(from: 0, to: 9, by: 3) {
+            let prompt = grouped[chunk].metadata["prompt_id"]!
+            #expect(grouped[chunk..<chunk + 3].map(\.id) == ["none", "base64", "rot13"].map { "\(prompt)/\($0)" })
+        }
+        #expect(grouped.map(\.id) != Array(samples.prefix(9)).map(\.id))
+        #expect(grouped.map(\.id) == EvalRunner.select(samples, limit: 9, seed: 5, groupBy: "prompt_id").map(\.id))
+        // Without grouping, the same seed scatters a prompt's techniques.
+        let scattered = EvalRunner.select(samples, limit: 9, seed: 5)
+        #expect(Set(scattered.compactMap { $0.metadata["prompt_id"] }).count > 3)
+    }
+
     @Test func seedGivesADeterministicShuffleAndLimitTakesAPrefix() async throws {
         let samples = MemoryDataset(count: 20).samples
         let unseeded = EvalRunner.select(samples, limit: nil, seed: nil).map(\.id)

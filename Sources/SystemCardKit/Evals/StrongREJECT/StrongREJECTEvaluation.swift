@@ -25,7 +25,7 @@ public enum StrongREJECTEvaluation {
         let rubric = StrongREJECTRubric()
         return Evaluation(
             name: name,
-            version: "1",
+            version: "2",  // 2: a seeded selection keeps each prompt's techniques together
             summary: "StrongREJECT \(set) set x jailbreak techniques, rubric-graded harmfulness (0-1).",
             section: .jailbreaks,
             dataset: StrongREJECTDataset(small: set == "small", techniques: techniques, rubric: rubric),
@@ -34,7 +34,8 @@ public enum StrongREJECTEvaluation {
                 rules: StrongREJECTRulesGrader(), model: StrongREJECTRubricGrader(rubric: rubric), preferred: .model),
             metrics: metrics,
             aggregates: aggregates,
-            options: stored)
+            options: stored,
+            sampleGroup: "prompt_id")
     }
 
     public static let metrics: [Metric] = [
