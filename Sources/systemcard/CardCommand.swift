@@ -61,24 +61,10 @@ struct CardCommand: AsyncParsableCommand {
     @Option(help: "The card's title.")
     var title: String?
 
-    @Option(help: "Sampling temperature (default: the config's, else the endpoint's).")
-    var temperature: Double?
-
-    @Option(help: "Maximum tokens per answer.")
-    var maxTokens: Int?
-
-    @Option(help: "Seed sent to the models and used to pick the samples of a limited run.")
-    var seed: Int?
-
     @Option(help: "Failed samples shown per model and evaluation in card.html.")
     var examples: Int = 3
 
-    @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
-    var dataDir: String?
-
-    @Flag(help: "No progress lines.")
-    var quiet = false
-
+    @OptionGroup var generation: GenerationArguments
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -97,11 +83,11 @@ struct CardCommand: AsyncParsableCommand {
         let retries = Atomic<Int>(0)
         let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
         let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
-        let progressLine = ProgressLine(quiet: quiet)
-        let quiet = self.quiet
+        let progressLine = ProgressLine(quiet: generation.quiet)
+        let quiet = generation.quiet
         let runner = CardRunner(
             store: resultStore, factory: factory, endpoint: endpoint.options(),
-            dataDirectory: DataDirectory.resolve(option: dataDir), examplesPerModel: examples,
+            dataDirectory: DataDirectory.resolve(option: generation.dataDir), examplesPerModel: examples,
             generator: "systemcard \(SystemCardCommand.configuration.version)",
             onProgress: { progress in
                 var progress = progress
@@ -193,9 +179,11 @@ struct CardCommand: AsyncParsableCommand {
         }
         if let profile { config.profile = profile }
         if let title { config.title = title }
-        if let temperature { config.settings.temperature = temperature }
-        if let maxTokens { config.settings.maxTokens = maxTokens }
-        if let seed { config.settings.seed = seed }
+        if let temperature = generation.temperature { config.settings.temperature = temperature }
+        if let maxTokens = generation.maxTokens { config.settings.maxTokens = maxTokens }
+        if let seed = generation.seed { config.settings.seed = seed }
+        if let effort = generation.reasoningEffort { config.settings.reasoningEffort = effort }
+        if let epochs = generation.epochs { config.settings.epochs = epochs }
         let roles = try EvalCommand.pairs(roleSpecs, flag: "--role")
         if !roles.isEmpty {
             config.evaluations = try config.suite.map { planned in

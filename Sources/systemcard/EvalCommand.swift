@@ -49,24 +49,6 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Run only the first N samples (after the seeded shuffle when --seed is given).")
     var limit: Int?
 
-    @Option(help: "Run each sample K times; metrics average epochs per sample.")
-    var epochs: Int = 1
-
-    @Option(help: "Seed for the sample order, sent to the model too.")
-    var seed: Int?
-
-    @Option(help: "Sampling temperature (default: the endpoint's).")
-    var temperature: Double?
-
-    @Option(help: "Maximum tokens per answer (default: the endpoint's).")
-    var maxTokens: Int?
-
-    @Option(help: "Reasoning effort passed through to reasoning models (low, medium, high).")
-    var reasoningEffort: String?
-
-    @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
-    var dataDir: String?
-
     @Flag(help: "Re-run samples whose earlier attempt errored.")
     var retryErrors = false
 
@@ -76,9 +58,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "table (default) or json (one object on stdout).")
     var output: OutputFormat = .table
 
-    @Flag(help: "No progress line.")
-    var quiet = false
-
+    @OptionGroup var generation: GenerationArguments
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -96,7 +76,6 @@ struct EvalCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
     }
 
     func run() async throws {
@@ -148,11 +127,13 @@ struct EvalCommand: AsyncParsableCommand {
             let request = RunRequest(
                 evaluation: evaluation, model: provider,
                 settings: GenerationSettings(
-                    temperature: temperature, maxTokens: maxTokens, seed: seed, reasoningEffort: reasoningEffort),
-                grader: graderChoice, graderModel: graderProvider, roles: roleProviders, dataDirectory: DataDirectory.resolve(option: dataDir),
-                limit: limit, epochs: epochs, seed: seed, retryErrors: retryErrors, noCache: noCache,
+                    temperature: generation.temperature, maxTokens: generation.maxTokens, seed: generation.seed,
+                    reasoningEffort: generation.reasoningEffort),
+                grader: graderChoice, graderModel: graderProvider, roles: roleProviders,
+                dataDirectory: DataDirectory.resolve(option: generation.dataDir),
+                limit: limit, epochs: generation.epochs ?? 1, seed: generation.seed, retryErrors: retryErrors, noCache: noCache,
                 concurrency: endpoint.maxConnections)
-            let progressLine = ProgressLine(quiet: quiet)
+            let progressLine = ProgressLine(quiet: generation.quiet)
             let runner = EvalRunner(store: resultStore) { progress in
                 var progress = progress
                 progress.retries = retries.load(ordering: .relaxed)
