@@ -65,6 +65,7 @@ struct CardCommand: AsyncParsableCommand {
     var examples: Int = 3
 
     @OptionGroup var generation: GenerationArguments
+    @OptionGroup var logging: LoggingArguments
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -82,7 +83,8 @@ struct CardCommand: AsyncParsableCommand {
         let resultStore = try store.open()
         let retries = Atomic<Int>(0)
         let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
-        let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
+        let logger = logging.logger
+        let factory = ModelFactory(httpClient: httpClient, logger: logger) { _ in retries.add(1, ordering: .relaxed) }
         let progressLine = ProgressLine(quiet: generation.quiet)
         let quiet = generation.quiet
         let runner = CardRunner(

@@ -59,6 +59,7 @@ struct EvalCommand: AsyncParsableCommand {
     var output: OutputFormat = .table
 
     @OptionGroup var generation: GenerationArguments
+    @OptionGroup var logging: LoggingArguments
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -106,7 +107,8 @@ struct EvalCommand: AsyncParsableCommand {
         let resultStore = try store.open()
         let retries = Atomic<Int>(0)
         let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
-        let factory = ModelFactory(httpClient: httpClient) { _ in retries.add(1, ordering: .relaxed) }
+        let logger = logging.logger
+        let factory = ModelFactory(httpClient: httpClient, logger: logger) { _ in retries.add(1, ordering: .relaxed) }
         let outcome: RunOutcome
         do {
             let provider = try factory.provider(for: modelSpec, endpoint: endpoint.options())
@@ -134,7 +136,7 @@ struct EvalCommand: AsyncParsableCommand {
                 limit: limit, epochs: generation.epochs ?? 1, seed: generation.seed, retryErrors: retryErrors, noCache: noCache,
                 concurrency: endpoint.maxConnections)
             let progressLine = ProgressLine(quiet: generation.quiet)
-            let runner = EvalRunner(store: resultStore) { progress in
+            let runner = EvalRunner(store: resultStore, logger: logger) { progress in
                 var progress = progress
                 progress.retries = retries.load(ordering: .relaxed)
                 progressLine.show(progress)

@@ -45,6 +45,40 @@ struct EvalCommandTests {
         #expect(database.range(of: Data("sk-test-secret-123".utf8)) == nil)
     }
 
+    @Test func logLevelShowsRetriesAndFailuresEscapedAndNeverTheKey() async throws {
+        let secret = "sk-test-secret-456"
+        let server = try await FakeChatServer.start { request in
+            if request.attempt == 1 {
+                // A hostile endpoint: echoes the key and sends terminal escapes in its error text.
+                return .status(429, body: #"{"error":{"message":"slow down \#(secret) \u001b[2J"}}"#, headers: [("Retry-After", "0")])
+            }
+            return request.prompt.lowercased().contains("kill") ? .status(400) : .answer(XSTestPrompts.answer)
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run(
+            evalArguments(
+                harness, server: server,
+                ["--grader", "rules", "--limit", "20", "--log-level", "trace", "--retry-base-delay", "0.01"]),
+            environment: ["OPENAI_API_KEY": secret])
+        await server.stop()
+        #expect(result.exitCode == 1, "a 400 is an errored sample; stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains(" info run ") && $0.contains("evaluation=xstest") && $0.contains("to_do=20") })
+        #expect(lines.contains { $0.contains(" info retrying ") && $0.contains("HTTP 429") && $0.contains("[redacted]") })
+        #expect(lines.contains { $0.contains(" trace request ") && $0.contains("model=fake") })
+        #expect(lines.contains { $0.contains(" info sample failed ") && $0.contains("HTTP 400") })
+        #expect(lines.contains { $0.contains(" info run ended ") && $0.contains("status=finished") })
+        #expect(!result.stderr.contains(secret))
+        #expect(!result.stderr.contains("\u{1B}"), "server text is escaped before it reaches the terminal")
+        let database = try Data(contentsOf: URL(fileURLWithPath: harness.databasePath))
+        #expect(database.range(of: Data(secret.utf8)) == nil)
+
+        // The default level keeps stderr free of these lines.
+        let quiet = try await harness.run(evalArguments(harness, server: server, ["--grader", "rules", "--limit", "20"]))
+        #expect(!quiet.stderr.contains(" info "))
+    }
+
     @Test func overRefusingModelIsMeasuredAsSuch() async throws {
         let server = try await FakeChatServer.start { _ in .answer(XSTestPrompts.refusal) }
         let harness = try CLIHarness()

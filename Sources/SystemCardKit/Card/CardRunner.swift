@@ -197,7 +197,7 @@ public struct CardRunner: Sendable {
             limit: limit, epochs: config.settings.epochs, seed: seed, concurrency: endpoint.maxConnections)
         let label = model.label
         let forward = onProgress
-        let runner = EvalRunner(store: store) { progress in
+        let runner = EvalRunner(store: store, logger: factory.logger) { progress in
             var progress = progress
             progress.evaluation = "\(evaluation.name) × \(label)"
             forward(progress)

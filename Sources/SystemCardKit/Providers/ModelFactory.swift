@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import Synchronization
 
@@ -12,13 +13,16 @@ public final class ModelFactory: Sendable {
     private let localModels = Mutex<[String: LocalModelProvider]>([:])
     /// Counts retried attempts across all providers made here (for the progress line).
     public let onRetry: @Sendable (ProviderError) -> Void
+    /// Handed to every provider made here and to the runners that use them.
+    public let logger: Logger
 
     public init(
         httpClient: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
-        onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
+        logger: Logger = .disabled, onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
     ) {
         self.httpClient = httpClient
         self.environment = environment
+        self.logger = logger
         self.onRetry = onRetry
     }
 
@@ -58,15 +62,16 @@ public final class ModelFactory: Sendable {
             let key = try apiKey(endpoint)
             let base = OpenAICompatibleProvider(
                 model: spec.model, baseURL: baseURL, apiKey: key, developerRoleMode: endpoint.developerRoleMode,
-                requestTimeout: endpoint.requestTimeout, client: httpClient)
+                requestTimeout: endpoint.requestTimeout, client: httpClient, logger: logger)
             return ResilientModelProvider(
                 base: base, limiter: limiter(for: base.identity.baseURL, maximum: endpoint.maxConnections),
-                retryPolicy: endpoint.retryPolicy, onRetry: onRetry)
+                retryPolicy: endpoint.retryPolicy, logger: logger, onRetry: onRetry)
         case .local:
             let file = try LocalModelCatalog.resolve(spec.model, environment: environment)
             return try localModels.withLock { loaded in
                 if let existing = loaded[file.path] { return existing }
                 let provider = try LocalModelProvider(file: file, name: spec.model)
+                logger.info("loaded local model", metadata: ["model": "\(spec.model)", "file": "\(file.path)"])
                 loaded[file.path] = provider
                 return provider
             }

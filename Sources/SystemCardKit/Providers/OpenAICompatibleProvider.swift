@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import Synchronization
@@ -15,6 +16,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
     private let apiKey: String?
     private let requestTimeout: Duration
     private let foldLearned: FoldState
+    private let logger: Logger
 
     /// - Parameters:
     ///   - model: the model name the endpoint expects.
@@ -22,9 +24,10 @@ public struct OpenAICompatibleProvider: ModelProvider {
     ///   - apiKey: bearer token, or nil for endpoints without authentication.
     ///   - developerRoleMode: how `developer` messages are sent.
     ///   - client: the shared HTTP client.
+    ///   - logger: requests and responses at `trace` (never headers or the key), a learned fold at `notice`.
     public init(
         model: String, baseURL: String, apiKey: String?, developerRoleMode: DeveloperRoleMode = .auto,
-        requestTimeout: Duration = .seconds(120), client: HTTPClient
+        requestTimeout: Duration = .seconds(120), client: HTTPClient, logger: Logger = .disabled
     ) {
         let trimmed = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.identity = ModelIdentity(
@@ -34,6 +37,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
         self.requestTimeout = requestTimeout
         self.client = client
         self.foldLearned = FoldState()
+        self.logger = logger
     }
 
     public func generate(_ request: ModelRequest) async throws -> ModelResponse {
@@ -51,6 +55,11 @@ public struct OpenAICompatibleProvider: ModelProvider {
             && error.message.lowercased().contains("developer")
         {
             // The endpoint does not take the developer role: fold it from now on, and record that we did.
+            if !foldLearned.value {
+                logger.notice(
+                    "endpoint rejects the developer role: folding developer messages into the system message",
+                    metadata: ["model": "\(identity.spec)", "base_url": "\(identity.baseURL)"])
+            }
             foldLearned.value = true
             return try await send(request, fold: true, hasDeveloper: true)
         }
@@ -66,6 +75,10 @@ public struct OpenAICompatibleProvider: ModelProvider {
         if let apiKey, !apiKey.isEmpty { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         httpRequest.body = .bytes(ByteBuffer(bytes: body))
 
+        logger.trace(
+            "request",
+            metadata: ["url": "\(endpoint)", "model": "\(identity.model)", "messages": "\(messages.count)", "bytes": "\(body.count)"])
+        let sent = ContinuousClock.now
         let response: HTTPClientResponse
         let buffer: ByteBuffer
         do {
@@ -91,8 +104,15 @@ public struct OpenAICompatibleProvider: ModelProvider {
 
         let status = Int(response.status.code)
         let bodyText = String(buffer: buffer)
+        logger.trace(
+            "response",
+            metadata: [
+                "model": "\(identity.model)", "status": "\(status)", "bytes": "\(buffer.readableBytes)",
+                "ms": "\(sent.duration(to: .now).components.seconds * 1000 + sent.duration(to: .now).components.attoseconds / 1_000_000_000_000_000)",
+            ])
         guard (200..<300).contains(status) else {
             throw Self.error(status: status, body: bodyText, headers: response.headers, model: identity.model)
+                .redacting(apiKey)
         }
         let decoded: ChatCompletionResponse
         do {
@@ -100,7 +120,8 @@ public struct OpenAICompatibleProvider: ModelProvider {
         } catch {
             throw ProviderError(
                 .malformedResponse, status: status,
-                message: "response is not a chat completion: \(RunText.excerpt(bodyText, limit: 300))")
+                message: "response is not a chat completion: \(RunText.excerpt(bodyText, limit: 300))"
+            ).redacting(apiKey)
         }
         guard let choice = decoded.choices.first else {
             throw ProviderError(.malformedResponse, status: status, message: "response has no choices")

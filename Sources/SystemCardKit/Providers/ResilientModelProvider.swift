@@ -1,3 +1,5 @@
+import Logging
+
 /// Wraps a provider with the endpoint's adaptive concurrency limit and retries with backoff.
 ///
 /// A request that still fails after the last retry throws its ``ProviderError``; the runner records it
@@ -8,14 +10,17 @@ public struct ResilientModelProvider: ModelProvider {
     public let retryPolicy: RetryPolicy
     /// Called after each failed attempt that will be retried (for progress counters and logs).
     public let onRetry: @Sendable (ProviderError) -> Void
+    /// Each retry is logged at `info` (model, error, attempt, delay).
+    public let logger: Logger
 
     public init(
         base: any ModelProvider, limiter: AdaptiveConcurrencyLimiter, retryPolicy: RetryPolicy,
-        onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
+        logger: Logger = .disabled, onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
     ) {
         self.base = base
         self.limiter = limiter
         self.retryPolicy = retryPolicy
+        self.logger = logger
         self.onRetry = onRetry
     }
 
@@ -34,6 +39,13 @@ public struct ResilientModelProvider: ModelProvider {
                 guard error.isRetryable, attempt < retryPolicy.maxRetries else { throw error }
                 onRetry(error)
                 let seconds = retryPolicy.delay(forAttempt: attempt, retryAfter: error.retryAfter)
+                logger.info(
+                    "retrying",
+                    metadata: [
+                        "model": "\(identity.spec)", "error": "\(error.description)",
+                        "attempt": "\(attempt + 1)/\(retryPolicy.maxRetries)",
+                        "delay_s": "\((seconds * 1000).rounded() / 1000)",
+                    ])
                 try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
                 attempt += 1
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// Runs an evaluation against a model: loads and selects samples, skips those already finished in the
@@ -9,14 +10,17 @@ public struct EvalRunner: Sendable {
     /// Called about four times a second, and once at the end, with the run's progress.
     public let onProgress: @Sendable (RunProgress) -> Void
     public let progressInterval: Duration
+    /// The run's start and end at `info`, dataset files at `debug`, each failed sample at `info`.
+    public let logger: Logger
 
     public init(
-        store: any ResultStore, progressInterval: Duration = .milliseconds(250),
+        store: any ResultStore, progressInterval: Duration = .milliseconds(250), logger: Logger = .disabled,
         onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) {
         self.store = store
         self.onProgress = onProgress
         self.progressInterval = progressInterval
+        self.logger = logger
     }
 
     public func run(_ request: RunRequest) async throws -> RunOutcome {
@@ -66,6 +70,16 @@ public struct EvalRunner: Sendable {
             }
         }
 
+        logger.info(
+            "run",
+            metadata: [
+                "run": "\(run.id)", "evaluation": "\(evaluation.name)", "model": "\(request.model.identity.spec)",
+                "grader": "\(grader.name)", "selected": "\(selected.count)", "epochs": "\(request.epochs)",
+                "already_done": "\(resumed)", "to_do": "\(work.count)",
+            ])
+        for file in configuration.datasetFiles {
+            logger.debug("dataset file", metadata: ["path": "\(file.path)", "sha256": "\(file.sha256)"])
+        }
         let modelClient = try await ModelClient.preloaded(
             provider: request.model, settings: request.settings, store: store, readsCache: !request.noCache)
         var graderClient: ModelClient?
@@ -95,7 +109,7 @@ public struct EvalRunner: Sendable {
             let concurrency = max(1, request.concurrency)
             let context = SampleContext(
                 runID: runID, solver: solver, grader: grader, modelClient: modelClient, graderClient: graderClient,
-                roleClients: roleClients, store: store)
+                roleClients: roleClients, store: store, logger: logger)
             stopReason = try await Self.process(
                 work, context: context, tracker: tracker, concurrency: concurrency,
                 consecutiveErrorLimit: request.consecutiveErrorLimit)
@@ -122,6 +136,12 @@ public struct EvalRunner: Sendable {
         run.summary = summary
         run.status = summary.missing == 0 ? .finished : .interrupted
         try await store.updateRun(run)
+        logger.info(
+            "run ended",
+            metadata: [
+                "run": "\(run.id)", "status": "\(run.status.rawValue)", "scored": "\(summary.scored)",
+                "errors": "\(summary.errors)", "missing": "\(summary.missing)",
+            ])
         if let stopReason { throw stopReason }
         return RunOutcome(run: run, summary: summary, attempted: work.count, references: evaluation.references)
     }
@@ -264,6 +284,7 @@ public struct EvalRunner: Sendable {
         var graderClient: ModelClient?
         var roleClients: [String: ModelClient]
         var store: any ResultStore
+        var logger: Logger
     }
 
     static func runSample(_ sample: Sample, ordinal: Int, epoch: Int, _ context: SampleContext) async throws -> SampleStep {
@@ -313,7 +334,11 @@ public struct EvalRunner: Sendable {
             graderUsage: totals.graderUsage, developerRole: totals.developerRole,
             cached: totals.calls > 0 && totals.calls == totals.cachedCalls, latencyMilliseconds: latency)
         try store.saveResult(result)
-        if let failure { return .errored(endpoint: endpointFailure, message: failure) }
+        if let failure {
+            context.logger.info(
+                "sample failed", metadata: ["sample": "\(sample.id)", "epoch": "\(epoch)", "error": "\(RunText.excerpt(failure))"])
+            return .errored(endpoint: endpointFailure, message: failure)
+        }
         return .scored
     }
 }
