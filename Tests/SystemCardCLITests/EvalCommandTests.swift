@@ -238,20 +238,38 @@ struct EvalCommandTests {
         #expect(server.totalRequests < 100, "a fatal error stops the run instead of failing every sample")
     }
 
-    @Test func deadServerEndsWithACountOfErroredSamples() async throws {
+    @Test func deadServerStopsTheRunAtOnceWithAClearMessage() async throws {
         let server = try await FakeChatServer.start { _ in .answer("unused") }
         let deadURL = server.baseURL
         await server.stop()
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
+        // Default retry settings: the run must still end within seconds, not after every sample's retries.
+        let started = ContinuousClock.now
         let result = try await harness.run(
             ["eval", "xstest", "--model", "openai/fake", "--base-url", deadURL, "--db", harness.databasePath,
-             "--data-dir", datasets, "--grader", "rules", "--limit", "12", "--max-retries", "1",
-             "--retry-base-delay", "0.01", "--timeout", "1", "--output", "json", "--quiet"])
-        #expect(result.exitCode == 1, "stderr: \(result.stderr)")
-        let counts = try #require(try result.json()["counts"] as? [String: Int])
-        #expect(counts["errors"] == 12)
-        #expect(counts["scored"] == 0)
+             "--data-dir", datasets, "--grader", "rules", "--limit", "12", "--quiet"])
+        #expect(result.exitCode == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("cannot reach \(deadURL)"))
+        #expect(result.stderr.contains("is the server running"))
+        #expect(started.duration(to: .now) < .seconds(30))
+    }
+
+    @Test func aServerGoneSinceTheLastRunIsUnreachableNotAPileOfErrors() async throws {
+        let server = try await FakeChatServer.start { _ in .answer(XSTestPrompts.answer) }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let arguments = ["eval", "xstest", "--model", "openai/fake", "--base-url", server.baseURL, "--db", harness.databasePath,
+             "--data-dir", datasets, "--grader", "rules", "--max-retries", "1", "--retry-base-delay", "0.01",
+             "--output", "json", "--quiet"]
+        let first = try await harness.run(arguments + ["--limit", "4"])
+        #expect(first.exitCode == 0, "stderr: \(first.stderr)")
+        await server.stop()
+        // The endpoint answered in this store's earlier run, but this process has not seen it answer: the first
+        // two refused connections still mean "unreachable", and the run stops with nothing lost.
+        let second = try await harness.run(arguments + ["--limit", "12"])
+        #expect(second.exitCode == 2, "stderr: \(second.stderr)")
+        #expect(second.stderr.contains("cannot reach"))
     }
 
     @Test func usageErrorsExitWith2() async throws {

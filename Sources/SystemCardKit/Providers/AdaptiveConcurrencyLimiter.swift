@@ -5,6 +5,9 @@ public actor AdaptiveConcurrencyLimiter {
     public nonisolated let maximum: Int
     public private(set) var limit: Double
     public private(set) var inFlight = 0
+    /// Whether any request to the endpoint has succeeded yet (a connection failure before that means the
+    /// endpoint is unreachable, not flaky).
+    public private(set) var hasSucceeded = false
     private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextWaiterID = 0
     private var lastDecrease: ContinuousClock.Instant?
@@ -45,6 +48,7 @@ public actor AdaptiveConcurrencyLimiter {
         inFlight -= 1
         switch outcome {
         case .success:
+            hasSucceeded = true
             limit = min(Double(maximum), limit + 1 / limit)
         case .rateLimited:
             let now = ContinuousClock.now

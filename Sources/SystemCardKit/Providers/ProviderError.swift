@@ -8,6 +8,8 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
         case serverError = "server_error"
         case timeout
         case connection
+        /// No connection could be made and none ever has been in this run: wrong URL or server down.
+        case unreachable
         case malformedResponse = "malformed_response"
         case unauthorized
         case modelNotFound = "model_not_found"
@@ -34,12 +36,13 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     public var isRetryable: Bool {
         switch code {
         case .rateLimited, .serverError, .timeout, .connection, .malformedResponse: return true
-        case .unauthorized, .modelNotFound, .badRequest, .modelFailure: return false
+        case .unauthorized, .modelNotFound, .badRequest, .modelFailure, .unreachable: return false
         }
     }
 
-    /// No request of this run can succeed (bad key, unknown model): stop instead of failing every sample.
-    public var isFatalForRun: Bool { code == .unauthorized || code == .modelNotFound }
+    /// No request of this run can succeed (bad key, unknown model, endpoint unreachable from the start): stop
+    /// instead of failing every sample.
+    public var isFatalForRun: Bool { code == .unauthorized || code == .modelNotFound || code == .unreachable }
 
     /// The same error with every occurrence of `secret` (the API key an endpoint may echo back) replaced,
     /// so that the key never reaches the store, logs or reports through an error message.

@@ -36,6 +36,14 @@ public struct ResilientModelProvider: ModelProvider {
                 return response
             } catch let error as ProviderError {
                 await limiter.release(outcome: error.code == .rateLimited ? .rateLimited : .otherFailure)
+                if error.code == .connection, attempt >= 1, await !limiter.hasSucceeded {
+                    // Twice in a row no connection, and never one before: a wrong URL or a server that is down.
+                    // Say so now instead of retrying every sample for minutes.
+                    throw ProviderError(
+                        .unreachable,
+                        message: "cannot reach \(identity.baseURL) (\(error.message)); is the server running and is "
+                            + "the base URL right?")
+                }
                 guard error.isRetryable, attempt < retryPolicy.maxRetries else { throw error }
                 onRetry(error)
                 let seconds = retryPolicy.delay(forAttempt: attempt, retryAfter: error.retryAfter)

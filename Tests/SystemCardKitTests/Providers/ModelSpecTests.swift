@@ -219,4 +219,28 @@ import Testing
         #expect(retried.value == 2)
         #expect(provider.identity == base.identity)
     }
+
+    @Test func anEndpointThatWasNeverReachableStopsAfterTwoConnectionFailures() async throws {
+        let policy = RetryPolicy(maxRetries: 5, baseDelay: 0.001, maxDelay: 0.01)
+        let down = ScriptedProvider { _ in throw ProviderError(.connection, message: "connection refused") }
+        let provider = ResilientModelProvider(base: down, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy)
+        let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(ModelRequest(messages: [.user("x")])) }
+        #expect(error?.code == .unreachable)
+        #expect(error?.isFatalForRun == true)
+        #expect(error?.message.contains("connection refused") == true)
+        #expect(down.callCount == 2)
+
+        // Once the endpoint has answered, a lost connection is an ordinary retryable failure.
+        let calls = Counter()
+        let flaky = ScriptedProvider { _ in
+            if calls.increment() == 1 { return ModelResponse(text: "ok") }
+            throw ProviderError(.connection, message: "connection reset")
+        }
+        let limiter = AdaptiveConcurrencyLimiter(maximum: 4)
+        let resilient = ResilientModelProvider(base: flaky, limiter: limiter, retryPolicy: policy)
+        _ = try await resilient.generate(ModelRequest(messages: [.user("x")]))
+        let later = await #expect(throws: ProviderError.self) { _ = try await resilient.generate(ModelRequest(messages: [.user("x")])) }
+        #expect(later?.code == .connection)
+        #expect(flaky.callCount == 1 + 6)
+    }
 }
