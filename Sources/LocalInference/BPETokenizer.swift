@@ -25,6 +25,13 @@ final class BPETokenizer: @unchecked Sendable {
     static let typeUserDefined: Int32 = 4
     static let typeByte: Int32 = 6
 
+    /// Token texts llama.cpp treats as end of generation, and therefore as control tokens (`llama_vocab::load`).
+    static let endOfGenerationTexts: Set<String> = [
+        "<|eot_id|>", "<|im_end|>", "<|end|>", "<|return|>", "<|call|>", "<|flush|>", "<|calls|>", "<end_of_turn>",
+        "<|endoftext|>", "</s>", "<|eom_id|>", "<EOT>", "_<EOT>", "[EOT]", "[EOS]", "<|end_of_text|>",
+        "<end_of_utterance>", "<eos>", "<turn|>", "<|tool_response>", "<｜end▁of▁sentence｜>", "[e~[",
+    ]
+
     init(metadata: [String: GGUFValue]) throws {
         let model = metadata["tokenizer.ggml.model"]?.stringValue
         guard let model else {
@@ -52,6 +59,10 @@ final class BPETokenizer: @unchecked Sendable {
         let typeValues = metadata["tokenizer.ggml.token_type"]?.arrayValue ?? []
         var types = typeValues.map { Int32(truncatingIfNeeded: $0.intValue ?? 1) }
         if types.count != tokens.count { types = [Int32](repeating: 1, count: tokens.count) }
+        // As llama.cpp: end-of-generation texts are control tokens whatever type the file gives them.
+        for (i, t) in tokens.enumerated() where types[i] != Self.typeControl && Self.endOfGenerationTexts.contains(t) {
+            types[i] = Self.typeControl
+        }
         self.types = types
 
         var vocab: [String: Int32] = [:]
@@ -72,10 +83,16 @@ final class BPETokenizer: @unchecked Sendable {
         }
         bosToken = tokenID("tokenizer.ggml.bos_token_id")
         eosToken = tokenID("tokenizer.ggml.eos_token_id")
-        addBOS = (metadata["tokenizer.ggml.add_bos_token"]?.boolValue ?? false) && bosToken != nil
-        let pre = PreTokenizer(pre: metadata["tokenizer.ggml.pre"]?.stringValue)
+        let preName = metadata["tokenizer.ggml.pre"]?.stringValue
+        guard let pre = PreTokenizer(pre: preName) else {
+            throw LocalInferenceError(
+                .unsupportedTokenizer, "unsupported pre-tokenizer \(preName ?? "") (tokenizer.ggml.pre)")
+        }
         preTokenizer = pre
-        ignoreMerges = pre == .llama3
+        // As llama.cpp: the Llama 3 family adds BOS unless the file says otherwise.
+        ignoreMerges = PreTokenizer.ignoringMerges.contains(preName ?? "")
+        let addBOSDefault = ignoreMerges
+        addBOS = (metadata["tokenizer.ggml.add_bos_token"]?.boolValue ?? addBOSDefault) && bosToken != nil
 
         var specials: [([UInt8], Int32, Bool)] = []
         for (i, t) in types.enumerated()
