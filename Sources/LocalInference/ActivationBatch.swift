@@ -1,8 +1,10 @@
-/// A batch of activation rows, kept both as floats and quantised to 8-bit blocks of 32 (ggml's Q8_0/Q8_1).
+/// A batch of activation rows, kept as floats and quantised to 8 bits the way ggml quantises the right-hand side
+/// of a product: blocks of 32 (Q8_0/Q8_1) and/or super-blocks of 256 (Q8_K), as the weights in use need.
 ///
-/// The quantised values are stored widened to `Int16` and permuted within each block so that the integer
+/// The quantised values are stored widened to `Int16` and permuted within each 32 values so that the integer
 /// kernels can multiply them lane-by-lane with nibbles/bytes unpacked from 16-bit weight lanes:
-/// block slot `(i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1` holds element `i`.
+/// slot `(i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1` holds element `i` of the 32 (`slot(_:)`). The same
+/// permutation serves the 32-element blocks and every 32-element part of a 256-element super-block.
 final class ActivationBatch: @unchecked Sendable {
     let maxTokens: Int
     let maxCols: Int
@@ -12,12 +14,21 @@ final class ActivationBatch: @unchecked Sendable {
     private(set) var tokens = 0
     /// The float rows (row `t` at `floats + t * cols`).
     private(set) var floats: UnsafeMutablePointer<Float>
-    /// Quantised values, `cols` per row.
+
+    /// Q8_0/Q8_1 values, `cols` per row.
     let q: UnsafeMutablePointer<Int16>
-    /// Per block: the scale, rounded to half precision.
+    /// Per 32-block: the scale, rounded to half precision.
     let d: UnsafeMutablePointer<Float>
-    /// Per block: scale times the sum of the quantised values, rounded to half precision (ggml's Q8_1 `s`).
+    /// Per 32-block: scale times the sum of the quantised values, rounded to half precision (ggml's Q8_1 `s`).
     let s: UnsafeMutablePointer<Float>
+
+    /// Q8_K values, `cols` per row.
+    let kq: UnsafeMutablePointer<Int16>
+    /// Per 256-block: the float scale (ggml's Q8_K `d`, negative when the largest magnitude is positive).
+    let kd: UnsafeMutablePointer<Float>
+    /// Per 256-block: the sums of each 32 consecutive quantised values, 8 per block (ggml's `bsums` added in
+    /// pairs; each fits in 16 bits).
+    let ksums: UnsafeMutablePointer<Int16>
 
     init(maxTokens: Int, maxCols: Int) {
         self.maxTokens = maxTokens
@@ -26,21 +37,36 @@ final class ActivationBatch: @unchecked Sendable {
         q = .allocate(capacity: maxTokens * maxCols)
         d = .allocate(capacity: maxTokens * maxCols / 32 + 1)
         s = .allocate(capacity: maxTokens * maxCols / 32 + 1)
+        kq = .allocate(capacity: maxTokens * maxCols)
+        kd = .allocate(capacity: maxTokens * maxCols / 256 + 1)
+        ksums = .allocate(capacity: maxTokens * maxCols / 32 + 8)
     }
 
     deinit {
         q.deallocate()
         d.deallocate()
         s.deallocate()
+        kq.deallocate()
+        kd.deallocate()
+        ksums.deallocate()
     }
 
-    /// Points the batch at `tokens` float rows of length `cols`; quantises them when `quantize` is true
-    /// (`cols` must then be a multiple of 32).
-    func load(_ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, quantize: Bool) {
+    /// The storage slot of element `i` (0..<32) within its 32 values.
+    @inline(__always)
+    static func slot(_ i: Int) -> Int { (i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1 }
+
+    /// Points the batch at `tokens` float rows of length `cols` and quantises them to `formats` (Q8_0/Q8_1 needs
+    /// `cols` to be a multiple of 32, Q8_K a multiple of 256; a format that does not fit is skipped).
+    func load(_ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, formats: ActivationFormats) {
         self.floats = x
         self.tokens = tokens
         self.cols = cols
-        guard quantize else { return }
+        if formats.contains(.q8_0) && cols % 32 == 0 { quantizeQ8_0(x) }
+        if formats.contains(.q8_K) && cols % 256 == 0 { quantizeQ8_K(x) }
+    }
+
+    /// ggml's quantize_row_q8_1 (and q8_0: the same values and scale): scale = amax / 127, round to nearest even.
+    private func quantizeQ8_0(_ x: UnsafeMutablePointer<Float>) {
         let nb = cols / 32
         for t in 0..<tokens {
             for b in 0..<nb {
@@ -54,10 +80,48 @@ final class ActivationBatch: @unchecked Sendable {
                 for i in 0..<32 {
                     let v = Int32((src[i] * inv).rounded(.toNearestOrEven))
                     sum += v
-                    dst[(i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1] = Int16(truncatingIfNeeded: v)
+                    dst[Self.slot(i)] = Int16(truncatingIfNeeded: v)
                 }
                 d[t * nb + b] = HalfTable.round(scale)
                 s[t * nb + b] = HalfTable.round(scale * Float(sum))
+            }
+        }
+    }
+
+    /// ggml's quantize_row_q8_K_ref: the value of largest magnitude maps to -127, scale = 1 / (-127 / max).
+    private func quantizeQ8_K(_ x: UnsafeMutablePointer<Float>) {
+        let nb = cols / 256
+        for t in 0..<tokens {
+            for b in 0..<nb {
+                let src = x + t * cols + b * 256
+                let dst = kq + t * cols + b * 256
+                let sums = ksums + (t * nb + b) * 8
+                var amax: Float = 0
+                var signed: Float = 0
+                for i in 0..<256 {
+                    let ax = abs(src[i])
+                    if ax > amax {
+                        amax = ax
+                        signed = src[i]
+                    }
+                }
+                guard amax != 0 else {
+                    kd[t * nb + b] = 0
+                    for i in 0..<256 { dst[i] = 0 }
+                    for j in 0..<8 { sums[j] = 0 }
+                    continue
+                }
+                let iscale = -127 / signed
+                for j in 0..<8 {
+                    var sum: Int32 = 0
+                    for i in 0..<32 {
+                        let v = min(127, Int32((iscale * src[32 * j + i]).rounded(.toNearestOrEven)))
+                        sum += v
+                        dst[32 * j + Self.slot(i)] = Int16(truncatingIfNeeded: v)
+                    }
+                    sums[j] = Int16(truncatingIfNeeded: sum)
+                }
+                kd[t * nb + b] = 1 / iscale
             }
         }
     }

@@ -61,6 +61,45 @@ public enum Dequantizer {
                     dst[b * 32 + j + 16] = d * Float(Int32((q >> 4) | h1) - 16)
                 }
             }
+        case .q5_1:
+            for b in 0..<nb {
+                let blk = src + b * 24
+                let d = half(blk)
+                let m = half(blk, 2)
+                let qh = blk.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
+                for j in 0..<16 {
+                    let q = UInt32(blk.load(fromByteOffset: 8 + j, as: UInt8.self))
+                    let h0 = ((qh >> UInt32(j)) << 4) & 0x10
+                    let h1 = (qh >> UInt32(j + 12)) & 0x10
+                    dst[b * 32 + j] = d * Float((q & 0x0F) | h0) + m
+                    dst[b * 32 + j + 16] = d * Float((q >> 4) | h1) + m
+                }
+            }
+        case .q5_K:
+            for b in 0..<nb {
+                let blk = src + b * 176
+                let d = half(blk)
+                let dmin = half(blk, 2)
+                let scales = blk + 4
+                let qh = blk + 16
+                var q = blk + 48
+                var y = dst + b * 256
+                for pair in 0..<4 {
+                    let (sc1, m1) = scaleMinK4(2 * pair, scales)
+                    let (sc2, m2) = scaleMinK4(2 * pair + 1, scales)
+                    let d1 = d * Float(sc1), mm1 = dmin * Float(m1)
+                    let d2 = d * Float(sc2), mm2 = dmin * Float(m2)
+                    let u1 = UInt8(1) << UInt8(2 * pair), u2 = UInt8(2) << UInt8(2 * pair)
+                    for l in 0..<32 {
+                        let h = qh.load(fromByteOffset: l, as: UInt8.self)
+                        let v = q.load(fromByteOffset: l, as: UInt8.self)
+                        y[l] = d1 * Float((v & 0x0F) + (h & u1 != 0 ? 16 : 0)) - mm1
+                        y[32 + l] = d2 * Float((v >> 4) + (h & u2 != 0 ? 16 : 0)) - mm2
+                    }
+                    q += 32
+                    y += 64
+                }
+            }
         case .q4_K:
             for b in 0..<nb {
                 let blk = src + b * 144

@@ -69,7 +69,7 @@ public enum GGMLType: UInt32, Sendable, CaseIterable {
     /// Whether the engine can dequantise rows of this type (and so use it in a matrix product).
     public var isComputable: Bool {
         switch self {
-        case .f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q8_0, .q4_K, .q6_K: return true
+        case .f32, .f16, .bf16, .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K: return true
         default: return false
         }
     }

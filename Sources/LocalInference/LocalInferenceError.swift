@@ -30,6 +30,8 @@ public struct LocalInferenceError: Error, CustomStringConvertible, Sendable, Equ
         case contextExceeded
         /// An argument passed by the caller is invalid.
         case invalidArgument
+        /// The calling task was cancelled (or the caller's cancellation check said so) before the work finished.
+        case cancelled
     }
 
     /// The kind of failure.

@@ -86,21 +86,60 @@ public final class LocalModel: @unchecked Sendable {
     public func isEndOfTurn(_ token: Int32) -> Bool { stopTokens.contains(token) }
 
     /// The logits for the first generated token of the reply to `turns`.
+    /// - Throws: ``LocalInferenceError`` (`cancelled` when the calling task is cancelled).
     public func firstTokenLogits(_ turns: [ChatTurn]) throws -> [Float] {
         lock.lock()
         defer { lock.unlock() }
-        return try transformer.evaluate(try checkedPrompt(turns, reserve: 0), reuseCache: true)
+        let prompt = try checkedPrompt(turns, reserve: 0)
+        let stop = { Task.isCancelled }
+        try Self.checkCancellation(stop, "before the prompt")
+        return try transformer.evaluate(prompt, reuseCache: true, shouldStop: stop)
+    }
+
+    /// The logits after `tokens` (raw token ids: no chat template, no BOS added).
+    ///
+    /// The KV cache is reused when it holds a prefix of `tokens`, so calling this with a sequence one token longer
+    /// than the previous call runs a single decoding step, exactly as generation does.
+    /// - Throws: ``LocalInferenceError`` (an id outside the vocabulary, too many tokens, `cancelled`).
+    public func logits(after tokens: [Int32]) throws -> [Float] {
+        lock.lock()
+        defer { lock.unlock() }
+        let stop = { Task.isCancelled }
+        try Self.checkCancellation(stop, "before the prompt")
+        return try transformer.evaluate(tokens, reuseCache: true, shouldStop: stop)
     }
 
     /// Up to `count` greedy tokens of the reply, stopping before an end-of-turn token.
     public func greedyTokens(_ turns: [ChatTurn], count: Int) throws -> [Int32] {
-        let result = try generateTokens(turns, options: SamplingOptions(temperature: 0, maxTokens: count))
+        let result = try generateTokens(
+            turns, options: SamplingOptions(temperature: 0, maxTokens: count), isCancelled: { false })
         return result.tokens
     }
 
     /// Generates the assistant's reply to `turns`.
+    ///
+    /// Stops promptly when the calling task is cancelled: cancellation is checked before each batch of prompt tokens
+    /// and before each generated token, and throws a `cancelled` error (the model stays usable).
+    /// - Throws: ``LocalInferenceError``.
     public func generate(_ turns: [ChatTurn], options: SamplingOptions) throws -> GenerationResult {
-        try generateTokens(turns, options: options).result
+        try generateTokens(turns, options: options, isCancelled: { false }).result
+    }
+
+    /// Generates the assistant's reply to `turns`, also stopping when `isCancelled` returns true.
+    ///
+    /// For callers that run the engine outside the task that may be cancelled (e.g. on a dedicated queue): set a
+    /// flag from a task cancellation handler and read it here. `isCancelled` is called from the generating thread,
+    /// as often as `Task.isCancelled` is checked.
+    /// - Throws: ``LocalInferenceError`` (`cancelled` when `isCancelled` returns true or the calling task is
+    ///   cancelled).
+    public func generate(_ turns: [ChatTurn], options: SamplingOptions, isCancelled: () -> Bool) throws
+        -> GenerationResult
+    {
+        try generateTokens(turns, options: options, isCancelled: isCancelled).result
+    }
+
+    private static func checkCancellation(_ stop: () -> Bool, _ when: @autoclosure () -> String) throws {
+        if stop() { throw LocalInferenceError(.cancelled, "cancelled \(when())") }
     }
 
     private func checkedPrompt(_ turns: [ChatTurn], reserve: Int) throws -> [Int32] {
@@ -114,18 +153,22 @@ public final class LocalModel: @unchecked Sendable {
         return tokens
     }
 
-    private func generateTokens(_ turns: [ChatTurn], options: SamplingOptions) throws
+    private func generateTokens(_ turns: [ChatTurn], options: SamplingOptions, isCancelled: () -> Bool) throws
         -> (tokens: [Int32], result: GenerationResult)
     {
         guard options.maxTokens >= 0 else {
             throw LocalInferenceError(.invalidArgument, "maxTokens must not be negative")
         }
+        let stop = { Task.isCancelled || isCancelled() }
+        // A caller cancelled while waiting for the lock returns at once.
+        try Self.checkCancellation(stop, "before the prompt")
         lock.lock()
         defer { lock.unlock() }
+        try Self.checkCancellation(stop, "before the prompt")
         let prompt = try checkedPrompt(turns, reserve: 1)
         let clock = ContinuousClock()
         let t0 = clock.now
-        var logits = try transformer.evaluate(prompt, reuseCache: true)
+        var logits = try transformer.evaluate(prompt, reuseCache: true, shouldStop: stop)
         let t1 = clock.now
         var sampler = Sampler(options: options)
         var generated: [Int32] = []
@@ -140,7 +183,8 @@ public final class LocalModel: @unchecked Sendable {
             if generated.count >= options.maxTokens || prompt.count + generated.count >= transformer.maxPositions {
                 break
             }
-            logits = try transformer.step(next)
+            try Self.checkCancellation(stop, "after \(generated.count) generated tokens")
+            logits = try transformer.step(next, shouldStop: stop)
         }
         let t2 = clock.now
         func seconds(_ d: Duration) -> Double {

@@ -1,9 +1,11 @@
 /// Integer dot-product kernels between quantised weight rows and `ActivationBatch` rows.
 ///
 /// Weights are read 16 bytes at a time as eight 16-bit lanes; nibbles or bytes are unpacked with shifts and masks
-/// into `Int16` lanes, multiplied with the (pre-permuted, pre-widened) activations, summed in 16 bits (no overflow:
-/// at most 4 x 15 x 127 or 2 x 127 x 127 per lane), widened to 32 bits and scaled per block in float. Everything
-/// stays within SSE2 on x86-64 (the baseline target), and maps to NEON on arm64.
+/// into `Int16` lanes and multiplied with the (pre-permuted, pre-widened) activations: either with `madd`
+/// (pmaddwd: products added in pairs straight into 32 bits) or, where a scale per group of 16 or 32 elements follows
+/// (K-quants) or LLVM's code for `madd` is poor (Q4_1), summed in 16 bits first (no overflow: at most 4 x 31 x 127
+/// per lane) and widened. Sums are scaled per block in float. Everything stays within SSE2 on x86-64 (the baseline
+/// target), and maps to NEON on arm64. Other types: QuantKernels+Q5.swift, QuantKernels+KQuants.swift.
 enum QuantKernels {
     /// Widens eight 16-bit lane sums to four 32-bit sums (pairs added).
     @inline(__always)
@@ -16,6 +18,18 @@ enum QuantKernels {
     static func act(_ a: UnsafePointer<Int16>, _ i: Int) -> SIMD8<Int16> {
         UnsafeRawPointer(a + 8 * i).loadUnaligned(as: SIMD8<Int16>.self)
     }
+
+    /// Multiplies eight 16-bit lanes pairwise into 32 bits and adds adjacent pairs: `pmaddwd` on x86-64 (SSE2),
+    /// which LLVM selects for exactly this pattern. Exact for any 16-bit inputs except two -32768 x -32768 pairs.
+    @inline(__always)
+    static func madd(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD4<Int32> {
+        let x = SIMD8<Int32>(truncatingIfNeeded: a) &* SIMD8<Int32>(truncatingIfNeeded: b)
+        return x.evenHalf &+ x.oddHalf
+    }
+
+    /// Reinterprets unsigned lanes (all below 32768 here) as signed ones.
+    @inline(__always)
+    static func signed(_ v: SIMD8<UInt16>) -> SIMD8<Int16> { unsafeBitCast(v, to: SIMD8<Int16>.self) }
 
     // MARK: Q4_1 x Q8_1
 
@@ -33,6 +47,8 @@ enum QuantKernels {
         )
     }
 
+    /// Products summed in 16 bits, then widened: for Q4_1, where `madd` (pmaddwd) straight on the unsigned
+    /// nibbles makes LLVM narrow the lanes with packs and unpacks and runs slower.
     @inline(__always)
     static func dot4(
         _ p: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>), _ a: UnsafePointer<Int16>
@@ -106,7 +122,7 @@ enum QuantKernels {
         for b in 0..<nb {
             let blk = w + b * 18
             let dw = lut[Int(blk.loadUnaligned(as: UInt16.self))]
-            acc += SIMD4<Float>(dot4(unpackQ4_0(blk), a + 32 * b)) * (dw * d[b])
+            acc += SIMD4<Float>(madd4(unpackQ4_0(blk), a + 32 * b)) * (dw * d[b])
         }
         return acc.sum()
     }
@@ -125,10 +141,10 @@ enum QuantKernels {
             let dw = lut[Int(blk.loadUnaligned(as: UInt16.self))]
             let p = unpackQ4_0(blk)
             let o = 32 * b
-            acc0 += SIMD4<Float>(dot4(p, a + o)) * (dw * d[b])
-            acc1 += SIMD4<Float>(dot4(p, a1 + o)) * (dw * d1[b])
-            acc2 += SIMD4<Float>(dot4(p, a2 + o)) * (dw * d2[b])
-            acc3 += SIMD4<Float>(dot4(p, a3 + o)) * (dw * d3[b])
+            acc0 += SIMD4<Float>(madd4(p, a + o)) * (dw * d[b])
+            acc1 += SIMD4<Float>(madd4(p, a1 + o)) * (dw * d1[b])
+            acc2 += SIMD4<Float>(madd4(p, a2 + o)) * (dw * d2[b])
+            acc3 += SIMD4<Float>(madd4(p, a3 + o)) * (dw * d3[b])
         }
         out[0] = acc0.sum()
         out[outStride] = acc1.sum()
@@ -145,13 +161,7 @@ enum QuantKernels {
         return ((v0 &<< 8) &>> 8, v0 &>> 8, (v1 &<< 8) &>> 8, v1 &>> 8)
     }
 
-    @inline(__always)
-    static func dot8(
-        _ p: (SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>, SIMD8<Int16>), _ a: UnsafePointer<Int16>
-    ) -> SIMD4<Int32> {
-        // Two halves summed separately: 2 x 127 x 127 fits in 16 bits, 4 x 127 x 127 would not.
-        widen((p.0 &* act(a, 0)) &+ (p.1 &* act(a, 1))) &+ widen((p.2 &* act(a, 2)) &+ (p.3 &* act(a, 3)))
-    }
+
 
     /// One Q8_0 row against one activation row.
     static func dotQ8_0(_ w: UnsafeRawPointer, nb: Int, a: UnsafePointer<Int16>, d: UnsafePointer<Float>) -> Float {
@@ -160,7 +170,7 @@ enum QuantKernels {
         for b in 0..<nb {
             let blk = w + b * 34
             let dw = lut[Int(blk.loadUnaligned(as: UInt16.self))]
-            acc += SIMD4<Float>(dot8(unpackQ8(blk), a + 32 * b)) * (dw * d[b])
+            acc += SIMD4<Float>(madd4(unpackQ8(blk), a + 32 * b)) * (dw * d[b])
         }
         return acc.sum()
     }
@@ -179,10 +189,10 @@ enum QuantKernels {
             let dw = lut[Int(blk.loadUnaligned(as: UInt16.self))]
             let p = unpackQ8(blk)
             let o = 32 * b
-            acc0 += SIMD4<Float>(dot8(p, a + o)) * (dw * d[b])
-            acc1 += SIMD4<Float>(dot8(p, a1 + o)) * (dw * d1[b])
-            acc2 += SIMD4<Float>(dot8(p, a2 + o)) * (dw * d2[b])
-            acc3 += SIMD4<Float>(dot8(p, a3 + o)) * (dw * d3[b])
+            acc0 += SIMD4<Float>(madd4(p, a + o)) * (dw * d[b])
+            acc1 += SIMD4<Float>(madd4(p, a1 + o)) * (dw * d1[b])
+            acc2 += SIMD4<Float>(madd4(p, a2 + o)) * (dw * d2[b])
+            acc3 += SIMD4<Float>(madd4(p, a3 + o)) * (dw * d3[b])
         }
         out[0] = acc0.sum()
         out[outStride] = acc1.sum()

@@ -155,7 +155,9 @@ final class Transformer: @unchecked Sendable {
     /// Feeds `tokens` after the cached ones and returns the logits after the last one.
     ///
     /// If the cache already holds a prefix of `tokens` (same conversation), only the new suffix is processed.
-    func evaluate(_ tokens: [Int32], reuseCache: Bool) throws -> [Float] {
+    /// `shouldStop` is polled before each batch of rows; when it returns true the cache is left as it was before the
+    /// call (its common prefix) and a `cancelled` error is thrown.
+    func evaluate(_ tokens: [Int32], reuseCache: Bool, shouldStop: () -> Bool = { false }) throws -> [Float] {
         guard !tokens.isEmpty else { throw LocalInferenceError(.invalidArgument, "no tokens to evaluate") }
         for t in tokens where t < 0 || Int(t) >= vocabSize {
             throw LocalInferenceError(.invalidArgument, "token id \(t) is outside the vocabulary (\(vocabSize))")
@@ -179,6 +181,11 @@ final class Transformer: @unchecked Sendable {
             let precise = microBatch >= 20
             let microEnd = pos + microBatch
             while pos < microEnd {
+                if shouldStop() {
+                    cachedTokens = Array(tokens[..<start])
+                    throw LocalInferenceError(
+                        .cancelled, "cancelled after \(pos - start) of \(tokens.count - start) prompt tokens")
+                }
                 let n = min(maxBatch, microEnd - pos)
                 forward(Array(tokens[pos..<(pos + n)]), startPosition: pos, preciseAttention: precise)
                 cachedTokens.append(contentsOf: tokens[pos..<(pos + n)])
@@ -189,8 +196,8 @@ final class Transformer: @unchecked Sendable {
     }
 
     /// Feeds one more token after the cache and returns the next logits.
-    func step(_ token: Int32) throws -> [Float] {
-        try evaluate(cachedTokens + [token], reuseCache: true)
+    func step(_ token: Int32, shouldStop: () -> Bool = { false }) throws -> [Float] {
+        try evaluate(cachedTokens + [token], reuseCache: true, shouldStop: shouldStop)
     }
 
     // MARK: - Forward pass
@@ -367,7 +374,7 @@ final class Transformer: @unchecked Sendable {
     private func matmul(_ jobs: [(WeightMatrix, UnsafeMutablePointer<Float>)], input: UnsafeMutablePointer<Float>,
                         tokens: Int) {
         let cols = jobs[0].0.cols
-        acts.load(input, tokens: tokens, cols: cols, quantize: jobs.contains { $0.0.usesIntegerKernel })
+        acts.load(input, tokens: tokens, cols: cols, formats: jobs.reduce([]) { $0.union($1.0.activationFormats) })
         // Split rows into chunks: enough for load balancing, large enough to amortise scheduling.
         let totalRows = jobs.reduce(0) { $0 + $1.0.rows }
         let targetTasks = pool.threadCount == 1 ? 1 : pool.threadCount * 8
@@ -393,49 +400,8 @@ final class Transformer: @unchecked Sendable {
     }
 
     static func matmulRows(_ w: WeightMatrix, rows: Range<Int>, acts: ActivationBatch,
-                                   out: UnsafeMutablePointer<Float>) {
-        let cols = w.cols
-        let nb = cols / 32
-        let n = acts.tokens
-        let stride = w.rows
-        switch w.type {
-        case .q4_1, .q4_0, .q8_0:
-            for r in rows {
-                let wr = w.row(r)
-                var t = 0
-                while t + 4 <= n {
-                    let a = acts.q + t * cols, d = acts.d + t * nb, s = acts.s + t * nb
-                    let o = out + t * stride + r
-                    switch w.type {
-                    case .q4_1: QuantKernels.dotQ4_1x4(wr, nb: nb, a: a, stride: cols, d: d, s: s, out: o, outStride: stride)
-                    case .q4_0: QuantKernels.dotQ4_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
-                    default: QuantKernels.dotQ8_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
-                    }
-                    t += 4
-                }
-                while t < n {
-                    let a = acts.q + t * cols, d = acts.d + t * nb, s = acts.s + t * nb
-                    let value: Float
-                    switch w.type {
-                    case .q4_1: value = QuantKernels.dotQ4_1(wr, nb: nb, a: a, d: d, s: s)
-                    case .q4_0: value = QuantKernels.dotQ4_0(wr, nb: nb, a: a, d: d)
-                    default: value = QuantKernels.dotQ8_0(wr, nb: nb, a: a, d: d)
-                    }
-                    out[t * stride + r] = value
-                    t += 1
-                }
-            }
-        default:
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: cols) { buffer in
-                let row = buffer.baseAddress!
-                for r in rows {
-                    Dequantizer.dequantize(w.type, from: w.row(r), count: cols, into: row)
-                    for t in 0..<n {
-                        out[t * stride + r] = QuantKernels.dot(row, acts.floats + t * cols, cols)
-                    }
-                }
-            }
-        }
+                           out: UnsafeMutablePointer<Float>) {
+        w.multiply(rows: rows, acts: acts, out: out)
     }
 }
 

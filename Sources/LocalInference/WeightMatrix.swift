@@ -7,8 +7,18 @@ struct WeightMatrix: @unchecked Sendable {
     let rowBytes: Int
     let name: String
 
-    /// Whether the integer kernels handle this type (the others are dequantised row by row).
-    var usesIntegerKernel: Bool { type == .q4_0 || type == .q4_1 || type == .q8_0 }
+    /// The quantised activations the integer kernel for this type reads (ggml's `vec_dot_type`); empty for the
+    /// float types, whose rows are converted to float inside the product.
+    var activationFormats: ActivationFormats {
+        switch type {
+        case .q4_0, .q4_1, .q5_0, .q5_1, .q8_0: return .q8_0
+        case .q4_K, .q5_K, .q6_K: return .q8_K
+        default: return []
+        }
+    }
+
+    /// Whether an integer kernel handles this type (the others are converted to float row by row).
+    var usesIntegerKernel: Bool { !activationFormats.isEmpty }
 
     /// A pointer to row `r`.
     @inline(__always)

@@ -135,7 +135,7 @@ struct ModelTests {
             }
         }
         #expect(code(SyntheticModel.build(architecture: "mamba")) == .unsupportedArchitecture)
-        #expect(code(SyntheticModel.build(weightType: 7)) == .unsupportedTensorType)  // Q5_1
+        #expect(code(SyntheticModel.build(weightType: 9)) == .unsupportedTensorType)  // Q8_1 (activations only)
         #expect(code(SyntheticModel.build(dropTensor: "blk.1.ffn_up.weight")) == .missingTensor)
         var noArch = GGUFBuilder()
         noArch.metadata = [("general.name", .string("x"))]

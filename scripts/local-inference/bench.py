@@ -2,11 +2,13 @@
 """Compare LocalInference with llama.cpp on the same GGUF file, prompt and thread count.
 
     pip install xllamacpp
-    python3 scripts/local-inference/bench.py [--model PATH] [--threads 2] [--tokens 128]
+    python3 scripts/local-inference/bench.py [--model PATH] [--threads 2] [--tokens 128] [--baseline BINARY]
 
 Builds scripts/local-inference/bench-cli/main.swift together with Sources/LocalInference (swiftc -Ounchecked
 -wmo), runs it under /usr/bin/time -v (peak RSS), then runs llama.cpp in-process through xllamacpp, and prints
-prompt-processing and generation tokens/s for both with the ratio.
+prompt-processing and generation tokens/s for both with the ratio. `--baseline` also runs an earlier build of the
+CLI (e.g. one built from another checkout with `--binary PATH --no-llama`) in the same session, for old-vs-new
+figures under the same machine load; `--no-llama` skips llama.cpp.
 """
 import argparse
 import glob
@@ -75,6 +77,12 @@ def run_llama(model, threads, tokens):
     return {"prompt_tokens": n_prompt, "pp": best_pp, "tg": best_tg}
 
 
+def rates(result):
+    pp = result["prompt_tokens"] / result["prompt_seconds"]
+    tg = result["gen_tokens"] / result["gen_seconds"] if result["gen_seconds"] > 0 else 0
+    return pp, tg
+
+
 def main():
     ap = argparse.ArgumentParser()
     models = os.environ.get("SYSTEMCARD_MODELS_DIR", os.path.expanduser("~/.systemcard/models"))
@@ -82,19 +90,27 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--tokens", type=int, default=128)
     ap.add_argument("--binary", default=os.path.join(tempfile.gettempdir(), "localinference-bench-cli"))
+    ap.add_argument("--baseline", help="an earlier build of the bench CLI to run too (old vs new)")
+    ap.add_argument("--no-llama", action="store_true", help="do not run llama.cpp")
     args = ap.parse_args()
 
     build_cli(args.binary)
     ours = run_ours(args.binary, args.model, args.threads, args.tokens)
-    ours_pp = ours["prompt_tokens"] / ours["prompt_seconds"]
-    ours_tg = ours["gen_tokens"] / ours["gen_seconds"] if ours["gen_seconds"] > 0 else 0
-    llama = run_llama(args.model, args.threads, args.tokens)
-
+    ours_pp, ours_tg = rates(ours)
     print(f"model: {os.path.basename(args.model)}, threads: {args.threads}, "
-          f"prompt: {ours['prompt_tokens']} tokens (llama.cpp {llama['prompt_tokens']}), generated: {ours['gen_tokens']}")
-    print(f"{'':24}{'LocalInference':>16}{'llama.cpp':>12}{'ratio':>8}")
-    print(f"{'prompt tokens/s':24}{ours_pp:16.1f}{llama['pp']:12.1f}{ours_pp / llama['pp']:8.2f}")
-    print(f"{'generation tokens/s':24}{ours_tg:16.1f}{llama['tg']:12.1f}{ours_tg / llama['tg']:8.2f}")
+          f"prompt: {ours['prompt_tokens']} tokens, generated: {ours['gen_tokens']}")
+    if args.baseline:
+        base = run_ours(args.baseline, args.model, args.threads, args.tokens)
+        base_pp, base_tg = rates(base)
+        print(f"{'':24}{'LocalInference':>16}{'baseline':>12}{'ratio':>8}")
+        print(f"{'prompt tokens/s':24}{ours_pp:16.1f}{base_pp:12.1f}{ours_pp / base_pp:8.2f}")
+        print(f"{'generation tokens/s':24}{ours_tg:16.1f}{base_tg:12.1f}{ours_tg / base_tg:8.2f}")
+    if not args.no_llama:
+        llama = run_llama(args.model, args.threads, args.tokens)
+        print(f"llama.cpp prompt: {llama['prompt_tokens']} tokens")
+        print(f"{'':24}{'LocalInference':>16}{'llama.cpp':>12}{'ratio':>8}")
+        print(f"{'prompt tokens/s':24}{ours_pp:16.1f}{llama['pp']:12.1f}{ours_pp / llama['pp']:8.2f}")
+        print(f"{'generation tokens/s':24}{ours_tg:16.1f}{llama['tg']:12.1f}{ours_tg / llama['tg']:8.2f}")
     print(f"peak RSS (LocalInference bench process): {ours['peak_rss_mb']:.0f} MB")
 
 

@@ -33,14 +33,26 @@ public final class LocalModelProvider: ModelProvider {
         options.seed = request.settings.seed.map { UInt64(bitPattern: Int64($0)) }
         let model = self.model
         let settings = options
-        let result: GenerationResult = try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                do {
-                    continuation.resume(returning: try model.generate(turns, options: settings))
-                } catch {
-                    continuation.resume(throwing: ProviderError(.modelFailure, message: "local model: \(error)"))
+        // The engine runs on the queue, outside this task: a cancellation flag carries the task's cancellation to it
+        // (checked between prompt batches and between tokens).
+        let cancelled = Atomic<Bool>(false)
+        let result: GenerationResult = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async {
+                    do {
+                        continuation.resume(
+                            returning: try model.generate(turns, options: settings) {
+                                cancelled.load(ordering: .relaxed)
+                            })
+                    } catch let error as LocalInferenceError where error.code == .cancelled {
+                        continuation.resume(throwing: CancellationError())
+                    } catch {
+                        continuation.resume(throwing: ProviderError(.modelFailure, message: "local model: \(error)"))
+                    }
                 }
             }
+        } onCancel: {
+            cancelled.store(true, ordering: .relaxed)
         }
         return ModelResponse(
             text: result.text, finishReason: result.finishReason,

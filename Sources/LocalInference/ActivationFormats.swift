@@ -1,0 +1,12 @@
+/// The quantised forms of an `ActivationBatch` that the integer kernels read (ggml's `vec_dot_type`s).
+struct ActivationFormats: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// 32-element blocks with a half-precision scale and scaled sum (ggml's Q8_0 and Q8_1), read by the
+    /// Q4_0, Q4_1, Q5_0, Q5_1 and Q8_0 kernels.
+    static let q8_0 = ActivationFormats(rawValue: 1 << 0)
+
+    /// 256-element super-blocks with a float scale and the sums of each 32 values (ggml's Q8_K), read by the
+    /// Q4_K, Q5_K and Q6_K kernels.
+    static let q8_K = ActivationFormats(rawValue: 1 << 1)
+}
