@@ -51,7 +51,9 @@ public struct DataFetcher: Sendable {
                         }
                         log("\(file.path): present, sha256 matches the digest recorded at install (unpinned)")
                     } else {
-                        log("\(file.path): present (unpinned, no recorded digest)")
+                        let digest = try SHA256Digest.file(destination)
+                        try? Data((digest + "\n").utf8).write(to: recorded)
+                        log("\(file.path): present (unpinned); sha256 \(digest) recorded in \(recorded.lastPathComponent)")
                     }
                     outcomes.append((file, .alreadyPresent))
                     continue

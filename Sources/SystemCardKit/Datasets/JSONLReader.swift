@@ -29,7 +29,7 @@ public enum JSONLReader {
             if dictionary.values.contains(where: \.isNumber),
                 let written = JSONNumberSpans.topLevelNumbers(in: lineData)
             {
-                fields.merge(written) { _, asWritten in asWritten }
+                for (key, text) in written where dictionary[key]?.isNumber == true { fields[key] = text }
             }
             records.append(DataRecord(file: file, line: lineNumber, fields: fields))
         }

@@ -10,6 +10,8 @@ enum JSONNumberSpans {
         let line = Array(bytes)
         var index = 0
         var numbers: [String: String] = [:]
+        var seen: Set<String> = []
+        var duplicated: Set<String> = []
 
         func skipWhitespace() {
             while index < line.count, line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x0A || line[index] == 0x0D {
@@ -72,15 +74,22 @@ enum JSONNumberSpans {
         if index < line.count, line[index] == UInt8(ascii: "}") { return numbers }
         while index < line.count {
             skipWhitespace()
-            guard index < line.count, line[index] == UInt8(ascii: "\""), let keySpan = skipString(),
-                let key = try? JSONCoding.decoder.decode(String.self, from: Data(line[keySpan]))
-            else { return nil }
+            guard index < line.count, line[index] == UInt8(ascii: "\""), let keySpan = skipString() else { return nil }
+            let rawKey = line[(keySpan.lowerBound + 1)..<(keySpan.upperBound - 1)]
+            let key: String
+            if rawKey.contains(UInt8(ascii: "\\")) {
+                guard let decoded = try? JSONCoding.decoder.decode(String.self, from: Data(line[keySpan])) else { return nil }
+                key = decoded
+            } else {
+                key = String(decoding: rawKey, as: UTF8.self)
+            }
             skipWhitespace()
             guard index < line.count, line[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             skipWhitespace()
             guard let valueSpan = skipValue() else { return nil }
             let first = line[valueSpan.lowerBound]
+            if !seen.insert(key).inserted { duplicated.insert(key) }
             if first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) {
                 numbers[key] = String(decoding: line[valueSpan], as: UTF8.self)
             }
@@ -90,6 +99,8 @@ enum JSONNumberSpans {
                 index += 1
                 continue
             }
+            // A duplicated key is left to the decoder (which one it keeps is its business).
+            for key in duplicated { numbers[key] = nil }
             return line[index] == UInt8(ascii: "}") ? numbers : nil
         }
         return nil

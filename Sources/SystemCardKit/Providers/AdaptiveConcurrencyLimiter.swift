@@ -5,9 +5,9 @@ public actor AdaptiveConcurrencyLimiter {
     public nonisolated let maximum: Int
     public private(set) var limit: Double
     public private(set) var inFlight = 0
-    /// Whether any request to the endpoint has succeeded yet (a connection failure before that means the
-    /// endpoint is unreachable, not flaky).
-    public private(set) var hasSucceeded = false
+    /// Whether the endpoint has answered anything yet (any HTTP status): refused connections before that mean
+    /// nothing listens at the address, not a flaky server.
+    public private(set) var hasAnswered = false
     private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextWaiterID = 0
     private var lastDecrease: ContinuousClock.Instant?
@@ -48,7 +48,7 @@ public actor AdaptiveConcurrencyLimiter {
         inFlight -= 1
         switch outcome {
         case .success:
-            hasSucceeded = true
+            hasAnswered = true
             limit = min(Double(maximum), limit + 1 / limit)
         case .rateLimited:
             let now = ContinuousClock.now
@@ -60,6 +60,11 @@ public actor AdaptiveConcurrencyLimiter {
             break
         }
         wakeWaiters()
+    }
+
+    /// Records that the endpoint answered (with any HTTP status, errors included).
+    public func markAnswered() {
+        hasAnswered = true
     }
 
     public enum Outcome: Sendable {

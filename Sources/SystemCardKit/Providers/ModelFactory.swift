@@ -32,9 +32,10 @@ public final class ModelFactory: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, maxConnections))
-        // A refused connection fails the request at once; `ResilientModelProvider` retries it with backoff and
-        // recognises an endpoint that was never reachable (the client's own retries would hide that for the
-        // whole connect timeout on every request).
+        // A failed connection attempt fails the requests waiting for it at once (all of them, at start-up) instead
+        // of being retried inside the client for the whole connect timeout; `ResilientModelProvider` retries them
+        // with backoff, and declares the endpoint unreachable only after 3 s of refused connections with no answer
+        // ever (a dead server or a wrong port then fails in seconds, not after every sample's retries).
         configuration.connectionPool.retryConnectionEstablishment = false
         let milliseconds = connectTimeout.components.seconds * 1000 + connectTimeout.components.attoseconds / 1_000_000_000_000_000
         configuration.timeout = .init(connect: .milliseconds(max(1, milliseconds)))

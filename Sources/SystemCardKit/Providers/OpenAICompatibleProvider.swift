@@ -94,16 +94,20 @@ public struct OpenAICompatibleProvider: ModelProvider {
                 throw ProviderError(.timeout, message: "no answer from \(identity.baseURL) within \(requestTimeout)")
             }
             if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(.connection, message: "\(identity.baseURL): \(error)")
+            throw ProviderError(Self.isRefusal(error) ? .connectionRefused : .connection, message: "\(identity.baseURL): \(error)")
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(.connection, message: "\(identity.baseURL): \(error)")
+            throw ProviderError(Self.isRefusal(error) ? .connectionRefused : .connection, message: "\(identity.baseURL): \(error)")
         }
 
         let status = Int(response.status.code)
-        let bodyText = String(buffer: buffer)
+        // An endpoint may echo the key in an error body: take it out before any excerpt is cut from the text.
+        var bodyText = String(buffer: buffer)
+        if let apiKey, !apiKey.isEmpty, bodyText.contains(apiKey) {
+            bodyText = bodyText.replacingOccurrences(of: apiKey, with: "[redacted]")
+        }
         logger.trace(
             "response",
             metadata: [
@@ -189,6 +193,14 @@ public struct OpenAICompatibleProvider: ModelProvider {
         default:
             return ProviderError(.badRequest, status: status, message: detail)
         }
+    }
+
+    /// Whether a connection error means nothing can be reached at the address: refused (ECONNREFUSED) or a name
+    /// that does not resolve. Timeouts, resets and TLS failures are not (a busy or flaky server looks like that).
+    static func isRefusal(_ error: any Error) -> Bool {
+        if let io = error as? IOError { return io.errnoCode == ECONNREFUSED }
+        let text = String(describing: error)
+        return text.contains("Connection refused") || text.hasPrefix("DNS error")
     }
 
     /// Seconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date).

@@ -8,6 +8,8 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
         case serverError = "server_error"
         case timeout
         case connection
+        /// The host refused the connection or its name did not resolve (nothing listens there, or a typo).
+        case connectionRefused = "connection_refused"
         /// No connection could be made and none ever has been in this run: wrong URL or server down.
         case unreachable
         case malformedResponse = "malformed_response"
@@ -35,7 +37,7 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     /// garbled bodies (usually a proxy cutting a response short).
     public var isRetryable: Bool {
         switch code {
-        case .rateLimited, .serverError, .timeout, .connection, .malformedResponse: return true
+        case .rateLimited, .serverError, .timeout, .connection, .connectionRefused, .malformedResponse: return true
         case .unauthorized, .modelNotFound, .badRequest, .modelFailure, .unreachable: return false
         }
     }
@@ -47,7 +49,7 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     /// The same error with every occurrence of `secret` (the API key an endpoint may echo back) replaced,
     /// so that the key never reaches the store, logs or reports through an error message.
     public func redacting(_ secret: String?) -> ProviderError {
-        guard let secret, secret.count >= 4, message.contains(secret) else { return self }
+        guard let secret, !secret.isEmpty, message.contains(secret) else { return self }
         var copy = self
         copy.message = message.replacingOccurrences(of: secret, with: "[redacted]")
         return copy

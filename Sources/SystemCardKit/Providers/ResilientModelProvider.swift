@@ -12,14 +12,19 @@ public struct ResilientModelProvider: ModelProvider {
     public let onRetry: @Sendable (ProviderError) -> Void
     /// Each retry is logged at `info` (model, error, attempt, delay).
     public let logger: Logger
+    /// How long refused connections must go on, with no answer from the endpoint ever, before it is declared
+    /// unreachable (long enough for a server that is still starting to bind its port).
+    public let unreachableAfter: Duration
 
     public init(
         base: any ModelProvider, limiter: AdaptiveConcurrencyLimiter, retryPolicy: RetryPolicy,
-        logger: Logger = .disabled, onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
+        unreachableAfter: Duration = .seconds(3), logger: Logger = .disabled,
+        onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
     ) {
         self.base = base
         self.limiter = limiter
         self.retryPolicy = retryPolicy
+        self.unreachableAfter = unreachableAfter
         self.logger = logger
         self.onRetry = onRetry
     }
@@ -28,6 +33,7 @@ public struct ResilientModelProvider: ModelProvider {
 
     public func generate(_ request: ModelRequest) async throws -> ModelResponse {
         var attempt = 0
+        var firstRefusal: ContinuousClock.Instant?
         while true {
             try await limiter.acquire()
             do {
@@ -35,14 +41,23 @@ public struct ResilientModelProvider: ModelProvider {
                 await limiter.release(outcome: .success)
                 return response
             } catch let error as ProviderError {
+                if error.status != nil { await limiter.markAnswered() }
                 await limiter.release(outcome: error.code == .rateLimited ? .rateLimited : .otherFailure)
-                if error.code == .connection, attempt >= 1, await !limiter.hasSucceeded {
-                    // Twice in a row no connection, and never one before: a wrong URL or a server that is down.
-                    // Say so now instead of retrying every sample for minutes.
-                    throw ProviderError(
-                        .unreachable,
-                        message: "cannot reach \(identity.baseURL) (\(error.message)); is the server running and is "
-                            + "the base URL right?")
+                if error.code == .connectionRefused, await !limiter.hasAnswered {
+                    // Nothing has ever answered at this address: retry briefly (a server may still be starting),
+                    // then say so instead of retrying every sample for minutes.
+                    let now = ContinuousClock.now
+                    let since = firstRefusal ?? now
+                    firstRefusal = since
+                    if since.duration(to: now) >= unreachableAfter {
+                        throw ProviderError(
+                            .unreachable,
+                            message: "cannot reach \(identity.baseURL) (\(error.message)); is the server running and "
+                                + "is the base URL right?")
+                    }
+                    logger.debug("connection refused, retrying", metadata: ["model": "\(identity.spec)"])
+                    try await Task.sleep(for: min(.milliseconds(250), unreachableAfter / 4))
+                    continue
                 }
                 guard error.isRetryable, attempt < retryPolicy.maxRetries else { throw error }
                 onRetry(error)

@@ -215,7 +215,8 @@ public struct EvalRunner: Sendable {
                 var groups: [[Sample]] = []
                 var position: [String: Int] = [:]
                 for sample in samples {
-                    let value = sample.metadata[key] ?? sample.id
+                    // A sample without the key is a group of its own ("\u{0}" cannot start a real metadata value).
+                    let value = sample.metadata[key] ?? "\u{0}" + sample.id
                     if let index = position[value] {
                         groups[index].append(sample)
                     } else {

@@ -42,7 +42,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// The value as text: strings as they are, scalars as written, arrays and objects as compact JSON.
     /// Whether this is a JSON number (`.int` or `.double`).
     public var isNumber: Bool {
         switch self {
@@ -51,6 +50,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// The value as text: strings as they are, scalars as written, arrays and objects as compact JSON.
     public var text: String {
         switch self {
         case .null: return ""

@@ -30,6 +30,16 @@ import Testing
         #expect(fields["z"] == "0")
     }
 
+    @Test func aDuplicateKeyKeepsTheDecodedValue() throws {
+        // Which duplicate wins is the decoder's choice; the written text of the other must never replace it.
+        for line in [#"{"a":1.0,"a":"text","b":2.50}"#, #"{"a":"text","a":1.0,"b":2.50}"#] {
+            let fields = try #require(try Self.parse(line).first?.fields)
+            let decoded = try JSONDecoder().decode([String: JSONValue].self, from: Data(line.utf8))["a"]!.text
+            #expect(fields["a"] == decoded)
+            #expect(fields["b"] == "2.50")
+        }
+    }
+
     @Test func numberSpansFollowKeysAcrossStringsWithBracesAndEscapes() {
         let line = #"{ "a" : "}{,\"]", "b":{"c":[1,{"d":"}"}]}, "x": 3.10 }"#
         #expect(JSONNumberSpans.topLevelNumbers(in: Array(line.utf8)) == ["x": "3.10"])

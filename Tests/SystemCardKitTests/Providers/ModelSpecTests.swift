@@ -220,27 +220,50 @@ import Testing
         #expect(provider.identity == base.identity)
     }
 
-    @Test func anEndpointThatWasNeverReachableStopsAfterTwoConnectionFailures() async throws {
+    @Test func refusedConnectionsWithNoAnswerEverMeanUnreachableAfterAGracePeriod() async throws {
         let policy = RetryPolicy(maxRetries: 5, baseDelay: 0.001, maxDelay: 0.01)
-        let down = ScriptedProvider { _ in throw ProviderError(.connection, message: "connection refused") }
-        let provider = ResilientModelProvider(base: down, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy)
+        let down = ScriptedProvider { _ in throw ProviderError(.connectionRefused, message: "connection refused") }
+        let provider = ResilientModelProvider(
+            base: down, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .milliseconds(200))
+        let started = ContinuousClock.now
         let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(ModelRequest(messages: [.user("x")])) }
         #expect(error?.code == .unreachable)
         #expect(error?.isFatalForRun == true)
         #expect(error?.message.contains("connection refused") == true)
-        #expect(down.callCount == 2)
+        #expect(started.duration(to: .now) >= .milliseconds(200), "a starting server gets the grace period")
+        #expect(down.callCount >= 3)
 
-        // Once the endpoint has answered, a lost connection is an ordinary retryable failure.
+        // A server that comes up within the grace period is used normally.
+        let starting = Counter()
+        let late = ScriptedProvider { _ in
+            if starting.increment() < 3 { throw ProviderError(.connectionRefused, message: "connection refused") }
+            return ModelResponse(text: "up")
+        }
+        let patient = ResilientModelProvider(
+            base: late, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .seconds(5))
+        #expect(try await patient.generate(ModelRequest(messages: [.user("x")])).text == "up")
+    }
+
+    @Test func anEndpointThatAnsweredOnceIsNeverUnreachable() async throws {
+        let policy = RetryPolicy(maxRetries: 3, baseDelay: 0.001, maxDelay: 0.01)
+        // It answered with an error (any HTTP status counts), then went away: ordinary retryable failures.
         let calls = Counter()
         let flaky = ScriptedProvider { _ in
-            if calls.increment() == 1 { return ModelResponse(text: "ok") }
-            throw ProviderError(.connection, message: "connection reset")
+            if calls.increment() == 1 { throw ProviderError(.rateLimited, status: 429, message: "slow down") }
+            throw ProviderError(.connectionRefused, message: "connection refused")
         }
-        let limiter = AdaptiveConcurrencyLimiter(maximum: 4)
-        let resilient = ResilientModelProvider(base: flaky, limiter: limiter, retryPolicy: policy)
-        _ = try await resilient.generate(ModelRequest(messages: [.user("x")]))
-        let later = await #expect(throws: ProviderError.self) { _ = try await resilient.generate(ModelRequest(messages: [.user("x")])) }
-        #expect(later?.code == .connection)
-        #expect(flaky.callCount == 1 + 6)
+        let provider = ResilientModelProvider(
+            base: flaky, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .milliseconds(1))
+        let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(ModelRequest(messages: [.user("x")])) }
+        #expect(error?.code == .connectionRefused)
+        #expect(flaky.callCount == 1 + 3)
+
+        // Timeouts and resets never count towards "unreachable", however long they last.
+        let slow = ScriptedProvider { _ in throw ProviderError(.connection, message: "could not connect") }
+        let busy = ResilientModelProvider(
+            base: slow, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .milliseconds(1))
+        let busyError = await #expect(throws: ProviderError.self) { _ = try await busy.generate(ModelRequest(messages: [.user("x")])) }
+        #expect(busyError?.code == .connection)
+        #expect(slow.callCount == 1 + 3)
     }
 }

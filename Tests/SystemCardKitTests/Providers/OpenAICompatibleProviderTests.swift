@@ -39,6 +39,21 @@ import Testing
 
     static let question = ModelRequest(messages: [.user("What is 2+2?")])
 
+    @Test func aKeyEchoedInAnErrorBodyIsRedactedEvenWhereTheExcerptWouldCutIt() async throws {
+        // The long key straddles the 300-character excerpt limit: redacting after the cut would leave its first half.
+        let padding = String(repeating: "x", count: 290)
+        for (key, leak) in [("sk-long-secret-key-0123456789", "sk-long-secret"), ("k7", "k7")] {
+            try await Self.withServer(apiKey: key) { _ in
+                .status(400, body: #"{"error":{"message":"\#(padding) key \#(key) here"}}"#)
+            } _: { _, provider in
+                let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(Self.question) }
+                let message = try #require(error?.message)
+                #expect(!message.contains(leak), "\(message)")
+                #expect(message.contains("key [re"), "\(message)")
+            }
+        }
+    }
+
     @Test func successParsesTextUsageAndFinishReasonAndSendsTheKey() async throws {
         let seen = Locked<[FakeChatRequest]>([])
         try await Self.withServer(apiKey: "sk-test-123") { request in
@@ -241,18 +256,19 @@ import Testing
         }
     }
 
-    @Test func refusedConnectionsAreConnectionErrors() async throws {
+    @Test func refusedConnectionsAreRecognisedAsSuch() async throws {
         // Start a server to learn a free port, then stop it, so nothing listens there.
         let server = try await FakeChatServer.start { _ in .answer("unused") }
         let baseURL = server.baseURL
         await server.stop()
-        // A short connect timeout bounds how long the pool keeps retrying a refused connection.
         let client = ModelFactory.makeHTTPClient(maxConnections: 1, connectTimeout: .milliseconds(200))
         let provider = OpenAICompatibleProvider(
             model: "m", baseURL: baseURL, apiKey: nil, requestTimeout: .seconds(30), client: client)
         let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(Self.question) }
         await ModelFactory.shutdown(client)
-        #expect(error?.code == .connection)
+        #expect(error?.code == .connectionRefused)
+        #expect(error?.isRetryable == true)
+        #expect(OpenAICompatibleProvider.isRefusal(CancellationError()) == false)
     }
 
     @Test func retryAfterHeaderParsing() {
