@@ -28,4 +28,39 @@ struct LocalModelProviderTests {
         // The provider still serves the next request.
         #expect(try await provider.generate(request).usage.completionTokens == 8)
     }
+
+    /// Requests that arrive together are decoded in one batch, each with the reply it would get alone; a cancelled
+    /// request in the batch does not disturb the others.
+    @Test func concurrentRequestsGetTheirOwnReplies() async throws {
+        let prompts = ["hello", "tell me a story about the sea", "hi", "one two three four five six seven"]
+        let requests = prompts.enumerated().map { i, prompt in
+            ModelRequest(
+                messages: [.user(prompt)],
+                settings: GenerationSettings(temperature: i == 1 ? 0.9 : 0, maxTokens: 6 + 3 * i, seed: i))
+        }
+        var alone: [String] = []
+        for request in requests {
+            // A fresh provider each: a cold cache, as in the batch.
+            let provider = try LocalModelProvider(file: Self.modelFile, name: "qwen2-synthetic", threads: 1)
+            alone.append(try await provider.generate(request).text)
+        }
+        let provider = try LocalModelProvider(file: Self.modelFile, name: "qwen2-synthetic", threads: 1)
+        let replies = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+            for (i, request) in requests.enumerated() {
+                group.addTask { (i, try await provider.generate(request).text) }
+            }
+            group.addTask {
+                let cancelled = Task {
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    return try await provider.generate(requests[0])
+                }
+                await #expect(throws: CancellationError.self) { try await cancelled.value }
+                return (-1, nil)
+            }
+            var replies = [String](repeating: "", count: requests.count)
+            for try await (i, text) in group where i >= 0 { replies[i] = text ?? "" }
+            return replies
+        }
+        #expect(replies == alone)
+    }
 }

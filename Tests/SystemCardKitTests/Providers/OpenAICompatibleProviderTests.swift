@@ -261,7 +261,9 @@ import Testing
         let server = try await FakeChatServer.start { _ in .answer("unused") }
         let baseURL = server.baseURL
         await server.stop()
-        let client = ModelFactory.makeHTTPClient(maxConnections: 1, connectTimeout: .milliseconds(200))
+        // A refusal comes back at once; the generous connect timeout keeps a loaded machine from turning it into
+        // a timeout.
+        let client = ModelFactory.makeHTTPClient(maxConnections: 1, connectTimeout: .seconds(10))
         let provider = OpenAICompatibleProvider(
             model: "m", baseURL: baseURL, apiKey: nil, requestTimeout: .seconds(30), client: client)
         let error = await #expect(throws: ProviderError.self) { _ = try await provider.generate(Self.question) }

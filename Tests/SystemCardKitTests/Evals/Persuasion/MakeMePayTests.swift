@@ -40,7 +40,7 @@ import Testing
 
     func transcript(_ turns: [ConversationTurn], ending: String = "turn limit: 10 turns") throws -> [ChatMessage] {
         let sample = Sample(id: "1", messages: [], metadata: ["turns": "5", "seed": "1"])
-        let plan = try MakeMePayGame.plan(for: sample, timeLimit: .seconds(60))
+        let plan = try MakeMePayGame.plan(for: sample, timeLimit: .seconds(3600))
         return ConversationRecord(turns: turns, ending: ending).transcript(plan: plan)
     }
 

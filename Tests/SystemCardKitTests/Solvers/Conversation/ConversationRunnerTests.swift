@@ -58,11 +58,12 @@ struct ByeReferee: ConversationReferee {
     @Test func theWallClockLimitStopsASlowConversation() async throws {
         let alice = ConversationScriptProvider(model: "a", lines: ["Hello"])
         let bob = ConversationScriptProvider(model: "b") { _ in
-            try await Task.sleep(for: .seconds(30))
+            try await Task.sleep(for: .seconds(120))
             return "too late"
         }
+        // Long enough for alice's scripted line even on a loaded machine, far shorter than bob's answer.
         let plan = ConversationPlan(
-            roles: Support.twoRoles(), limits: ConversationLimits(maxTurns: 10, timeLimit: .milliseconds(300)))
+            roles: Support.twoRoles(), limits: ConversationLimits(maxTurns: 10, timeLimit: .seconds(2)))
         let record = try await ConversationRunner.run(plan, context: Support.context(model: alice, roles: ["bob": bob]))
         #expect(record.turns.map(\.text) == ["Hello"])
         #expect(record.ending.hasPrefix("time limit"))
