@@ -233,14 +233,15 @@ import Testing
         #expect(started.duration(to: .now) >= .milliseconds(200), "a starting server gets the grace period")
         #expect(down.callCount >= 2)
 
-        // A server that comes up within the grace period is used normally.
+        // A server that comes up within the grace period is used normally (a long period: on a loaded machine the
+        // test process's short sleeps can stretch to seconds).
         let starting = Counter()
         let late = ScriptedProvider { _ in
             if starting.increment() < 3 { throw ProviderError(.connectionRefused, message: "connection refused") }
             return ModelResponse(text: "up")
         }
         let patient = ResilientModelProvider(
-            base: late, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .seconds(5))
+            base: late, limiter: AdaptiveConcurrencyLimiter(maximum: 4), retryPolicy: policy, unreachableAfter: .seconds(120))
         #expect(try await patient.generate(ModelRequest(messages: [.user("x")])).text == "up")
     }
 
