@@ -21,6 +21,10 @@ final class ActivationBatch: @unchecked Sendable {
     let d: UnsafeMutablePointer<Float>
     /// Per 32-block: scale times the sum of the quantised values, rounded to half precision (ggml's Q8_1 `s`).
     let s: UnsafeMutablePointer<Float>
+    /// Per 32-block: 8 times the sums of the quantised values in each of the four lanes of a `madd4` over the block
+    /// (lane `k` sums elements `8 * j + 2 * k` and `8 * j + 2 * k + 1` of the stored order, for `j` in 0..<4), so that
+    /// Q4_1's unsigned nibbles can go through the signed `madd4` as `nibble - 8` and get the same lane values.
+    let laneSums: UnsafeMutablePointer<Int32>
 
     /// Q8_K values, `cols` per row.
     let kq: UnsafeMutablePointer<Int16>
@@ -37,6 +41,7 @@ final class ActivationBatch: @unchecked Sendable {
         q = .allocate(capacity: maxTokens * maxCols)
         d = .allocate(capacity: maxTokens * maxCols / 32 + 1)
         s = .allocate(capacity: maxTokens * maxCols / 32 + 1)
+        laneSums = .allocate(capacity: 4 * (maxTokens * maxCols / 32 + 1))
         kq = .allocate(capacity: maxTokens * maxCols)
         kd = .allocate(capacity: maxTokens * maxCols / 256 + 1)
         ksums = .allocate(capacity: maxTokens * maxCols / 32 + 8)
@@ -46,6 +51,7 @@ final class ActivationBatch: @unchecked Sendable {
         q.deallocate()
         d.deallocate()
         s.deallocate()
+        laneSums.deallocate()
         kq.deallocate()
         kd.deallocate()
         ksums.deallocate()
@@ -84,6 +90,12 @@ final class ActivationBatch: @unchecked Sendable {
                 }
                 d[t * nb + b] = HalfTable.round(scale)
                 s[t * nb + b] = HalfTable.round(scale * Float(sum))
+                let lanes = laneSums + 4 * (t * nb + b)
+                for k in 0..<4 {
+                    var laneSum: Int32 = 0
+                    for j in 0..<4 { laneSum += Int32(dst[8 * j + 2 * k]) + Int32(dst[8 * j + 2 * k + 1]) }
+                    lanes[k] = 8 * laneSum
+                }
             }
         }
     }

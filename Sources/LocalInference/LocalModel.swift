@@ -138,6 +138,149 @@ public final class LocalModel: @unchecked Sendable {
         try generateTokens(turns, options: options, isCancelled: isCancelled).result
     }
 
+    /// The largest number of conversations ``generate(batch:options:reuseCachedPrefix:isCancelled:)`` decodes together; larger batches
+    /// are run in groups of this size, one group after the other.
+    public static let maxBatchSize = Transformer.maxSlots
+
+    /// Generates the replies to several conversations together: each prompt is processed alone, then every
+    /// sequence advances one token per forward pass, sharing the reading of the weights.
+    ///
+    /// Each reply is the same, token for token, as ``generate(_:options:isCancelled:)`` would give for it alone
+    /// with the same cache state (greedy, or sampled with the same seed: each sequence keeps its own generator).
+    /// Each sequence has its own KV cache (slot `i` for the `i`-th conversation of a group; slot 0 is also used by
+    /// the single-conversation methods).
+    ///
+    /// By default every prompt is processed from its first token, so a reply depends only on its own conversation
+    /// and options — not on which request used the slot before (the attention arithmetic, like llama.cpp's, depends
+    /// on how many prompt tokens are processed together, so reusing a cached prefix can change the low bits and,
+    /// rarely, a token). `reuseCachedPrefix: true` keeps each slot's longest common prefix instead: faster for
+    /// prompts that share a long beginning, at the cost of that dependence.
+    ///
+    /// - Parameters:
+    ///   - reuseCachedPrefix: reuse the part of a slot's cache that matches the new prompt.
+    ///   - isCancelled: called with a conversation's index before its prompt batches and before each of its tokens;
+    ///     when it returns true (or the calling task is cancelled) that sequence stops with a `cancelled` error while
+    ///     the others go on.
+    /// - Returns: one result per conversation, in order: the reply, or the ``LocalInferenceError`` that ended it.
+    /// - Precondition: `options.count == batch.count`.
+    public func generate(
+        batch: [[ChatTurn]], options: [SamplingOptions], reuseCachedPrefix: Bool = false,
+        isCancelled: (Int) -> Bool = { _ in false }
+    ) -> [Result<GenerationResult, LocalInferenceError>] {
+        precondition(options.count == batch.count, "one SamplingOptions per conversation")
+        var results: [Result<GenerationResult, LocalInferenceError>] = []
+        var start = 0
+        while start < batch.count {
+            let end = min(batch.count, start + Self.maxBatchSize)
+            let offset = start
+            results += generateGroup(
+                Array(batch[start..<end]), options: Array(options[start..<end]), reuseCachedPrefix: reuseCachedPrefix
+            ) { isCancelled(offset + $0) }
+            start = end
+        }
+        return results
+    }
+
+    /// One sequence of a batch being generated.
+    private struct Sequence {
+        var prompt: [Int32] = []
+        var sampler: Sampler
+        var logits: [Float] = []
+        var generated: [Int32] = []
+        var finish = "length"
+        var promptSeconds = 0.0
+        var started: ContinuousClock.Instant
+        var outcome: Result<GenerationResult, LocalInferenceError>?
+    }
+
+    private func generateGroup(
+        _ batch: [[ChatTurn]], options: [SamplingOptions], reuseCachedPrefix: Bool, isCancelled: (Int) -> Bool
+    ) -> [Result<GenerationResult, LocalInferenceError>] {
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        func stop(_ i: Int) -> Bool { Task.isCancelled || isCancelled(i) }
+        var sequences = options.map { Sequence(sampler: Sampler(options: $0), started: clock.now) }
+        for i in batch.indices {
+            if options[i].maxTokens < 0 {
+                sequences[i].outcome = .failure(LocalInferenceError(.invalidArgument, "maxTokens must not be negative"))
+            } else if stop(i) {
+                sequences[i].outcome = .failure(LocalInferenceError(.cancelled, "cancelled before the prompt"))
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        func finish(_ i: Int) {
+            let s = sequences[i]
+            let text = tokenizer.detokenize(s.generated, renderSpecial: false)
+            sequences[i].outcome = .success(
+                GenerationResult(
+                    text: text, promptTokens: s.prompt.count, completionTokens: s.generated.count,
+                    finishReason: s.finish, promptSeconds: s.promptSeconds,
+                    generationSeconds: seconds(clock.now - s.started)))
+        }
+        // Prompts, one sequence at a time, each in its own slot.
+        for i in batch.indices where sequences[i].outcome == nil {
+            do {
+                if stop(i) { throw LocalInferenceError(.cancelled, "cancelled before the prompt") }
+                let prompt = try checkedPrompt(batch[i], reserve: 1)
+                sequences[i].prompt = prompt
+                let t0 = clock.now
+                sequences[i].logits = try transformer.evaluate(prompt, reuseCache: reuseCachedPrefix, slot: i) { stop(i) }
+                sequences[i].promptSeconds = seconds(clock.now - t0)
+                sequences[i].started = clock.now
+            } catch let error as LocalInferenceError {
+                sequences[i].outcome = .failure(error)
+            } catch {
+                sequences[i].outcome = .failure(LocalInferenceError(.invalidArgument, "\(error)"))
+            }
+        }
+        // Decoding: every live sequence advances one token per forward pass.
+        while true {
+            var tokens: [Int32] = []
+            var slots: [Int] = []
+            for i in batch.indices where sequences[i].outcome == nil {
+                var s = sequences[i]
+                if s.generated.count >= options[i].maxTokens {
+                    finish(i)
+                    continue
+                }
+                let next = s.sampler.sample(s.logits)
+                s.logits = []
+                if stopTokens.contains(next) {
+                    s.finish = "stop"
+                    sequences[i] = s
+                    finish(i)
+                    continue
+                }
+                s.generated.append(next)
+                sequences[i] = s
+                if s.generated.count >= options[i].maxTokens
+                    || s.prompt.count + s.generated.count >= transformer.maxPositions
+                {
+                    finish(i)
+                } else if stop(i) {
+                    sequences[i].outcome = .failure(
+                        LocalInferenceError(.cancelled, "cancelled after \(s.generated.count) generated tokens"))
+                } else {
+                    tokens.append(next)
+                    slots.append(i)
+                }
+            }
+            if tokens.isEmpty { break }
+            do {
+                let logits = try transformer.decode(tokens, slots: slots)
+                for (row, i) in slots.enumerated() { sequences[i].logits = logits[row] }
+            } catch let error as LocalInferenceError {
+                for i in slots { sequences[i].outcome = .failure(error) }
+            } catch {
+                for i in slots { sequences[i].outcome = .failure(LocalInferenceError(.invalidArgument, "\(error)")) }
+            }
+        }
+        return sequences.map { $0.outcome! }
+    }
+
     private static func checkCancellation(_ stop: () -> Bool, _ when: @autoclosure () -> String) throws {
         if stop() { throw LocalInferenceError(.cancelled, "cancelled \(when())") }
     }

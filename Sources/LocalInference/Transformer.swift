@@ -18,11 +18,14 @@ final class Transformer: @unchecked Sendable {
     /// llama.cpp's default micro-batch (n_ubatch).
     static let llamaMicroBatch = 512
 
+    /// The largest number of sequences decoded together by `decode(_:slots:)`.
+    static let maxSlots = 8
+
     private let pool: ThreadPool
-    private let keyCache: [UnsafeMutablePointer<Float>]
-    private let valueCache: [UnsafeMutablePointer<Float>]
-    /// The number of positions currently filled in the KV cache.
-    private(set) var cachedTokens: [Int32] = []
+    /// One KV cache per sequence slot, created on first use; slot 0 serves single-sequence calls.
+    private var caches: [KVCache] = []
+    /// The tokens held in slot 0's KV cache.
+    var cachedTokens: [Int32] { caches.first?.tokens ?? [] }
 
     // Scratch buffers, `maxBatch` rows each.
     private let x: UnsafeMutablePointer<Float>
@@ -122,9 +125,6 @@ final class Transformer: @unchecked Sendable {
         let positions = max(1, min(config.contextLength, maxContext ?? config.contextLength))
         maxPositions = positions
         pool = ThreadPool(threads: threads)
-        // Untouched pages of these large allocations are never resident: memory grows with the context used.
-        keyCache = (0..<config.layerCount).map { _ in .allocate(capacity: positions * config.kvDim) }
-        valueCache = (0..<config.layerCount).map { _ in .allocate(capacity: positions * config.kvDim) }
         let wide = max(dim, config.qDim, config.feedForwardLength)
         x = .allocate(capacity: maxBatch * dim)
         xb = .allocate(capacity: maxBatch * wide)
@@ -135,36 +135,49 @@ final class Transformer: @unchecked Sendable {
         att = .allocate(capacity: maxBatch * config.qDim)
         gate = .allocate(capacity: maxBatch * config.feedForwardLength)
         up = .allocate(capacity: maxBatch * config.feedForwardLength)
-        logits = .allocate(capacity: vocabSize)
+        // One row per decoded sequence; untouched rows are never resident.
+        logits = .allocate(capacity: Self.maxSlots * vocabSize)
         acts = ActivationBatch(maxTokens: maxBatch, maxCols: wide)
         ropeCos = .allocate(capacity: maxBatch * config.ropeDimensions / 2)
         ropeSin = .allocate(capacity: maxBatch * config.ropeDimensions / 2)
     }
 
     deinit {
-        for p in keyCache { p.deallocate() }
-        for p in valueCache { p.deallocate() }
         for p in [x, xb, xb2, q, k, v, att, gate, up, logits, ropeCos, ropeSin] { p.deallocate() }
     }
 
     var threadCount: Int { pool.threadCount }
 
-    /// Forgets the KV cache.
-    func reset() { cachedTokens = [] }
+    /// Forgets the KV caches of every slot.
+    func reset() {
+        for cache in caches { cache.tokens = [] }
+    }
+
+    /// The KV cache of `slot` (0..<maxSlots), created on first use. Untouched pages of its large allocations are
+    /// never resident: memory grows with the context used.
+    private func cache(_ slot: Int) -> KVCache {
+        while caches.count <= slot {
+            caches.append(KVCache(layers: config.layerCount, positions: maxPositions, kvDim: config.kvDim))
+        }
+        return caches[slot]
+    }
 
     /// Feeds `tokens` after the cached ones and returns the logits after the last one.
     ///
     /// If the cache already holds a prefix of `tokens` (same conversation), only the new suffix is processed.
     /// `shouldStop` is polled before each batch of rows; when it returns true the cache is left as it was before the
     /// call (its common prefix) and a `cancelled` error is thrown.
-    func evaluate(_ tokens: [Int32], reuseCache: Bool, shouldStop: () -> Bool = { false }) throws -> [Float] {
+    func evaluate(_ tokens: [Int32], reuseCache: Bool, slot: Int = 0, shouldStop: () -> Bool = { false }) throws
+        -> [Float]
+    {
+        let cache = cache(slot)
         guard !tokens.isEmpty else { throw LocalInferenceError(.invalidArgument, "no tokens to evaluate") }
         for t in tokens where t < 0 || Int(t) >= vocabSize {
             throw LocalInferenceError(.invalidArgument, "token id \(t) is outside the vocabulary (\(vocabSize))")
         }
         var start = 0
         if reuseCache {
-            let common = zip(cachedTokens, tokens).prefix { $0 == $1 }.count
+            let common = zip(cache.tokens, tokens).prefix { $0 == $1 }.count
             start = min(common, tokens.count - 1)  // always recompute at least the last token
         }
         guard tokens.count <= maxPositions else {
@@ -172,7 +185,7 @@ final class Transformer: @unchecked Sendable {
                 .contextExceeded,
                 "context exceeded: \(tokens.count) tokens do not fit in the context window of \(maxPositions)")
         }
-        cachedTokens = Array(tokens[..<start])
+        cache.tokens = Array(tokens[..<start])
         var pos = start
         // llama.cpp splits a prompt into micro-batches of up to 512 tokens and picks its attention kernel by the
         // micro-batch size; the same split is kept here so that the arithmetic (and the greedy tokens) match.
@@ -182,13 +195,15 @@ final class Transformer: @unchecked Sendable {
             let microEnd = pos + microBatch
             while pos < microEnd {
                 if shouldStop() {
-                    cachedTokens = Array(tokens[..<start])
+                    cache.tokens = Array(tokens[..<start])
                     throw LocalInferenceError(
                         .cancelled, "cancelled after \(pos - start) of \(tokens.count - start) prompt tokens")
                 }
                 let n = min(maxBatch, microEnd - pos)
-                forward(Array(tokens[pos..<(pos + n)]), startPosition: pos, preciseAttention: precise)
-                cachedTokens.append(contentsOf: tokens[pos..<(pos + n)])
+                forward(
+                    Array(tokens[pos..<(pos + n)]), positions: Array(pos..<(pos + n)),
+                    caches: Array(repeating: cache, count: n), preciseAttention: precise, allLogits: false)
+                cache.tokens.append(contentsOf: tokens[pos..<(pos + n)])
                 pos += n
             }
         }
@@ -200,9 +215,40 @@ final class Transformer: @unchecked Sendable {
         try evaluate(cachedTokens + [token], reuseCache: true, shouldStop: shouldStop)
     }
 
+    /// Feeds `tokens[i]` after the KV cache of `slots[i]`, for every `i` in one forward pass, and returns each
+    /// sequence's next logits.
+    ///
+    /// The matrix products take all the rows together, so each weight is read once for the whole batch; attention
+    /// runs per sequence over its own cache. Both do exactly the arithmetic of `step(_:)` on each sequence alone
+    /// (the kernels give the same result for a row alone or in a batch), so the logits are bit-identical.
+    func decode(_ tokens: [Int32], slots: [Int]) throws -> [[Float]] {
+        let n = tokens.count
+        guard n > 0, n == slots.count, n <= Self.maxSlots, Set(slots).count == n,
+            slots.allSatisfy({ (0..<Self.maxSlots).contains($0) })
+        else { throw LocalInferenceError(.invalidArgument, "invalid decoding batch") }
+        for t in tokens where t < 0 || Int(t) >= vocabSize {
+            throw LocalInferenceError(.invalidArgument, "token id \(t) is outside the vocabulary (\(vocabSize))")
+        }
+        let caches = slots.map { cache($0) }
+        for cache in caches where cache.tokens.count + 1 > maxPositions {
+            throw LocalInferenceError(
+                .contextExceeded,
+                "context exceeded: \(cache.tokens.count + 1) tokens do not fit in the context window of "
+                    + "\(maxPositions)")
+        }
+        forward(tokens, positions: caches.map { $0.tokens.count }, caches: caches, preciseAttention: false,
+                allLogits: true)
+        for (cache, token) in zip(caches, tokens) { cache.tokens.append(token) }
+        return (0..<n).map { Array(UnsafeBufferPointer(start: logits + $0 * vocabSize, count: vocabSize)) }
+    }
+
     // MARK: - Forward pass
 
-    private func forward(_ tokens: [Int32], startPosition pos0: Int, preciseAttention: Bool) {
+    /// Runs row `t` (`tokens[t]` at `positions[t]`, keys and values stored in `caches[t]`) through the model.
+    /// With `allLogits`, row `t`'s logits go to `logits + t * vocabSize`; otherwise only the last row's, at `logits`.
+    private func forward(
+        _ tokens: [Int32], positions: [Int], caches: [KVCache], preciseAttention: Bool, allLogits: Bool
+    ) {
         let n = tokens.count
         let c = config
         let dim = c.embeddingLength
@@ -210,7 +256,7 @@ final class Transformer: @unchecked Sendable {
             Dequantizer.dequantize(
                 tokenEmbedding.type, from: tokenEmbedding.row(Int(token)), count: dim, into: x + t * dim)
         }
-        prepareRope(n: n, startPosition: pos0)
+        prepareRope(positions: positions)
         for (l, layer) in layers.enumerated() {
             // Attention.
             for t in 0..<n { rmsNorm(x + t * dim, layer.attnNorm, into: xb + t * dim) }
@@ -222,14 +268,14 @@ final class Transformer: @unchecked Sendable {
                 rope(q + t * c.qDim, heads: c.headCount, t: t)
                 rope(k + t * c.kvDim, heads: c.headCountKV, t: t)
                 // The cache is kept at half precision like llama.cpp's default F16 cache.
-                let kc = keyCache[l] + (pos0 + t) * c.kvDim
-                let vc = valueCache[l] + (pos0 + t) * c.kvDim
+                let kc = caches[t].keys[l] + positions[t] * c.kvDim
+                let vc = caches[t].values[l] + positions[t] * c.kvDim
                 for i in stride(from: 0, to: c.kvDim, by: 8) {
                     store(HalfTable.round(load(k + t * c.kvDim + i)), kc + i)
                     store(HalfTable.round(load(v + t * c.kvDim + i)), vc + i)
                 }
             }
-            attention(layer: l, n: n, startPosition: pos0, precise: preciseAttention)
+            attention(layer: l, positions: positions, caches: caches, precise: preciseAttention)
             matmul([(layer.wo, xb2)], input: att, tokens: n)
             for i in 0..<(n * dim) { x[i] += xb2[i] }
             // Feed-forward (SwiGLU).
@@ -243,9 +289,14 @@ final class Transformer: @unchecked Sendable {
             matmul([(layer.wDown, xb2)], input: gate, tokens: n)
             for i in 0..<(n * dim) { x[i] += xb2[i] }
         }
-        // Only the last token's logits are needed.
-        rmsNorm(x + (n - 1) * dim, outputNorm, into: xb)
-        matmul([(output, logits)], input: xb, tokens: 1)
+        if allLogits {
+            for t in 0..<n { rmsNorm(x + t * dim, outputNorm, into: xb + t * dim) }
+            matmul([(output, logits)], input: xb, tokens: n)
+        } else {
+            // Only the last token's logits are needed.
+            rmsNorm(x + (n - 1) * dim, outputNorm, into: xb)
+            matmul([(output, logits)], input: xb, tokens: 1)
+        }
     }
 
     private func rmsNorm(_ src: UnsafeMutablePointer<Float>, _ weight: [Float], into dst: UnsafeMutablePointer<Float>) {
@@ -262,11 +313,11 @@ final class Transformer: @unchecked Sendable {
         for i in 0..<bias.count { dst[i] += bias[i] }
     }
 
-    private func prepareRope(n: Int, startPosition pos0: Int) {
+    private func prepareRope(positions: [Int]) {
         let half = config.ropeDimensions / 2
         let thetaScale = powf(config.ropeFreqBase, -2 / Float(config.ropeDimensions))
-        for t in 0..<n {
-            var theta = Float(pos0 + t)
+        for (t, position) in positions.enumerated() {
+            var theta = Float(position)
             for i in 0..<half {
                 ropeCos[t * half + i] = cos(theta)
                 ropeSin[t * half + i] = sin(theta)
@@ -290,24 +341,27 @@ final class Transformer: @unchecked Sendable {
         }
     }
 
-    /// Causal attention of the `n` new rows over the cache, one (row, head) pair per task.
+    /// Causal attention of each new row over its sequence's cache (row `t` at `positions[t]` sees positions
+    /// `0...positions[t]` of `caches[t]`), one (row, head) pair per task.
     ///
     /// Two variants follow llama.cpp's CPU flash-attention kernels: for small micro-batches and decoding
     /// (`precise == false`), Q is rounded to half precision and the softmax is computed online with the weighted sum
     /// of V kept at half precision after every step (`flash_attn_ext_f16_one_chunk`); for micro-batches of 64 rows
     /// or more, float Q and a float accumulator (`flash_attn_ext_tiled`).
-    private func attention(layer l: Int, n: Int, startPosition pos0: Int, precise: Bool) {
+    private func attention(layer l: Int, positions rowPositions: [Int], caches: [KVCache], precise: Bool) {
+        let n = rowPositions.count
         let c = config
         let hd = c.headDim
         let group = c.headCount / c.headCountKV
         let scale = 1 / Float(hd).squareRoot()
-        let kc = keyCache[l], vc = valueCache[l]
+        let keys = caches.map { $0.keys[l] }, values = caches.map { $0.values[l] }
         let q = self.q, att = self.att
         pool.run(n * c.headCount) { task in
             let t = task / c.headCount
             let h = task % c.headCount
             let kvh = h / group
-            let positions = pos0 + t + 1
+            let positions = rowPositions[t] + 1
+            let kc = keys[t], vc = values[t]
             let qv = q + t * c.qDim + h * hd
             let out = att + t * c.qDim + h * hd
             let kBase = kc + kvh * hd, vBase = vc + kvh * hd

@@ -18,7 +18,9 @@ extension WeightMatrix {
                 switch type {
                 case .q4_0: QuantKernels.dotQ4_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
                 case .q4_1:
-                    QuantKernels.dotQ4_1x4(wr, nb: nb, a: a, stride: cols, d: d, s: s, out: o, outStride: stride)
+                    QuantKernels.dotQ4_1x4(
+                        wr, nb: nb, a: a, stride: cols, d: d, s: s, laneSums: acts.laneSums + 4 * t * nb, out: o,
+                        outStride: stride)
                 case .q5_0: QuantKernels.dotQ5_0x4(wr, nb: nb, a: a, stride: cols, d: d, out: o, outStride: stride)
                 case .q5_1:
                     QuantKernels.dotQ5_1x4(wr, nb: nb, a: a, stride: cols, d: d, s: s, out: o, outStride: stride)
@@ -28,7 +30,9 @@ extension WeightMatrix {
                 let wr = row(r), a = acts.q + t * cols, d = acts.d + t * nb, s = acts.s + t * nb
                 switch type {
                 case .q4_0: out[t * stride + r] = QuantKernels.dotQ4_0(wr, nb: nb, a: a, d: d)
-                case .q4_1: out[t * stride + r] = QuantKernels.dotQ4_1(wr, nb: nb, a: a, d: d, s: s)
+                case .q4_1:
+                    out[t * stride + r] = QuantKernels.dotQ4_1(
+                        wr, nb: nb, a: a, d: d, s: s, laneSums: acts.laneSums + 4 * t * nb)
                 case .q5_0: out[t * stride + r] = QuantKernels.dotQ5_0(wr, nb: nb, a: a, d: d)
                 case .q5_1: out[t * stride + r] = QuantKernels.dotQ5_1(wr, nb: nb, a: a, d: d, s: s)
                 default: out[t * stride + r] = QuantKernels.dotQ8_0(wr, nb: nb, a: a, d: d)

@@ -4,14 +4,44 @@ import LocalInference
 import Synchronization
 
 /// The embedded engine as a ``ModelProvider``: `local/<name-or-path.gguf>` runs in this process, with no
-/// server and no key. Requests are served one at a time on a dedicated queue (the engine itself uses every
-/// core for each token). Developer messages are always folded into the system message, and recorded so.
+/// server and no key. Developer messages are always folded into the system message, and recorded so.
+///
+/// Requests are decoded in batches on a dedicated queue: the requests waiting when the engine becomes free (after
+/// a short gathering delay) run together, up to `LocalModel.maxBatchSize` (8) at a time, sharing each read of the
+/// weights (see `LocalModel.generate(batch:options:reuseCachedPrefix:isCancelled:)`); each reply is the same as the request would get
+/// alone. Requests that arrive while a batch runs wait for the next one. Cancelling a request's task stops its
+/// sequence at the next token (or before its prompt) without disturbing the others.
 public final class LocalModelProvider: ModelProvider {
     public let identity: ModelIdentity
     private let model: LocalModel
     private let queue = DispatchQueue(label: "systemcard.local-model")
+    /// The requests waiting for the next batch, and whether the queue is draining them.
+    private let state = Mutex<(waiting: [Pending], draining: Bool)>(([], false))
     /// Answer length when the run sets no `--max-tokens`.
     public static let defaultMaxTokens = 256
+    /// How long the engine, when idle, waits for more requests before starting a batch.
+    static let gatheringDelay: DispatchTimeInterval = .milliseconds(5)
+
+    /// A request waiting for (or in) a batch.
+    private final class Pending: Sendable {
+        let turns: [ChatTurn]
+        let options: SamplingOptions
+        let continuation: CheckedContinuation<GenerationResult, any Error>
+        let flag: CancellationFlag
+
+        init(turns: [ChatTurn], options: SamplingOptions, flag: CancellationFlag,
+             continuation: CheckedContinuation<GenerationResult, any Error>) {
+            self.turns = turns
+            self.options = options
+            self.flag = flag
+            self.continuation = continuation
+        }
+    }
+
+    /// Set by a request task's cancellation handler; read by the engine between tokens.
+    private final class CancellationFlag: Sendable {
+        let isSet = Atomic<Bool>(false)
+    }
 
     public init(file: URL, name: String, threads: Int? = nil) throws {
         do {
@@ -31,32 +61,56 @@ public final class LocalModelProvider: ModelProvider {
         options.temperature = request.settings.temperature ?? 0
         options.maxTokens = request.settings.maxTokens ?? Self.defaultMaxTokens
         options.seed = request.settings.seed.map { UInt64(bitPattern: Int64($0)) }
-        let model = self.model
         let settings = options
         // The engine runs on the queue, outside this task: a cancellation flag carries the task's cancellation to it
         // (checked between prompt batches and between tokens).
-        let cancelled = Atomic<Bool>(false)
+        let flag = CancellationFlag()
         let result: GenerationResult = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                queue.async {
-                    do {
-                        continuation.resume(
-                            returning: try model.generate(turns, options: settings) {
-                                cancelled.load(ordering: .relaxed)
-                            })
-                    } catch let error as LocalInferenceError where error.code == .cancelled {
-                        continuation.resume(throwing: CancellationError())
-                    } catch {
-                        continuation.resume(throwing: ProviderError(.modelFailure, message: "local model: \(error)"))
-                    }
-                }
+                enqueue(Pending(turns: turns, options: settings, flag: flag, continuation: continuation))
             }
         } onCancel: {
-            cancelled.store(true, ordering: .relaxed)
+            flag.isSet.store(true, ordering: .relaxed)
         }
         return ModelResponse(
             text: result.text, finishReason: result.finishReason,
             usage: TokenUsage(promptTokens: result.promptTokens, completionTokens: result.completionTokens),
             developerRole: hasDeveloper ? .folded : .none)
+    }
+
+    private func enqueue(_ pending: Pending) {
+        let start = state.withLock { state -> Bool in
+            state.waiting.append(pending)
+            if state.draining { return false }
+            state.draining = true
+            return true
+        }
+        if start { queue.asyncAfter(deadline: .now() + Self.gatheringDelay) { self.drain() } }
+    }
+
+    /// Runs batches of waiting requests until none is left.
+    private func drain() {
+        while true {
+            let batch = state.withLock { state -> [Pending] in
+                let batch = Array(state.waiting.prefix(LocalModel.maxBatchSize))
+                state.waiting.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            let results = model.generate(batch: batch.map(\.turns), options: batch.map(\.options)) {
+                batch[$0].flag.isSet.load(ordering: .relaxed)
+            }
+            for (pending, result) in zip(batch, results) {
+                switch result {
+                case .success(let reply): pending.continuation.resume(returning: reply)
+                case .failure(let error) where error.code == .cancelled:
+                    pending.continuation.resume(throwing: CancellationError())
+                case .failure(let error):
+                    pending.continuation.resume(
+                        throwing: ProviderError(.modelFailure, message: "local model: \(error)"))
+                }
+            }
+        }
     }
 }
