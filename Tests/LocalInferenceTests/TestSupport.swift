@@ -1,16 +1,21 @@
 import Foundation
 import LocalInference
 
-/// Where the tests look for the SmolLM2 model: `$SYSTEMCARD_MODELS_DIR` or `~/.systemcard/models`.
+/// Where the tests look for the SmolLM2 model, as `systemcard model pull` puts it: `$SYSTEMCARD_MODELS_DIR`, else
+/// `$SYSTEMCARD_HOME/models`, else `~/.systemcard/models`.
 enum TestModel {
     static let fileName = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
-    static var url: URL {
-        let env = ProcessInfo.processInfo.environment["SYSTEMCARD_MODELS_DIR"]
-        let dir = env.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".systemcard/models")
-        return dir.appendingPathComponent(fileName)
+    static var directory: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let dir = environment["SYSTEMCARD_MODELS_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        if let home = environment["SYSTEMCARD_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent("models")
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".systemcard/models")
     }
+
+    static var url: URL { directory.appendingPathComponent(fileName) }
 
     /// Whether the model file is present. Tests that need it are skipped otherwise: put the file at
     /// ~/.systemcard/models/SmolLM2-135M-Instruct.Q4_1.gguf (`systemcard model pull smollm2`) or point

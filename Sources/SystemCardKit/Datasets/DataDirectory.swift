@@ -25,9 +25,12 @@ public struct DataDirectory: Sendable {
     public func file(_ relativePath: String, dataset: String) throws -> URL {
         let fileURL = url.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            // A catalog entry without pinned digests is only fetched on request (see `DataFetcher.allowUnpinned`).
+            let unpinned = (try? DataCatalog.entry(named: dataset))?.files.contains { $0.sha256.isEmpty } ?? false
+            let fetch = "systemcard data fetch \(dataset)" + (unpinned ? " --allow-unpinned" : "")
             throw SystemCardError.invalidInput(
                 "dataset file \(relativePath) not found in \(url.path). "
-                    + "Run `systemcard data fetch \(dataset)` or pass --data-dir DIR (or set SYSTEMCARD_DATA_DIR).")
+                    + "Run `\(fetch)` or pass --data-dir DIR (or set SYSTEMCARD_DATA_DIR).")
         }
         return fileURL
     }
