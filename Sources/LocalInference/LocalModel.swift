@@ -197,9 +197,6 @@ public final class LocalModel: @unchecked Sendable {
         _ batch: [[ChatTurn]], options: [SamplingOptions], reuseCachedPrefix: Bool, isCancelled: (Int) -> Bool
     ) -> [Result<GenerationResult, LocalInferenceError>] {
         let clock = ContinuousClock()
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         func stop(_ i: Int) -> Bool { Task.isCancelled || isCancelled(i) }
         var sequences = options.map { Sequence(sampler: Sampler(options: $0), started: clock.now) }
         for i in batch.indices {
@@ -218,7 +215,7 @@ public final class LocalModel: @unchecked Sendable {
                 GenerationResult(
                     text: text, promptTokens: s.prompt.count, completionTokens: s.generated.count,
                     finishReason: s.finish, promptSeconds: s.promptSeconds,
-                    generationSeconds: seconds(clock.now - s.started)))
+                    generationSeconds: (clock.now - s.started).inSeconds))
         }
         // Prompts, one sequence at a time, each in its own slot.
         for i in batch.indices where sequences[i].outcome == nil {
@@ -228,7 +225,7 @@ public final class LocalModel: @unchecked Sendable {
                 sequences[i].prompt = prompt
                 let t0 = clock.now
                 sequences[i].logits = try transformer.evaluate(prompt, reuseCache: reuseCachedPrefix, slot: i) { stop(i) }
-                sequences[i].promptSeconds = seconds(clock.now - t0)
+                sequences[i].promptSeconds = (clock.now - t0).inSeconds
                 sequences[i].started = clock.now
             } catch let error as LocalInferenceError {
                 sequences[i].outcome = .failure(error)
@@ -330,15 +327,12 @@ public final class LocalModel: @unchecked Sendable {
             logits = try transformer.step(next, shouldStop: stop)
         }
         let t2 = clock.now
-        func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
         let text = tokenizer.detokenize(generated, renderSpecial: false)
         return (
             generated,
             GenerationResult(
                 text: text, promptTokens: prompt.count, completionTokens: generated.count, finishReason: finish,
-                promptSeconds: seconds(t1 - t0), generationSeconds: seconds(t2 - t1))
+                promptSeconds: (t1 - t0).inSeconds, generationSeconds: (t2 - t1).inSeconds)
         )
     }
 }

@@ -32,7 +32,7 @@ struct ExtractionBenchmark: AsyncParsableCommand {
                     if extractor.extract(item.text, language: item.language, optionCount: 4).index != nil { found += 1 }
                 }
             }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.inSeconds
             print(String(
                 format: "%@: %.2f s  %.0f responses/s  %.1f%% extracted",
                 mode.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),

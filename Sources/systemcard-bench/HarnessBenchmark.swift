@@ -49,12 +49,12 @@ struct HarnessBenchmark: AsyncParsableCommand {
         await ModelFactory.shutdown(client)
         if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
 
-        let seconds = first.seconds
+        let seconds = first.inSeconds
         print("samples \(samples)  connections \(connections)")
         print(String(format: "run:      %.2f s  %.0f samples/s", seconds, Double(samples) / seconds))
         print(String(format: "peak RSS: %.1f MB", Double(peakResidentKilobytes()) / 1024))
         if let firstCallDelay { print(String(format: "first request: %.3f s after process start", firstCallDelay)) }
-        print(String(format: "resume:   %.3f s  model calls %d", resume.seconds, resumeCalls))
+        print(String(format: "resume:   %.3f s  model calls %d", resume.inSeconds, resumeCalls))
     }
 }
 
@@ -78,10 +78,6 @@ final class FirstCallRecorder: ModelProvider, Sendable {
         }
         return try await base.generate(request)
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// Peak resident set size of this process, in kilobytes (Linux `getrusage`).

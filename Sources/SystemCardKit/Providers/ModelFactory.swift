@@ -37,8 +37,7 @@ public final class ModelFactory: Sendable {
         // with backoff, and declares the endpoint unreachable only after 3 s of refused connections with no answer
         // ever (a dead server or a wrong port then fails in seconds, not after every sample's retries).
         configuration.connectionPool.retryConnectionEstablishment = false
-        let milliseconds = connectTimeout.components.seconds * 1000 + connectTimeout.components.attoseconds / 1_000_000_000_000_000
-        configuration.timeout = .init(connect: .milliseconds(max(1, milliseconds)))
+        configuration.timeout = .init(connect: .milliseconds(Int64(max(1, connectTimeout.inMilliseconds))))
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

@@ -112,11 +112,10 @@ public struct OpenAICompatibleProvider: ModelProvider {
             "response",
             metadata: [
                 "model": "\(identity.model)", "status": "\(status)", "bytes": "\(buffer.readableBytes)",
-                "ms": "\(sent.duration(to: .now).components.seconds * 1000 + sent.duration(to: .now).components.attoseconds / 1_000_000_000_000_000)",
+                "ms": "\(sent.duration(to: .now).inMilliseconds)",
             ])
         guard (200..<300).contains(status) else {
             throw Self.error(status: status, body: bodyText, headers: response.headers, model: identity.model)
-                .redacting(apiKey)
         }
         let decoded: ChatCompletionResponse
         do {
@@ -124,8 +123,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
         } catch {
             throw ProviderError(
                 .malformedResponse, status: status,
-                message: "response is not a chat completion: \(RunText.excerpt(bodyText, limit: 300))"
-            ).redacting(apiKey)
+                message: "response is not a chat completion: \(RunText.excerpt(bodyText, limit: 300))")
         }
         guard let choice = decoded.choices.first else {
             throw ProviderError(.malformedResponse, status: status, message: "response has no choices")

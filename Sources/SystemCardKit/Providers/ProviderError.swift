@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a model call failed. The retry layer retries the transient kinds; the runner records whatever is
 /// left as an error for the sample (never a score) and stops the run on the fatal kinds.
 public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -45,15 +43,6 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     /// No request of this run can succeed (bad key, unknown model, endpoint unreachable from the start): stop
     /// instead of failing every sample.
     public var isFatalForRun: Bool { code == .unauthorized || code == .modelNotFound || code == .unreachable }
-
-    /// The same error with every occurrence of `secret` (the API key an endpoint may echo back) replaced,
-    /// so that the key never reaches the store, logs or reports through an error message.
-    public func redacting(_ secret: String?) -> ProviderError {
-        guard let secret, !secret.isEmpty, message.contains(secret) else { return self }
-        var copy = self
-        copy.message = message.replacingOccurrences(of: secret, with: "[redacted]")
-        return copy
-    }
 
     public var description: String {
         var text = code.rawValue

@@ -326,8 +326,7 @@ public struct EvalRunner: Sendable {
             failure = "\(error)"
         }
         let totals = ledger.snapshot
-        let milliseconds = started.duration(to: .now).components
-        let latency = Int(milliseconds.seconds * 1000 + milliseconds.attoseconds / 1_000_000_000_000_000)
+        let latency = started.duration(to: .now).inMilliseconds
         let result = SampleResult(
             runID: runID, sample: sample, epoch: epoch, ordinal: ordinal, status: failure == nil ? .scored : .error,
             completion: output?.completion, transcript: output?.transcript ?? sample.messages,
@@ -388,7 +387,7 @@ final class ProgressTracker: Sendable {
 
     var snapshot: RunProgress {
         let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         return state.withLock { state in
             RunProgress(
                 evaluation: evaluation, total: total, resumed: resumed, completed: state.completed,

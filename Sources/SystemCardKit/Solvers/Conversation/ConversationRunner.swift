@@ -31,7 +31,7 @@ public enum ConversationRunner {
                 let response = try await generate(
                     model, plan.view(for: name, turns: turns), settings: settings, within: remaining)
             else {
-                ending = .timeLimit(seconds: seconds(plan.limits.timeLimit))
+                ending = .timeLimit(seconds: plan.limits.timeLimit.inSeconds)
                 break
             }
             let visible = HiddenText.strip(response.text, hiding: role.hidden)
@@ -73,9 +73,5 @@ public enum ConversationRunner {
             guard let first = try await group.next() else { return nil }
             return first
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
