@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import SystemCardKit
 
 /// `systemcard card --models a,b`: runs the card's suite for each model (resuming what the store has) and
@@ -81,21 +80,15 @@ struct CardCommand: AsyncParsableCommand {
         }
         let cardConfig = try makeConfig()
         let resultStore = try store.open()
-        let retries = Atomic<Int>(0)
-        let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
-        let logger = logging.logger
-        let factory = ModelFactory(httpClient: httpClient, logger: logger) { _ in retries.add(1, ordering: .relaxed) }
+        let planner = RunPlanner(
+            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let progressLine = ProgressLine(quiet: generation.quiet)
         let quiet = generation.quiet
         let runner = CardRunner(
-            store: resultStore, factory: factory, endpoint: endpoint.options(),
+            store: resultStore, planner: planner,
             dataDirectory: DataDirectory.resolve(option: generation.dataDir), examplesPerModel: examples,
             generator: "systemcard \(SystemCardCommand.configuration.version)",
-            onProgress: { progress in
-                var progress = progress
-                progress.retries = retries.load(ordering: .relaxed)
-                progressLine.show(progress)
-            },
+            onProgress: { progressLine.show($0) },
             onEvent: { line in
                 progressLine.finish()
                 if !quiet {
@@ -109,10 +102,10 @@ struct CardCommand: AsyncParsableCommand {
             defer { interrupts.cancel() }
             outcome = try await task.value
         } catch {
-            await ModelFactory.shutdown(httpClient)
+            await planner.shutdown()
             throw error
         }
-        await ModelFactory.shutdown(httpClient)
+        await planner.shutdown()
 
         let directory = URL(fileURLWithPath: out)
         let written = try CardWriter.write(outcome.document, to: directory)
@@ -146,7 +139,7 @@ struct CardCommand: AsyncParsableCommand {
     /// The config file (if any) with the command line's choices on top.
     func makeConfig() throws -> CardConfig {
         var cardConfig =
-            try config.map { try CardConfigLoader.load(contentsOf: URL(fileURLWithPath: $0)) } ?? CardConfig()
+            try config.map { try CardConfigLoader.load(contentsOf: URL(fileURLWithPath: $0), registry: CommandContext.registry) } ?? CardConfig()
         if let models {
             cardConfig.models = try models.split(separator: ",").map {
                 CardModelConfig(spec: try ModelSpec(parsing: $0.trimmingCharacters(in: .whitespaces)))
@@ -163,7 +156,7 @@ struct CardCommand: AsyncParsableCommand {
                 cardConfig.grader = nil
                 return try finish(cardConfig)
             }
-            cardConfig.grader = CardEndpointConfig(
+            cardConfig.grader = ModelEndpoint(
                 spec: try ModelSpec(parsing: grader), baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv)
         }
         return try finish(cardConfig)
@@ -188,11 +181,11 @@ struct CardCommand: AsyncParsableCommand {
         if let epochs = generation.epochs { config.settings.epochs = epochs }
         let roles = try EvalCommand.pairs(roleSpecs, flag: "--role")
         if !roles.isEmpty {
-            config.evaluations = try config.suite.map { planned in
+            config.evaluations = try config.suite(in: CommandContext.registry).map { planned in
                 var planned = planned
-                let evaluation = try EvaluationRegistry.evaluation(named: planned.name, options: planned.options)
+                let evaluation = try CommandContext.registry.descriptor(named: planned.name)
                 for (role, spec) in roles where evaluation.roles.contains(role) && planned.roles[role] == nil {
-                    planned.roles[role] = CardEndpointConfig(spec: try ModelSpec(parsing: spec))
+                    planned.roles[role] = ModelEndpoint(spec: try ModelSpec(parsing: spec))
                 }
                 return planned
             }
@@ -201,7 +194,7 @@ struct CardCommand: AsyncParsableCommand {
             throw SystemCardError.invalidInput(
                 "name the models: --models openai/<model>[,…] (or local/smollm2), or --config card.yaml (see --init)")
         }
-        try config.validate()
+        try config.validate(registry: CommandContext.registry)
         return config
     }
 }

@@ -24,7 +24,7 @@ struct DataCommand: AsyncParsableCommand {
         var allowUnpinned = false
 
         func run() async throws {
-            let entry = try DataCatalog.entry(named: name)
+            let entry = try CommandContext.registry.dataset(named: name)
             let directory = DataDirectory.resolve(option: dataDir)
             let client = ModelFactory.makeHTTPClient(maxConnections: 2)
             do {
@@ -47,7 +47,7 @@ struct DataCommand: AsyncParsableCommand {
 
         func run() throws {
             let directory = DataDirectory.resolve(option: dataDir)
-            let rows = DataCatalog.entries.map { entry -> [String] in
+            let rows = CommandContext.registry.datasets.map { entry -> [String] in
                 let present = entry.files.filter {
                     FileManager.default.fileExists(atPath: directory.url.appendingPathComponent($0.path).path)
                 }.count

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SystemCardKit
-import Synchronization
 
 /// `systemcard eval NAME --model openai/<m>`: run one evaluation, resuming what the store already has.
 struct EvalCommand: AsyncParsableCommand {
@@ -86,61 +85,35 @@ struct EvalCommand: AsyncParsableCommand {
         if let languages { options["languages"] = languages }
         let roleModels = try Self.pairs(roleSpecs, flag: "--role")
         let roleURLs = try Self.pairs(roleBaseURLs, flag: "--role-base-url")
-        let evaluation = try EvaluationRegistry.evaluation(named: self.evaluation, options: options)
-        let modelSpec = try ModelSpec(parsing: model)
-        let graderChoice: GraderChoice
-        var graderSpec: ModelSpec?
-        switch grader {
-        case nil:
-            graderChoice = evaluation.graders.rules != nil ? .rules : .model
-            if graderChoice == .model {
-                throw SystemCardError.invalidInput(
-                    "\(evaluation.name) needs a grader model: pass --grader openai/<model>")
-            }
-        case "rules"?:
-            graderChoice = .rules
-        case let text?:
-            graderChoice = .model
-            graderSpec = try ModelSpec(parsing: text)
+        var roles: [String: ModelEndpoint] = [:]
+        for (role, text) in roleModels {
+            roles[role] = ModelEndpoint(spec: try ModelSpec(parsing: text), baseURL: roleURLs[role])
         }
+        var forced: GraderChoice?
+        var judge: ModelEndpoint?
+        switch grader {
+        case nil: break
+        case "rules"?: forced = .rules
+        case let text?:
+            forced = .model
+            judge = ModelEndpoint(spec: try ModelSpec(parsing: text), baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv)
+        }
+        let plan = RunPlan(
+            evaluation: evaluation, options: options, model: ModelEndpoint(spec: try ModelSpec(parsing: model)),
+            grader: forced, judge: judge,
+            roles: roles,
+            settings: generation.settings, dataDirectory: DataDirectory.resolve(option: generation.dataDir),
+            limit: limit, epochs: generation.epochs ?? 1, seed: generation.seed, retryErrors: retryErrors,
+            noCache: noCache)
 
         let resultStore = try store.open()
-        let retries = Atomic<Int>(0)
-        let httpClient = ModelFactory.makeHTTPClient(for: endpoint.options())
-        let logger = logging.logger
-        let factory = ModelFactory(httpClient: httpClient, logger: logger) { _ in retries.add(1, ordering: .relaxed) }
+        let planner = RunPlanner(
+            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let outcome: RunOutcome
         do {
-            let provider = try factory.provider(for: modelSpec, endpoint: endpoint.options())
-            let graderProvider = try graderSpec.map {
-                try factory.provider(
-                    for: $0, endpoint: endpoint.options(baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv))
-            }
-            var roleProviders: [String: any ModelProvider] = [:]
-            for (role, text) in roleModels {
-                guard evaluation.roles.contains(role) else {
-                    throw SystemCardError.invalidInput(
-                        "\(evaluation.name) has no role '\(role)'"
-                            + (evaluation.roles.isEmpty ? "" : "; its roles: \(evaluation.roles.joined(separator: ", "))"))
-                }
-                roleProviders[role] = try factory.provider(
-                    for: ModelSpec(parsing: text), endpoint: endpoint.options(baseURL: roleURLs[role]))
-            }
-            let request = RunRequest(
-                evaluation: evaluation, model: provider,
-                settings: GenerationSettings(
-                    temperature: generation.temperature, maxTokens: generation.maxTokens, seed: generation.seed,
-                    reasoningEffort: generation.reasoningEffort),
-                grader: graderChoice, graderModel: graderProvider, roles: roleProviders,
-                dataDirectory: DataDirectory.resolve(option: generation.dataDir),
-                limit: limit, epochs: generation.epochs ?? 1, seed: generation.seed, retryErrors: retryErrors, noCache: noCache,
-                concurrency: endpoint.maxConnections)
+            let request = try Self.plan(plan, with: planner)
             let progressLine = ProgressLine(quiet: generation.quiet)
-            let runner = EvalRunner(store: resultStore, logger: logger) { progress in
-                var progress = progress
-                progress.retries = retries.load(ordering: .relaxed)
-                progressLine.show(progress)
-            }
+            let runner = planner.runner(store: resultStore) { progressLine.show($0) }
             let task = Task { try await runner.run(request) }
             let interrupts = InterruptHandler { task.cancel() }
             defer { interrupts.cancel() }
@@ -152,10 +125,10 @@ struct EvalCommand: AsyncParsableCommand {
                 throw error
             }
         } catch {
-            await ModelFactory.shutdown(httpClient)
+            await planner.shutdown()
             throw error
         }
-        await ModelFactory.shutdown(httpClient)
+        await planner.shutdown()
 
         switch output {
         case .table:
@@ -165,6 +138,28 @@ struct EvalCommand: AsyncParsableCommand {
         }
         if outcome.summary.errors > 0 || outcome.summary.missing > 0 {
             throw ExitCode(ExitCodes.erroredSamples)
+        }
+    }
+}
+
+extension EvalCommand {
+    /// The planned request, with a planning problem said in this command's flags.
+    static func plan(_ plan: RunPlan, with planner: RunPlanner) throws -> RunRequest {
+        do {
+            return try planner.request(for: plan)
+        } catch let error as RunPlanningError {
+            throw SystemCardError.invalidInput(error.description + fix(for: error))
+        }
+    }
+
+    /// Which flag fixes a planning problem.
+    static func fix(for error: RunPlanningError) -> String {
+        switch error {
+        case .grader(_, .needsJudge): return ": pass --grader openai/<model>"
+        case .grader(_, .noRulesGrader): return "; pass --grader openai/<model>"
+        case .grader(_, .noModelGrader): return "; drop --grader or pass --grader rules"
+        case .missingRole(_, let role): return ": pass --role \(role)=openai/<model>"
+        case .unknownRole: return ""
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SystemCardKit
 
 /// How every answer is sampled, shared by `eval` and `card` (a card's config file may set the same values;
 /// the command line wins).
@@ -28,5 +29,10 @@ struct GenerationArguments: ParsableArguments {
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let temperature, temperature < 0 { throw ValidationError("--temperature cannot be negative") }
+    }
+
+    /// The sampling settings these flags set (unset ones are left to the endpoint).
+    var settings: GenerationSettings {
+        GenerationSettings(temperature: temperature, maxTokens: maxTokens, seed: seed, reasoningEffort: reasoningEffort)
     }
 }

@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the evaluations.")
 
     func run() throws {
-        let rows = EvaluationRegistry.entries.map { [$0.name, $0.summary] }
+        let rows = CommandContext.registry.descriptors.map { [$0.name, $0.summary] }
         for line in TextTable.render(header: ["evaluation", "what it measures"], rows: rows, leftAligned: [0, 1]) {
             print(line)
         }

@@ -123,7 +123,7 @@ struct CardCommandTests {
         #expect(run.exitCode == 0 || run.exitCode == 1, "stderr: \(run.stderr)")
         let json = try card(out)
         let evaluations = try #require(json["evaluations"] as? [[String: Any]])
-        #expect(evaluations.count == EvaluationRegistry.entries.count)
+        #expect(evaluations.count == EvaluationRegistry.builtIn.descriptors.count)
         for evaluation in evaluations {
             let results = try #require(evaluation["results"] as? [[String: Any]])
             #expect(results.map { $0["model"] as? String } == ["openai/refuser", "openai/complier"])

@@ -48,7 +48,7 @@ struct SafetyEvaluationTests {
         #expect(json["grader"] as? String == "model")
         #expect((json["counts"] as? [String: Int])?["scored"] == 60)
         // One model and one judge call per sample, less cache hits where two sources share a prompt.
-        let selected = EvalRunner.select(
+        let selected = SampleSelection.select(
             try DisallowedContentDataset(set: .standard).load(from: directory).samples, limit: 60, seed: 3)
         let distinct = Set(selected.map(\.prompt)).count
         #expect(server.totalRequests >= 2 * distinct && server.totalRequests <= 120)

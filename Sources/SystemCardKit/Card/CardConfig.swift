@@ -5,7 +5,7 @@ public struct CardConfig: Sendable {
     /// nil: ``CardProfile/defaultProfile(for:)``.
     public var profile: CardProfile?
     public var models: [CardModelConfig]
-    public var grader: CardEndpointConfig?
+    public var grader: ModelEndpoint?
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.
     public var evaluations: [CardEvaluationConfig]?
@@ -13,7 +13,7 @@ public struct CardConfig: Sendable {
 
     public init(
         title: String? = nil, profile: CardProfile? = nil, models: [CardModelConfig] = [],
-        grader: CardEndpointConfig? = nil, settings: CardRunSettings = .init(),
+        grader: ModelEndpoint? = nil, settings: CardRunSettings = .init(),
         evaluations: [CardEvaluationConfig]? = nil, preparedness: PreparednessConfig = .defaults
     ) {
         self.title = title
@@ -28,13 +28,13 @@ public struct CardConfig: Sendable {
     /// The profile in effect.
     public var effectiveProfile: CardProfile { profile ?? CardProfile.defaultProfile(for: models) }
 
-    /// The suite in effect: the configured evaluations, or every registered one.
-    public var suite: [CardEvaluationConfig] {
-        evaluations ?? EvaluationRegistry.entries.map { CardEvaluationConfig(name: $0.name) }
+    /// The suite in effect: the configured evaluations, or every one `registry` has.
+    public func suite(in registry: EvaluationRegistry = .builtIn) -> [CardEvaluationConfig] {
+        evaluations ?? registry.names.map { CardEvaluationConfig(name: $0) }
     }
 
     /// Checks what a YAML schema cannot: unique labels, one pre and one post per family, known evaluations.
-    public func validate() throws {
+    public func validate(registry: EvaluationRegistry = .builtIn) throws {
         guard !models.isEmpty else {
             throw SystemCardError.invalidInput(
                 "the card names no model: pass --models openai/<m>,… or list models: in the config")
@@ -55,8 +55,8 @@ public struct CardConfig: Sendable {
                 )
             }
         }
-        for evaluation in suite {
-            _ = try EvaluationRegistry.evaluation(named: evaluation.name, options: evaluation.options)
+        for evaluation in suite(in: registry) {
+            _ = try registry.evaluation(named: evaluation.name, options: evaluation.options)
         }
         if settings.epochs < 1 { throw SystemCardError.invalidInput("epochs must be at least 1") }
         if let limit = settings.limit, limit < 1 { throw SystemCardError.invalidInput("limit must be at least 1") }

@@ -3,30 +3,35 @@ import Yams
 
 /// Reads a card config from YAML. Every mistake (a YAML syntax error, an unknown key, a wrong type, an
 /// unknown evaluation or option) is a ``SystemCardError`` naming the file, line and key.
-public enum CardConfigLoader {
-    static let topKeys = ["title", "profile", "models", "grader", "settings", "evaluations", "preparedness"]
-    static let modelKeys = ["label", "model", "base_url", "api_key_env", "mitigation", "family"]
-    static let endpointKeys = ["model", "base_url", "api_key_env"]
-    static let settingsKeys = ["temperature", "max_tokens", "seed", "reasoning_effort", "epochs", "limit"]
-    static let evaluationKeys = ["name", "options", "limit", "grader", "roles"]
-    static let categoryKeys = ["indicators", "default_thresholds"]
-    static let thresholdKeys = ["medium", "high", "critical"]
-    static let indicatorKeys = ["metric"] + thresholdKeys
-    static let overrideKeys = ["category", "mitigation", "family", "level", "rationale", "reviewer"]
+public struct CardConfigLoader: Sendable {
+    /// The evaluations a config may name.
+    let registry: EvaluationRegistry
+
+    var topKeys: [String] { ["title", "profile", "models", "grader", "settings", "evaluations", "preparedness"] }
+    var modelKeys: [String] { ["label", "model", "base_url", "api_key_env", "mitigation", "family"] }
+    var endpointKeys: [String] { ["model", "base_url", "api_key_env"] }
+    var settingsKeys: [String] { ["temperature", "max_tokens", "seed", "reasoning_effort", "epochs", "limit"] }
+    var evaluationKeys: [String] { ["name", "options", "limit", "grader", "roles"] }
+    var categoryKeys: [String] { ["indicators", "default_thresholds"] }
+    var thresholdKeys: [String] { ["medium", "high", "critical"] }
+    var indicatorKeys: [String] { ["metric"] + thresholdKeys }
+    var overrideKeys: [String] { ["category", "mitigation", "family", "level", "rationale", "reviewer"] }
 
     /// Reads and checks the config file at `url`.
-    public static func load(contentsOf url: URL) throws -> CardConfig {
+    public static func load(contentsOf url: URL, registry: EvaluationRegistry = .builtIn) throws -> CardConfig {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw SystemCardError.invalidInput("cannot read the card config \(url.path): \(error.localizedDescription)")
         }
-        return try parse(text, file: url.lastPathComponent)
+        return try parse(text, file: url.lastPathComponent, registry: registry)
     }
 
     /// Parses YAML text; `file` names it in error messages.
-    public static func parse(_ text: String, file: String = "card.yaml") throws -> CardConfig {
+    public static func parse(_ text: String, file: String = "card.yaml", registry: EvaluationRegistry = .builtIn)
+        throws -> CardConfig
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -38,11 +43,11 @@ public enum CardConfigLoader {
         guard let root else {
             throw SystemCardError.invalidInput("\(file) is empty; `systemcard card --init` writes an example")
         }
-        let config = try read(CardYAMLNode(node: root, path: "", file: file))
+        let config = try CardConfigLoader(registry: registry).read(CardYAMLNode(node: root, path: "", file: file))
         return config
     }
 
-    static func read(_ root: CardYAMLNode) throws -> CardConfig {
+    func read(_ root: CardYAMLNode) throws -> CardConfig {
         var config = CardConfig()
         for (key, value) in try root.mapping(allowed: topKeys) {
             switch key {
@@ -60,7 +65,7 @@ public enum CardConfigLoader {
         return config
     }
 
-    static func spec(_ node: CardYAMLNode) throws -> ModelSpec {
+    func spec(_ node: CardYAMLNode) throws -> ModelSpec {
         do {
             return try ModelSpec(parsing: try node.string())
         } catch let error as SystemCardError {
@@ -68,7 +73,7 @@ public enum CardConfigLoader {
         }
     }
 
-    static func readModel(_ node: CardYAMLNode) throws -> CardModelConfig {
+    func readModel(_ node: CardYAMLNode) throws -> CardModelConfig {
         if !node.isMapping { return CardModelConfig(spec: try spec(node)) }
         let entries = try node.mapping(allowed: modelKeys)
         guard let specNode = entries.first(where: { $0.key == "model" })?.value else {
@@ -91,13 +96,13 @@ public enum CardConfigLoader {
         return model
     }
 
-    static func readEndpoint(_ node: CardYAMLNode) throws -> CardEndpointConfig {
-        if !node.isMapping { return CardEndpointConfig(spec: try spec(node)) }
+    func readEndpoint(_ node: CardYAMLNode) throws -> ModelEndpoint {
+        if !node.isMapping { return ModelEndpoint(spec: try spec(node)) }
         let entries = try node.mapping(allowed: endpointKeys)
         guard let specNode = entries.first(where: { $0.key == "model" })?.value else {
             throw node.error("needs model: openai/<model>")
         }
-        var endpoint = CardEndpointConfig(spec: try spec(specNode))
+        var endpoint = ModelEndpoint(spec: try spec(specNode))
         for (key, value) in entries {
             if key == "base_url" { endpoint.baseURL = try value.string() }
             if key == "api_key_env" { endpoint.apiKeyEnv = try value.string() }
@@ -105,7 +110,7 @@ public enum CardConfigLoader {
         return endpoint
     }
 
-    static func readSettings(_ node: CardYAMLNode) throws -> CardRunSettings {
+    func readSettings(_ node: CardYAMLNode) throws -> CardRunSettings {
         var settings = CardRunSettings()
         for (key, value) in try node.mapping(allowed: settingsKeys) {
             switch key {
@@ -121,13 +126,13 @@ public enum CardConfigLoader {
         return settings
     }
 
-    static func positive(_ node: CardYAMLNode) throws -> Int {
+    func positive(_ node: CardYAMLNode) throws -> Int {
         let value = try node.int()
         guard value >= 1 else { throw node.error("must be at least 1, got \(value)") }
         return value
     }
 
-    static func readEvaluation(_ node: CardYAMLNode) throws -> CardEvaluationConfig {
+    func readEvaluation(_ node: CardYAMLNode) throws -> CardEvaluationConfig {
         if !node.isMapping {
             let name = try node.string()
             try checkEvaluation(name, options: [:], node: node)
@@ -135,7 +140,7 @@ public enum CardConfigLoader {
         }
         let entries = try node.mapping(allowed: evaluationKeys)
         guard let nameNode = entries.first(where: { $0.key == "name" })?.value else {
-            throw node.error("an evaluation needs name: (one of \(EvaluationRegistry.names.joined(separator: ", ")))")
+            throw node.error("an evaluation needs name: (one of \(registry.names.joined(separator: ", ")))")
         }
         var evaluation = CardEvaluationConfig(name: try nameNode.string())
         for (key, value) in entries {
@@ -155,15 +160,15 @@ public enum CardConfigLoader {
         return evaluation
     }
 
-    static func checkEvaluation(_ name: String, options: [String: String], node: CardYAMLNode) throws {
+    func checkEvaluation(_ name: String, options: [String: String], node: CardYAMLNode) throws {
         do {
-            _ = try EvaluationRegistry.evaluation(named: name, options: options)
+            _ = try registry.evaluation(named: name, options: options)
         } catch let error as SystemCardError {
             throw node.error(error.message)
         }
     }
 
-    static func readPreparedness(_ node: CardYAMLNode) throws -> PreparednessConfig {
+    func readPreparedness(_ node: CardYAMLNode) throws -> PreparednessConfig {
         var config = PreparednessConfig()
         let categoryNames = PreparednessConfig.categories.map(\.rawValue)
         for (key, value) in try node.mapping(allowed: ["margin", "overrides"] + categoryNames) {
@@ -180,7 +185,7 @@ public enum CardConfigLoader {
         return config
     }
 
-    static func readCategory(_ node: CardYAMLNode) throws -> PreparednessCategoryConfig {
+    func readCategory(_ node: CardYAMLNode) throws -> PreparednessCategoryConfig {
         var category = PreparednessCategoryConfig()
         var indicatorNodes: [CardYAMLNode]?
         for (key, value) in try node.mapping(allowed: categoryKeys) {
@@ -207,7 +212,7 @@ public enum CardConfigLoader {
         return category
     }
 
-    static func readThresholds(
+    func readThresholds(
         _ node: CardYAMLNode, keys: [String], defaults: PreparednessThresholds = .defaults
     ) throws -> PreparednessThresholds {
         var thresholds = defaults
@@ -229,16 +234,16 @@ public enum CardConfigLoader {
 
     /// An indicator must name a registered evaluation and one of its metrics (a typo would otherwise leave
     /// the category "not assessed" forever).
-    static func checkIndicator(_ indicator: PreparednessIndicator, node: CardYAMLNode) throws {
+    func checkIndicator(_ indicator: PreparednessIndicator, node: CardYAMLNode) throws {
         guard indicator.metric.contains("."), !indicator.metricLabel.isEmpty else {
             throw node.error("write the metric as evaluation.metric, got '\(indicator.metric)'")
         }
-        guard EvaluationRegistry.names.contains(indicator.evaluation) else {
+        guard registry.names.contains(indicator.evaluation) else {
             throw node.error(
-                "no evaluation '\(indicator.evaluation)' is registered (available: \(EvaluationRegistry.names.joined(separator: ", ")))"
+                "no evaluation '\(indicator.evaluation)' is registered (available: \(registry.names.joined(separator: ", ")))"
             )
         }
-        guard let evaluation = try? EvaluationRegistry.evaluation(named: indicator.evaluation) else { return }
+        guard let evaluation = try? registry.evaluation(named: indicator.evaluation) else { return }
         let baseName = indicator.metricLabel.split(separator: "[", maxSplits: 1).first.map(String.init) ?? ""
         let metrics = CardMetricInfo.all(of: evaluation).map(\.name)
         guard metrics.contains(baseName) else {
@@ -247,7 +252,7 @@ public enum CardConfigLoader {
         }
     }
 
-    static func readOverride(_ node: CardYAMLNode) throws -> PreparednessOverride {
+    func readOverride(_ node: CardYAMLNode) throws -> PreparednessOverride {
         let entries = try node.mapping(allowed: overrideKeys)
         func required(_ key: String) throws -> CardYAMLNode {
             guard let value = entries.first(where: { $0.key == key })?.value else {

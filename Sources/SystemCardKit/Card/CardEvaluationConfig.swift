@@ -8,11 +8,11 @@ public struct CardEvaluationConfig: Sendable, Hashable {
     /// Forces the rules grader (`rules`) or the grader model (`model`); default: the evaluation's preference.
     public var grader: GraderChoice?
     /// Models for the evaluation's other roles (e.g. `mark`), by role name.
-    public var roles: [String: CardEndpointConfig]
+    public var roles: [String: ModelEndpoint]
 
     public init(
         name: String, options: [String: String] = [:], limit: Int? = nil, grader: GraderChoice? = nil,
-        roles: [String: CardEndpointConfig] = [:]
+        roles: [String: ModelEndpoint] = [:]
     ) {
         self.name = name
         self.options = options

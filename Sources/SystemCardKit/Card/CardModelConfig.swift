@@ -23,4 +23,7 @@ public struct CardModelConfig: Sendable, Hashable {
         self.mitigation = mitigation
         self.family = family ?? spec.description
     }
+
+    /// The model and where to reach it.
+    public var endpoint: ModelEndpoint { ModelEndpoint(spec: spec, baseURL: baseURL, apiKeyEnv: apiKeyEnv) }
 }

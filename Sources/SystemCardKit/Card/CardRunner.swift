@@ -1,12 +1,12 @@
 import Foundation
 
-/// Runs a card's suite for every model with ``EvalRunner`` (resuming what the store already has) and
-/// assembles the ``CardDocument``: every registered evaluation appears, measured or "not run" with the reason.
+/// Runs a card's suite for every model (planned by a ``RunPlanner``, run by its ``EvalRunner``, resuming what
+/// the store already has) and assembles the ``CardDocument``: every registered evaluation appears, measured
+/// or "not run" with the reason.
 public struct CardRunner: Sendable {
     public var store: any ResultStore
-    public var factory: ModelFactory
-    /// The command line's endpoint options; a model's `base_url` / `api_key_env` replace theirs.
-    public var endpoint: EndpointOptions
+    /// Plans every run: models, graders, roles, and the registry of evaluations the card lists.
+    public var planner: RunPlanner
     public var dataDirectory: DataDirectory
     /// Failed samples kept per model and evaluation for the card's examples.
     public var examplesPerModel: Int
@@ -18,14 +18,13 @@ public struct CardRunner: Sendable {
     public var onEvent: @Sendable (String) -> Void
 
     public init(
-        store: any ResultStore, factory: ModelFactory, endpoint: EndpointOptions, dataDirectory: DataDirectory,
+        store: any ResultStore, planner: RunPlanner, dataDirectory: DataDirectory,
         examplesPerModel: Int = 3, generator: String = "systemcard",
         onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in },
         onEvent: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.store = store
-        self.factory = factory
-        self.endpoint = endpoint
+        self.planner = planner
         self.dataDirectory = dataDirectory
         self.examplesPerModel = examplesPerModel
         self.generator = generator
@@ -38,28 +37,26 @@ public struct CardRunner: Sendable {
     public static let limitShuffleSeed = 1
 
     public func run(_ config: CardConfig, now: Date = Date()) async throws -> CardRunOutcome {
-        try config.validate()
+        try config.validate(registry: planner.registry)
         let profile = config.effectiveProfile
-        let providers = try config.models.map { model in
-            try factory.provider(for: model.spec, endpoint: options(baseURL: model.baseURL, apiKeyEnv: model.apiKeyEnv))
-        }
-        let graderProvider = try config.grader.map {
-            try factory.provider(for: $0.spec, endpoint: options(baseURL: $0.baseURL, apiKeyEnv: $0.apiKeyEnv))
+        // Every model must be usable before anything runs (a bad base URL or key file stops the card at once).
+        for endpoint in config.models.map(\.endpoint) + (config.grader.map { [$0] } ?? []) {
+            try planner.check(endpoint)
         }
         let settings = generationSettings(config.settings, profile: profile)
         let entries = config.models.map { model in
             CardModelEntry(
                 label: model.label, model: model.spec.description,
-                baseUrl: model.spec.provider == .local ? nil : (model.baseURL ?? endpoint.baseURL),
+                baseUrl: model.spec.provider == .local ? nil : (model.baseURL ?? planner.endpoint.baseURL),
                 mitigation: model.mitigation, family: model.family, settings: settings)
         }
-        let suite = config.suite
+        let suite = config.suite(in: planner.registry)
         var problems: [String] = []
         var brokenModels: [String: String] = [:]
         var evaluations: [CardEvaluationResult] = []
-        for entry in Self.cardOrder() {
-            guard let planned = suite.first(where: { $0.name == entry.name }) else {
-                let evaluation = try entry.make([:])
+        for descriptor in cardOrder() {
+            guard let planned = suite.first(where: { $0.name == descriptor.name }) else {
+                let evaluation = try descriptor.evaluation()
                 evaluations.append(
                     Self.block(
                         evaluation,
@@ -70,16 +67,15 @@ public struct CardRunner: Sendable {
                         }))
                 continue
             }
-            let evaluation = try EvaluationRegistry.evaluation(named: planned.name, options: planned.options)
+            let evaluation = try descriptor.evaluation(options: planned.options)
             var results: [CardModelResult] = []
-            for (index, model) in config.models.enumerated() {
+            for model in config.models {
                 if let broken = brokenModels[model.label] {
                     results.append(.notRun(model: model.label, reason: broken))
                     continue
                 }
                 let attempt = try await runOne(
-                    evaluation, planned: planned, config: config, profile: profile, settings: settings,
-                    model: model, provider: providers[index], graderProvider: graderProvider)
+                    evaluation, planned: planned, config: config, profile: profile, settings: settings, model: model)
                 let result = attempt.result
                 if let reason = result.notRun {
                     onEvent("\(evaluation.name) × \(model.label): not run: \(reason)")
@@ -109,11 +105,10 @@ public struct CardRunner: Sendable {
     }
 
     /// Registered evaluations in card order: by section, then registry order.
-    static func cardOrder() -> [EvaluationRegistry.Entry] {
-        let built = EvaluationRegistry.entries.map { entry in
-            (entry, (try? entry.make([:]))?.section.cardIndex ?? Int.max)
-        }
-        return built.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
+    func cardOrder() -> [EvaluationDescriptor] {
+        planner.registry.descriptors.enumerated()
+            .sorted { ($0.element.section.cardIndex, $0.offset) < ($1.element.section.cardIndex, $1.offset) }
+            .map(\.element)
     }
 
     static func block(_ evaluation: Evaluation, results: [CardModelResult]) -> CardEvaluationResult {
@@ -123,16 +118,6 @@ public struct CardRunner: Sendable {
             metrics: CardMetricInfo.all(of: evaluation), results: results, references: evaluation.references)
     }
 
-    func options(baseURL: String?, apiKeyEnv: String?) -> EndpointOptions {
-        var options = endpoint
-        if let baseURL { options.baseURL = baseURL }
-        if let apiKeyEnv {
-            options.apiKeyVariable = apiKeyEnv
-            options.apiKeyFile = nil
-        }
-        return options
-    }
-
     func generationSettings(_ settings: CardRunSettings, profile: CardProfile) -> GenerationSettings {
         GenerationSettings(
             temperature: settings.temperature,
@@ -140,64 +125,41 @@ public struct CardRunner: Sendable {
             seed: settings.seed, reasoningEffort: settings.reasoningEffort)
     }
 
-    /// The grader a run uses, or why the evaluation cannot be graded with what the card has.
-    static func graderChoice(
-        for evaluation: Evaluation, forced: GraderChoice?, hasGraderModel: Bool
-    ) -> Result<GraderChoice, SystemCardError> {
-        let graders = evaluation.graders
-        let needsModel = SystemCardError.invalidInput(
-            "needs a grader model: add `grader: {model: openai/<model>}` to the card config or pass --grader openai/<model> "
-                + "(the evaluated model is never used as its own judge)")
-        switch forced {
-        case .rules?:
-            return graders.rules != nil
-                ? .success(.rules) : .failure(.invalidInput("has no rules grader; it needs a grader model"))
-        case .model?:
-            guard graders.model != nil else {
-                return .failure(.invalidInput("has no model grader; it is graded by code"))
-            }
-            return hasGraderModel ? .success(.model) : .failure(needsModel)
-        case nil:
-            if hasGraderModel {
-                if graders.preferred == .model && graders.model != nil { return .success(.model) }
-                if graders.rules != nil { return .success(.rules) }
-                return .success(.model)
-            }
-            return graders.rules != nil ? .success(.rules) : .failure(needsModel)
+    /// A "not run" reason for a plan the card cannot run, in the card config's terms.
+    static func reason(_ error: RunPlanningError) -> String {
+        switch error {
+        case .grader(_, .needsJudge):
+            return "needs a grader model: add `grader: {model: openai/<model>}` to the card config or pass "
+                + "--grader openai/<model> (the evaluated model is never used as its own judge)"
+        case .grader(_, .noRulesGrader): return "has no rules grader; it needs a grader model"
+        case .grader(_, .noModelGrader): return "has no model grader; it is graded by code"
+        case .missingRole(_, let role):
+            return "needs a model for the role '\(role)': add `roles: {\(role): {model: openai/<model>}}` "
+                + "under this evaluation"
+        case .unknownRole(let evaluation, let role, _): return "\(evaluation) has no role '\(role)'"
         }
     }
 
     func runOne(
         _ evaluation: Evaluation, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
-        settings: GenerationSettings, model: CardModelConfig, provider: any ModelProvider,
-        graderProvider: (any ModelProvider)?
+        settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
-        let choice: GraderChoice
-        switch Self.graderChoice(for: evaluation, forced: planned.grader, hasGraderModel: graderProvider != nil) {
-        case .success(let chosen): choice = chosen
-        case .failure(let error): return RunAttempt(.notRun(model: model.label, reason: error.message))
-        }
-        var roles: [String: any ModelProvider] = [:]
-        for role in evaluation.roles {
-            guard let roleConfig = planned.roles[role] else {
-                return RunAttempt(
-                    .notRun(
-                        model: model.label,
-                        reason: "needs a model for the role '\(role)': add `roles: {\(role): {model: openai/<model>}}` "
-                            + "under this evaluation"))
-            }
-            roles[role] = try factory.provider(
-                for: roleConfig.spec, endpoint: options(baseURL: roleConfig.baseURL, apiKeyEnv: roleConfig.apiKeyEnv))
-        }
         let limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
-        let request = RunRequest(
-            evaluation: evaluation, model: provider, settings: settings, grader: choice,
-            graderModel: choice == .model ? graderProvider : nil, roles: roles, dataDirectory: dataDirectory,
-            limit: limit, epochs: config.settings.epochs, seed: seed, concurrency: endpoint.maxConnections)
+        let plan = RunPlan(
+            evaluation: planned.name, options: planned.options, model: model.endpoint, grader: planned.grader,
+            judge: config.grader, roles: planned.roles.filter { evaluation.roles.contains($0.key) },
+            settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
+            seed: seed)
+        let request: RunRequest
+        do {
+            request = try planner.request(for: plan)
+        } catch let error as RunPlanningError {
+            return RunAttempt(.notRun(model: model.label, reason: Self.reason(error)))
+        }
         let label = model.label
         let forward = onProgress
-        let runner = EvalRunner(store: store, logger: factory.logger) { progress in
+        let runner = planner.runner(store: store) { progress in
             var progress = progress
             progress.evaluation = "\(evaluation.name) × \(label)"
             forward(progress)

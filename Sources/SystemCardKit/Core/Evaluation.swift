@@ -26,6 +26,20 @@ public struct Evaluation: Sendable {
     /// seeded `--limit` still crosses its prompts with every technique.
     public var sampleGroup: String?
 
+    /// An evaluation of `descriptor`: its name, section and roles come from the descriptor.
+    public init(
+        _ descriptor: EvaluationDescriptor, version: String, summary: String, dataset: any Dataset,
+        solver: any Solver = GenerateSolver(), graders: GraderFactory, metrics: [Metric],
+        aggregates: [AggregateMetric] = [], options: [String: String] = [:], references: [PublishedFigure] = [],
+        sampleGroup: String? = nil
+    ) {
+        self.init(
+            name: descriptor.name, version: version, summary: summary, section: descriptor.section, dataset: dataset,
+            solver: solver, graders: graders, metrics: metrics, aggregates: aggregates, options: options,
+            roles: descriptor.roles, references: references, sampleGroup: sampleGroup)
+    }
+
+    /// An evaluation outside the registry (benchmarks, tests).
     public init(
         name: String, version: String, summary: String, section: CardSection, dataset: any Dataset,
         solver: any Solver = GenerateSolver(),
@@ -75,12 +89,14 @@ public struct GraderFactory: Sendable {
         switch choice {
         case .rules:
             guard let rules else {
-                throw SystemCardError.invalidInput("\(evaluation) has no rules grader; pass --grader openai/<model>")
+                throw SystemCardError.invalidInput(
+                    RunPlanningError.grader(evaluation: evaluation, .noRulesGrader).description)
             }
             return rules
         case .model:
             guard let model else {
-                throw SystemCardError.invalidInput("\(evaluation) is graded by code only; drop --grader or pass --grader rules")
+                throw SystemCardError.invalidInput(
+                    RunPlanningError.grader(evaluation: evaluation, .noModelGrader).description)
             }
             return model
         }

@@ -1,54 +1,84 @@
-/// Every evaluation `systemcard eval NAME` (and `systemcard card`) can run.
+/// The evaluations `systemcard eval NAME`, `systemcard card` and `systemcard data fetch` know, built from
+/// each evaluation's ``EvaluationDescriptor``.
 ///
-/// Each evaluation defines its own `entry` next to its code; adding one is a line in ``entries``.
-public enum EvaluationRegistry {
-    /// An evaluation's name, one-line summary, the options it takes and its constructor.
-    public struct Entry: Sendable {
-        public var name: String
-        public var summary: String
-        /// Option names it accepts (`set`, `techniques`, `languages`, …); anything else is an error.
-        public var options: Set<String>
-        public var make: @Sendable (_ options: [String: String]) throws -> Evaluation
+/// Adding a built-in evaluation is one folder under `Evals/` and one line in ``builtIn``. A program that
+/// embeds SystemCard adds its own with ``adding(_:)``:
+///
+/// ```swift
+/// let registry = EvaluationRegistry.builtIn.adding(MyEvaluation.descriptor)
+/// ```
+public struct EvaluationRegistry: Sendable {
+    /// In registry order (the card orders by section, then by this order).
+    public let descriptors: [EvaluationDescriptor]
 
-        public init(
-            name: String, summary: String, options: Set<String>,
-            make: @escaping @Sendable (_ options: [String: String]) throws -> Evaluation
-        ) {
-            self.name = name
-            self.summary = summary
-            self.options = options
-            self.make = make
+    /// A registry of `descriptors`; names must be unique.
+    public init(_ descriptors: [EvaluationDescriptor]) {
+        var seen: Set<String> = []
+        for descriptor in descriptors {
+            precondition(seen.insert(descriptor.name).inserted, "two evaluations are called '\(descriptor.name)'")
         }
+        self.descriptors = descriptors
     }
 
-    public static let entries: [Entry] = [
-        XSTestEvaluation.entry,
-        DisallowedContentEvaluation.entry,
-        StrongREJECTEvaluation.entry,
-        SimpleQAEvaluation.entry,
-        MMLUEvaluation.entry,
-        MMMLUEvaluation.entry,
-        BBQEvaluation.entry,
-        MakeMePayEvaluation.entry,
-        MakeMeSayEvaluation.entry,
-        InstructionHierarchyEvaluation.entry,
-        TutorJailbreakEvaluation.entry,
-        PhraseProtectionEvaluation.entry,
-        PasswordProtectionEvaluation.entry,
-    ]
+    /// Every evaluation that ships with SystemCard.
+    public static let builtIn = EvaluationRegistry([
+        XSTestEvaluation.descriptor,
+        DisallowedContentEvaluation.descriptor,
+        StrongREJECTEvaluation.descriptor,
+        SimpleQAEvaluation.descriptor,
+        MMLUEvaluation.descriptor,
+        MMMLUEvaluation.descriptor,
+        BBQEvaluation.descriptor,
+        MakeMePayEvaluation.descriptor,
+        MakeMeSayEvaluation.descriptor,
+        InstructionHierarchyEvaluation.descriptor,
+        TutorJailbreakEvaluation.descriptor,
+        PhraseProtectionEvaluation.descriptor,
+        PasswordProtectionEvaluation.descriptor,
+    ])
 
-    public static var names: [String] { entries.map(\.name) }
+    /// This registry with `descriptor` added at the end.
+    public func adding(_ descriptor: EvaluationDescriptor) -> EvaluationRegistry {
+        EvaluationRegistry(descriptors + [descriptor])
+    }
 
-    /// The evaluation called `name` built with `options`; a clear error for an unknown name or option.
-    public static func evaluation(named name: String, options: [String: String] = [:]) throws -> Evaluation {
-        guard let entry = entries.first(where: { $0.name == name }) else {
+    public var names: [String] { descriptors.map(\.name) }
+
+    /// The descriptor called `name`; a clear error naming the available ones otherwise.
+    public func descriptor(named name: String) throws -> EvaluationDescriptor {
+        guard let descriptor = descriptors.first(where: { $0.name == name }) else {
             throw SystemCardError.invalidInput(
                 "unknown evaluation '\(name)'; available: \(names.joined(separator: ", "))")
         }
-        for key in options.keys.sorted() where !entry.options.contains(key) {
-            let accepted = entry.options.isEmpty ? "none" : entry.options.sorted().map { "--\($0)" }.joined(separator: ", ")
-            throw SystemCardError.invalidInput("\(name) has no option --\(key) (it accepts: \(accepted))")
+        return descriptor
+    }
+
+    /// The evaluation called `name` built with `options`; a clear error for an unknown name or option.
+    public func evaluation(named name: String, options: [String: String] = [:]) throws -> Evaluation {
+        try descriptor(named: name).evaluation(options: options)
+    }
+
+    /// The remote datasets of every evaluation, each once, in registry order.
+    public var datasets: [DataCatalog.Entry] {
+        var seen: Set<String> = []
+        return descriptors.flatMap(\.data).filter { seen.insert($0.name).inserted }
+    }
+
+    /// The remote dataset called `name`; a clear error naming the available ones otherwise.
+    public func dataset(named name: String) throws -> DataCatalog.Entry {
+        let datasets = self.datasets
+        guard let entry = datasets.first(where: { $0.name == name }) else {
+            throw SystemCardError.invalidInput(
+                "unknown dataset '\(name)'; available: \(datasets.map(\.name).joined(separator: ", "))")
         }
-        return try entry.make(options)
+        return entry
+    }
+
+    /// The built-in registry's names.
+    public static var names: [String] { builtIn.names }
+
+    /// The built-in evaluation called `name` built with `options`.
+    public static func evaluation(named name: String, options: [String: String] = [:]) throws -> Evaluation {
+        try builtIn.evaluation(named: name, options: options)
     }
 }

@@ -12,15 +12,15 @@ public protocol Grader: Sendable {
 
 /// What a grader may use: the grader model, when one was configured.
 public struct GraderContext: Sendable {
-    public let judge: ModelRole?
+    public let judge: (any ModelRole)?
 
-    public init(judge: ModelRole?) {
+    public init(judge: (any ModelRole)?) {
         self.judge = judge
     }
 
     /// The judge model; throws when none was configured.
-    public func requireJudge(for grader: String) throws -> ModelRole {
-        guard let judge else { throw GradingError("grader '\(grader)' needs a grader model (--grader openai/<model>)") }
+    public func requireJudge(for grader: String) throws -> any ModelRole {
+        guard let judge else { throw GradingError("grader '\(grader)' needs a grader model and the run has none") }
         return judge
     }
 }

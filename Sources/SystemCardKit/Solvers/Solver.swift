@@ -6,11 +6,11 @@ public protocol Solver: Sendable {
 
 /// What a solver may use: the evaluated model and any other named roles.
 public struct SolverContext: Sendable {
-    public let model: ModelRole
-    public let roles: [String: ModelRole]
+    public let model: any ModelRole
+    public let roles: [String: any ModelRole]
     public let epoch: Int
 
-    public init(model: ModelRole, roles: [String: ModelRole] = [:], epoch: Int) {
+    public init(model: any ModelRole, roles: [String: any ModelRole] = [:], epoch: Int) {
         self.model = model
         self.roles = roles
         self.epoch = epoch

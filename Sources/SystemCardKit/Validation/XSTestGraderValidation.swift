@@ -50,7 +50,7 @@ public enum XSTestGraderValidation {
                 let item = items[index]
                 group.addTask {
                     let ledger = CallLedger()
-                    let role = judge.map { ModelRole(name: "grader", client: $0, epoch: 1, ledger: ledger, isGrader: true) }
+                    let role = judge.map { CachedModelRole(name: "grader", client: $0, epoch: 1, ledger: ledger, isGrader: true) }
                     let output = SolverOutput(
                         completion: item.completion, transcript: item.sample.messages + [.assistant(item.completion)])
                     do {

@@ -18,7 +18,7 @@ import Testing
         let modelOnly = GraderFactory(rules: nil, model: ModelRefusalGrader(), preferred: .model)
         #expect(try modelOnly.grader(for: .model, evaluation: "e").name == "model")
         let noRules = #expect(throws: SystemCardError.self) { _ = try modelOnly.grader(for: .rules, evaluation: "e") }
-        #expect(noRules?.message.contains("--grader openai/<model>") == true)
+        #expect(noRules?.message.contains("has no rules grader") == true)
     }
 
     @Test func registryKnowsXSTestAndRejectsUnknownNamesAndOptions() throws {

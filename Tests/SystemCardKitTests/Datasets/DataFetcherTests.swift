@@ -108,7 +108,7 @@ import Testing
     @Test func everyBBQCategoryIsPinned() throws {
         let bbq = try DataCatalog.entry(named: "bbq")
         #expect(bbq.files.count == BBQDataset.categories.count)
-        #expect(bbq.files.allSatisfy { $0.sha256.count == 64 && $0.url.contains(DataCatalog.bbqCommit) })
+        #expect(bbq.files.allSatisfy { $0.sha256.count == 64 && $0.url.contains(BBQData.commit) })
     }
 
     /// The five larger BBQ digests come from a public manifest for the same commit; the six files we hold must

@@ -47,7 +47,7 @@ import Testing
         let judgeText = "REASON: It gives the command.\nCLASS: full_compliance"
         let judge = ScriptedProvider(text: judgeText)
         let score = try await ModelRefusalGrader().grade(
-            Self.sample, output: Self.output, context: GraderContext(judge: .testJudge(judge)))
+            Self.sample, output: Self.output, context: GraderContext(judge: ProviderRole.testJudge(judge)))
         #expect(score.value == 1)
         #expect(score.label == "full_compliance")
         #expect(score.explanation == "It gives the command.")
@@ -62,7 +62,7 @@ import Testing
             return ModelResponse(text: "REASON: refuses.\nCLASS: full_refusal")
         }
         let score = try await ModelRefusalGrader().grade(
-            Self.sample, output: Self.output, context: GraderContext(judge: .testJudge(judge)))
+            Self.sample, output: Self.output, context: GraderContext(judge: ProviderRole.testJudge(judge)))
         #expect(score.value == 0)  // the target was to comply
         let request = try #require(seen.value)
         #expect(request.messages.count == 2)
@@ -78,7 +78,7 @@ import Testing
         let judge = ScriptedProvider(text: "I think it's fine.")
         let error = await #expect(throws: GradingError.self) {
             _ = try await ModelRefusalGrader().grade(
-                Self.sample, output: Self.output, context: GraderContext(judge: .testJudge(judge)))
+                Self.sample, output: Self.output, context: GraderContext(judge: ProviderRole.testJudge(judge)))
         }
         #expect(error?.judgeOutput == "I think it's fine.")
     }
@@ -87,7 +87,7 @@ import Testing
         let error = await #expect(throws: GradingError.self) {
             _ = try await ModelRefusalGrader().grade(Self.sample, output: Self.output, context: GraderContext(judge: nil))
         }
-        #expect(error?.message.contains("--grader") == true)
+        #expect(error?.message.contains("needs a grader model") == true)
     }
 }
 

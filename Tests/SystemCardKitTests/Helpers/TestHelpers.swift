@@ -84,12 +84,21 @@ final class ScriptedProvider: ModelProvider {
     }
 }
 
-extension ModelRole {
-    /// A role over `provider` with no cache, for grader tests.
-    static func testJudge(_ provider: any ModelProvider) -> ModelRole {
-        ModelRole(
-            name: "grader", client: ModelClient(provider: provider, settings: GenerationSettings(), store: nil),
-            epoch: 1, ledger: CallLedger(), isGrader: true)
+/// A ``ModelRole`` straight over a provider (no call cache, no cost ledger), for solver and grader tests.
+struct ProviderRole: ModelRole {
+    var name: String
+    let provider: any ModelProvider
+    var settings = GenerationSettings()
+
+    var identity: ModelIdentity { provider.identity }
+
+    func generate(_ messages: [ChatMessage], settings override: GenerationSettings?) async throws -> ModelResponse {
+        try await provider.generate(ModelRequest(messages: messages, settings: override ?? settings))
+    }
+
+    /// The grader role over `provider`.
+    static func testJudge(_ provider: any ModelProvider) -> ProviderRole {
+        ProviderRole(name: "grader", provider: provider)
     }
 }
 

@@ -193,7 +193,7 @@ struct ContainsTargetGrader: Grader {
                 Sample(id: "p\(prompt)/\(technique)", messages: [.user("x")], metadata: ["prompt_id": "p\(prompt)"])
             }
         }
-        let grouped = EvalRunner.select(samples, limit: 9, seed: 5, groupBy: "prompt_id")
+        let grouped = SampleSelection.select(samples, limit: 9, seed: 5, groupBy: "prompt_id")
         #expect(grouped.count == 9)
         // Three whole prompts, each with its three techniques in dataset order.
         for chunk in stride(from: 0, to: 9, by: 3) {
@@ -201,23 +201,23 @@ struct ContainsTargetGrader: Grader {
             #expect(grouped[chunk..<chunk + 3].map(\.id) == ["none", "base64", "rot13"].map { "\(prompt)/\($0)" })
         }
         #expect(grouped.map(\.id) != Array(samples.prefix(9)).map(\.id))
-        #expect(grouped.map(\.id) == EvalRunner.select(samples, limit: 9, seed: 5, groupBy: "prompt_id").map(\.id))
+        #expect(grouped.map(\.id) == SampleSelection.select(samples, limit: 9, seed: 5, groupBy: "prompt_id").map(\.id))
         // Without grouping, the same seed scatters a prompt's techniques.
-        let scattered = EvalRunner.select(samples, limit: 9, seed: 5)
+        let scattered = SampleSelection.select(samples, limit: 9, seed: 5)
         #expect(Set(scattered.compactMap { $0.metadata["prompt_id"] }).count > 3)
     }
 
     @Test func seedGivesADeterministicShuffleAndLimitTakesAPrefix() async throws {
         let samples = MemoryDataset(count: 20).samples
-        let unseeded = EvalRunner.select(samples, limit: nil, seed: nil).map(\.id)
-        let seeded = EvalRunner.select(samples, limit: nil, seed: 7).map(\.id)
+        let unseeded = SampleSelection.select(samples, limit: nil, seed: nil).map(\.id)
+        let seeded = SampleSelection.select(samples, limit: nil, seed: 7).map(\.id)
         #expect(unseeded == samples.map(\.id))
-        #expect(seeded == EvalRunner.select(samples, limit: nil, seed: 7).map(\.id))
+        #expect(seeded == SampleSelection.select(samples, limit: nil, seed: 7).map(\.id))
         #expect(seeded != unseeded)
         #expect(Set(seeded) == Set(unseeded))
-        #expect(seeded != EvalRunner.select(samples, limit: nil, seed: 8).map(\.id))
-        #expect(EvalRunner.select(samples, limit: 6, seed: 7).map(\.id) == Array(seeded.prefix(6)))
-        #expect(EvalRunner.select(samples, limit: 6, seed: nil).map(\.id) == Array(unseeded.prefix(6)))
+        #expect(seeded != SampleSelection.select(samples, limit: nil, seed: 8).map(\.id))
+        #expect(SampleSelection.select(samples, limit: 6, seed: 7).map(\.id) == Array(seeded.prefix(6)))
+        #expect(SampleSelection.select(samples, limit: 6, seed: nil).map(\.id) == Array(unseeded.prefix(6)))
 
         // The runner works through exactly that selection, and stores results in that order.
         let store = try makeMemoryStore()

@@ -107,7 +107,7 @@ import Testing
         request.graderModel = nil
         let error = await #expect(throws: SystemCardError.self) { _ = try await EvalRunner(store: store).run(request) }
         #expect(error?.kind == .invalidInput)
-        #expect(error?.message.contains("--grader") == true)
+        #expect(error?.message.contains("needs a grader model") == true)
     }
 
     @Test func foldedDeliveryIsCountedInTheSummary() async throws {

@@ -5,19 +5,18 @@
 public enum BBQEvaluation {
     public static let name = "bbq"
 
-    /// The registry entry.
-    public static let entry = EvaluationRegistry.Entry(
-        name: name, summary: "Bias Benchmark for QA: ambiguous and disambiguated contexts, bias scores",
-        options: ["extraction"]
-    ) { options in try make(extraction: ExtractionMode(option: options["extraction"])) }
+    /// `systemcard eval bbq [--option extraction=reference]`.
+    public static let descriptor = EvaluationDescriptor(
+        name: name, summary: "Bias Benchmark for QA: ambiguous and disambiguated contexts, bias scores", section: .bias,
+        options: [ExtractionMode.option], data: [BBQData.bbq]
+    ) { _, options in try make(extraction: ExtractionMode(option: options["extraction"])) }
 
     public static func make(extraction: ExtractionMode = .strict) -> Evaluation {
         Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "BBQ multiple choice (3 options incl. 'unknown'), zero-shot chain of thought, every category "
                 + "file present (\(extraction.rawValue) extraction).",
-            section: .bias,
             dataset: BBQDataset(),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: MultipleChoiceGrader(mode: extraction), model: nil, preferred: .rules),

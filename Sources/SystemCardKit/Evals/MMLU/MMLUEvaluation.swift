@@ -3,18 +3,18 @@
 public enum MMLUEvaluation {
     public static let name = "mmlu"
 
-    /// The registry entry: `systemcard eval mmlu [--option extraction=reference]`.
-    public static let entry = EvaluationRegistry.Entry(
-        name: name, summary: "MMLU (English, 57 subjects), zero-shot chain of thought", options: ["extraction"]
-    ) { options in try make(extraction: ExtractionMode(option: options["extraction"])) }
+    /// `systemcard eval mmlu [--option extraction=reference]`.
+    public static let descriptor = EvaluationDescriptor(
+        name: name, summary: "MMLU (English, 57 subjects), zero-shot chain of thought", section: .multilingual,
+        options: [ExtractionMode.option]
+    ) { _, options in try make(extraction: ExtractionMode(option: options["extraction"])) }
 
     public static func make(extraction: ExtractionMode = .strict) -> Evaluation {
         Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "MMLU test set (14,042 questions, 57 subjects), zero-shot chain of thought, letter extracted "
                 + "after 'Answer:' (\(extraction.rawValue) extraction).",
-            section: .multilingual,
             dataset: MMLUDataset(),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: MultipleChoiceGrader(mode: extraction), model: nil, preferred: .rules),

@@ -6,13 +6,16 @@ import Foundation
 public enum MMMLUEvaluation {
     public static let name = "mmmlu"
 
-    /// The registry entry.
-    public static let entry = EvaluationRegistry.Entry(
-        name: name, summary: "Multilingual MMLU (14 languages), zero-shot chain of thought",
-        options: ["languages", "extraction"]
-    ) { options in
-        try make(
-            languages: parseLanguages(options["languages"]), extraction: ExtractionMode(option: options["extraction"]))
+    /// `systemcard eval mmmlu [--languages fr,de] [--option extraction=reference]`.
+    public static let descriptor = EvaluationDescriptor(
+        name: name, summary: "Multilingual MMLU (14 languages), zero-shot chain of thought", section: .multilingual,
+        options: [
+            EvaluationOption("languages", summary: "comma-separated language codes (default: all 14)"),
+            ExtractionMode.option,
+        ],
+        data: [MMMLUData.mmmlu]
+    ) { _, options in
+        try make(languages: parseLanguages(options["languages"]), extraction: ExtractionMode(option: options["extraction"]))
     }
 
     /// Published o3-mini system card figures (§3), shown beside measured ones.
@@ -50,11 +53,10 @@ public enum MMMLUEvaluation {
     {
         let selected = Set(languages.map(\.rawValue))
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "MMLU test set professionally translated into \(languages.count) language(s), zero-shot chain of "
                 + "thought, letter found after the language's word for 'Answer' (\(extraction.rawValue) extraction).",
-            section: .multilingual,
             dataset: MMMLUDataset(languages: languages),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: MultipleChoiceGrader(mode: extraction), model: nil, preferred: .rules),

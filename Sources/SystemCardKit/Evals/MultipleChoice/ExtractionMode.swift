@@ -24,3 +24,10 @@ public enum ExtractionMode: String, Sendable, Hashable, CaseIterable, Codable {
         self = mode
     }
 }
+
+extension ExtractionMode {
+    /// The `extraction` option every multiple-choice evaluation takes.
+    static let option = EvaluationOption(
+        "extraction", summary: "how the answer letter is found: strict (default) or reference (as simple-evals)",
+        default: ExtractionMode.strict.rawValue)
+}

@@ -10,32 +10,38 @@ public enum MakeMePayEvaluation {
     public static let turnLimits = [5, 10, 15]
     public static let defaultConversations = 400
 
-    /// The registry entry: `systemcard eval makemepay --role mark=openai/<model> [--set 5|10|15]`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval makemepay --role mark=openai/<model> [--set 5|10|15]`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Persuasion: con-artist model vs a mark model holding $100 (MakeMePay)",
-        options: ["set", "conversations", "time-limit"]
-    ) { options in try make(options: options) }
+        section: .persuasion,
+        options: [
+            EvaluationOption(
+                "set", summary: "turns per side: 5, 10, 15, or all", choices: turnLimits.map(String.init) + ["all"],
+                default: "all"),
+            EvaluationOption(
+                "conversations", summary: "conversations per turn limit", integerIn: 1...100_000,
+                default: defaultConversations),
+            PersuasionOptions.timeLimit,
+        ],
+        roles: [MakeMePayGame.mark]
+    ) { _, options in try build(options) }
 
+    /// The evaluation with `options` checked as the registry checks them.
     public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        try descriptor.evaluation(options: options)
+    }
+
+    static func build(_ options: EvaluationOptions) throws -> Evaluation {
         let set = options["set"] ?? "all"
-        let limits: [Int]
-        if set == "all" {
-            limits = turnLimits
-        } else if let turns = Int(set), turnLimits.contains(turns) {
-            limits = [turns]
-        } else {
-            throw SystemCardError.invalidInput("\(name) has no set '\(set)' (sets: 5, 10, 15, all)")
-        }
-        let conversations = try PersuasionOptions.integer(
-            options, "conversations", evaluation: name, default: defaultConversations, range: 1...100_000)
-        let timeLimit = try PersuasionOptions.timeLimit(options, evaluation: name)
+        let limits = Int(set).map { [$0] } ?? turnLimits
+        let conversations = options.integer("conversations")
+        let timeLimit = options.integer(PersuasionOptions.timeLimit.name)
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "MakeMePay: \(conversations) conversations per turn limit "
                 + "(\(limits.map(String.init).joined(separator: ", ")) turns per side); the con artist is the "
                 + "evaluated model, the mark holds $100.",
-            section: .persuasion,
             dataset: MakeMePayDataset(turnLimits: limits, conversations: conversations),
             solver: ConversationSolver { sample in
                 try MakeMePayGame.plan(for: sample, timeLimit: .seconds(timeLimit))
@@ -43,7 +49,6 @@ public enum MakeMePayEvaluation {
             graders: GraderFactory(rules: MakeMePayGrader(), model: nil, preferred: .rules),
             metrics: metrics,
             options: ["set": set, "conversations": String(conversations), "time-limit": String(timeLimit)],
-            roles: [MakeMePayGame.mark],
             references: references)
     }
 

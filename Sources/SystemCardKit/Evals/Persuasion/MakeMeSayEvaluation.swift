@@ -8,32 +8,36 @@ public enum MakeMeSayEvaluation {
     public static let name = "makemesay"
     public static let defaultTurns = 10
 
-    /// The registry entry: `systemcard eval makemesay --role manipulatee=openai/<model> [--set hard]`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval makemesay --role manipulatee=openai/<model> [--set hard]`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Persuasion: make another model say a secret codeword (MakeMeSay)",
-        options: ["set", "turns", "time-limit"]
-    ) { options in try make(options: options) }
+        section: .persuasion,
+        options: [
+            EvaluationOption(
+                "set", summary: "codeword difficulty, or all (the first four lists)",
+                choices: MakeMeSayDataset.allDifficulties + ["all"], default: "all"),
+            EvaluationOption("turns", summary: "messages per side", integerIn: 1...100, default: defaultTurns),
+            PersuasionOptions.timeLimit,
+        ],
+        roles: [MakeMeSayGame.manipulatee],
+        data: [MakeMeSayData.makemesay]
+    ) { _, options in try build(options) }
 
+    /// The evaluation with `options` checked as the registry checks them.
     public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        try descriptor.evaluation(options: options)
+    }
+
+    static func build(_ options: EvaluationOptions) throws -> Evaluation {
         let set = options["set"] ?? "all"
-        let difficulties: [String]
-        if set == "all" {
-            difficulties = MakeMeSayDataset.defaultDifficulties
-        } else if MakeMeSayDataset.allDifficulties.contains(set) {
-            difficulties = [set]
-        } else {
-            throw SystemCardError.invalidInput(
-                "\(name) has no set '\(set)' (sets: \(MakeMeSayDataset.allDifficulties.joined(separator: ", ")), all)")
-        }
-        let turns = try PersuasionOptions.integer(
-            options, "turns", evaluation: name, default: defaultTurns, range: 1...100)
-        let timeLimit = try PersuasionOptions.timeLimit(options, evaluation: name)
+        let difficulties = set == "all" ? MakeMeSayDataset.defaultDifficulties : [set]
+        let turns = options.integer("turns")
+        let timeLimit = options.integer(PersuasionOptions.timeLimit.name)
         return Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "MakeMeSay: one game per codeword (\(difficulties.joined(separator: ", "))), up to \(turns) "
                 + "messages per side; the manipulator is the evaluated model.",
-            section: .persuasion,
             dataset: MakeMeSayDataset(difficulties: difficulties, turns: turns),
             solver: ConversationSolver { sample in
                 try MakeMeSayGame.plan(for: sample, turns: turns, timeLimit: .seconds(timeLimit))
@@ -41,7 +45,6 @@ public enum MakeMeSayEvaluation {
             graders: GraderFactory(rules: MakeMeSayGrader(), model: nil, preferred: .rules),
             metrics: metrics,
             options: ["set": set, "turns": String(turns), "time-limit": String(timeLimit)],
-            roles: [MakeMeSayGame.manipulatee],
             references: references)
     }
 

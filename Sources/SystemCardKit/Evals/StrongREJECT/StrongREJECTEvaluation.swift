@@ -8,26 +8,32 @@ import Foundation
 public enum StrongREJECTEvaluation {
     public static let name = "strongreject"
 
-    /// The registry entry: `systemcard eval strongreject [--set full|small] [--techniques a,b]`.
-    public static let entry = EvaluationRegistry.Entry(
+    /// `systemcard eval strongreject [--set full|small] [--techniques a,b]`.
+    public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Jailbreaks: StrongREJECT forbidden prompts x jailbreak techniques (goodness@0.1)",
-        options: ["set", "techniques"]
-    ) { options in try make(options: options) }
+        section: .jailbreaks,
+        options: [
+            EvaluationOption("set", summary: "full (313 prompts) or small (60)", choices: ["full", "small"], default: "full"),
+            EvaluationOption("techniques", summary: "comma-separated jailbreak techniques (default: all)"),
+        ],
+        data: [StrongREJECTData.strongreject]
+    ) { _, options in try build(options) }
 
+    /// The evaluation with `options` checked as the registry checks them.
     public static func make(options: [String: String] = [:]) throws -> Evaluation {
+        try descriptor.evaluation(options: options)
+    }
+
+    static func build(_ options: EvaluationOptions) throws -> Evaluation {
         let set = options["set"] ?? "full"
-        guard set == "full" || set == "small" else {
-            throw SystemCardError.invalidInput("\(name) has no set '\(set)' (sets: full, small)")
-        }
         let techniques = try JailbreakTechniqueSelection(options["techniques"])
         var stored = ["set": set]
         if let names = techniques.names { stored["techniques"] = names.joined(separator: ",") }
         let rubric = StrongREJECTRubric()
         return Evaluation(
-            name: name,
+            descriptor,
             version: "2",  // 2: a seeded selection keeps each prompt's techniques together
             summary: "StrongREJECT \(set) set x jailbreak techniques, rubric-graded harmfulness (0-1).",
-            section: .jailbreaks,
             dataset: StrongREJECTDataset(small: set == "small", techniques: techniques, rubric: rubric),
             solver: StrongREJECTSolver(),
             graders: GraderFactory(

@@ -3,17 +3,17 @@
 public enum XSTestEvaluation {
     public static let name = "xstest"
 
-    /// The registry entry: `systemcard eval xstest` (no options).
-    public static let entry = EvaluationRegistry.Entry(
-        name: name, summary: "Over-refusal on safe look-alike prompts (XSTest)", options: []
-    ) { _ in make() }
+    /// `systemcard eval xstest` (no options).
+    public static let descriptor = EvaluationDescriptor(
+        name: name, summary: "Over-refusal on safe look-alike prompts (XSTest)", section: .disallowedContent,
+        data: [XSTestData.xstest]
+    ) { _, _ in make() }
 
     public static func make() -> Evaluation {
         Evaluation(
-            name: name,
+            descriptor,
             version: "1",
             summary: "Over-refusal: 250 safe prompts that look unsafe, 200 unsafe contrast prompts (XSTest).",
-            section: .disallowedContent,
             dataset: XSTestDataset(),
             solver: GenerateSolver(),
             graders: GraderFactory(rules: RefusalRulesGrader(), model: ModelRefusalGrader(), preferred: .model),

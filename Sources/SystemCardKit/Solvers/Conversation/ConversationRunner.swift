@@ -4,7 +4,7 @@ public enum ConversationRunner {
     /// Runs the conversation with the models of `context` (the evaluated model and the named roles).
     public static func run(_ plan: ConversationPlan, context: SolverContext) async throws -> ConversationRecord {
         try plan.validate()
-        var models: [String: ModelRole] = [:]
+        var models: [String: any ModelRole] = [:]
         for role in plan.roles {
             switch role.player {
             case .evaluated:
@@ -26,7 +26,7 @@ public enum ConversationRunner {
             let name = plan.speaker(at: index)
             guard let role = plan.role(name), let model = models[name] else { break }
             let remaining = clock.now.duration(to: deadline)
-            let settings = plan.settings(for: role, run: model.client.settings, epoch: context.epoch)
+            let settings = plan.settings(for: role, run: model.settings, epoch: context.epoch)
             guard remaining > .zero,
                 let response = try await generate(
                     model, plan.view(for: name, turns: turns), settings: settings, within: remaining)
@@ -44,7 +44,7 @@ public enum ConversationRunner {
         var closing: [ClosingAnswer] = []
         for question in plan.closingQuestions {
             guard let role = plan.role(question.role), let model = models[question.role] else { continue }
-            let settings = plan.settings(for: role, run: model.client.settings, epoch: context.epoch)
+            let settings = plan.settings(for: role, run: model.settings, epoch: context.epoch)
             let response = try await model.generate(
                 plan.view(for: role.name, turns: turns, question: question.question), settings: settings)
             closing.append(
@@ -61,7 +61,7 @@ public enum ConversationRunner {
 
     /// The model's answer, or nil when `limit` passes first (the call is then cancelled).
     static func generate(
-        _ model: ModelRole, _ messages: [ChatMessage], settings: GenerationSettings, within limit: Duration
+        _ model: any ModelRole, _ messages: [ChatMessage], settings: GenerationSettings, within limit: Duration
     ) async throws -> ModelResponse? {
         try await withThrowingTaskGroup(of: ModelResponse?.self) { group in
             group.addTask { try await model.generate(messages, settings: settings) }

@@ -46,7 +46,7 @@ import Testing
             return ModelResponse(text: judgeText)
         }
         let score = try await DisallowedContentJudgeGrader().grade(
-            Self.forbidden, output: Self.output, context: GraderContext(judge: .testJudge(judge)))
+            Self.forbidden, output: Self.output, context: GraderContext(judge: ProviderRole.testJudge(judge)))
         #expect(score.value == 1)
         #expect(score.label == "refusal")
         #expect(score.explanation == "Refuses.")

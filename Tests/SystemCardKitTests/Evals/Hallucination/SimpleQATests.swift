@@ -38,7 +38,7 @@ import Testing
         }
         let score = try await SimpleQAGrader().grade(
             sample, output: SolverOutput(completion: "Ada Lovelace won.", transcript: []),
-            context: GraderContext(judge: .testJudge(judge)))
+            context: GraderContext(judge: ProviderRole.testJudge(judge)))
         #expect(score.value == 1)
         #expect(score.label == "correct")
         #expect(score.judgeOutput == "REASON: same person\nGRADE: CORRECT")

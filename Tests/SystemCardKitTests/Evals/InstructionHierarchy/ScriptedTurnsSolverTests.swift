@@ -10,9 +10,7 @@ import Testing
             let turns = request.messages.filter { $0.role == .assistant }.count
             return ModelResponse(text: "reply \(turns + 1) to \(request.messages.last!.content)", usage: TokenUsage())
         }
-        let model = ModelRole(
-            name: "model", client: ModelClient(provider: provider, settings: GenerationSettings(), store: nil),
-            epoch: 1, ledger: CallLedger())
+        let model = ProviderRole(name: "model", provider: provider)
         let sample = Sample(
             id: "1", messages: [.system("rules"), .user("first")],
             metadata: [ScriptedTurnsSolver.metadataKey: ScriptedTurnsSolver.encode(["second", "third"])])

@@ -63,7 +63,7 @@ import Testing
         }
         let score = try await StrongREJECTRubricGrader(rubric: rubric).grade(
             Self.sample, output: SolverOutput(completion: "Use a tension wrench.", transcript: []),
-            context: GraderContext(judge: .testJudge(judge)))
+            context: GraderContext(judge: ProviderRole.testJudge(judge)))
         #expect(score.value == 0.75)
         #expect(score.label == "complied")
         #expect(score.judgeOutput == answer)
@@ -75,7 +75,7 @@ import Testing
         await #expect(throws: GradingError.self) {
             try await StrongREJECTRubricGrader(rubric: StrongREJECTRubric()).grade(
                 Self.sample, output: SolverOutput(completion: "x", transcript: []),
-                context: GraderContext(judge: .testJudge(judge)))
+                context: GraderContext(judge: ProviderRole.testJudge(judge)))
         }
         #expect(judge.callCount == 0)
     }

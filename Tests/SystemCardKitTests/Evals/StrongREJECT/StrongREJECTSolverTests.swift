@@ -13,7 +13,7 @@ import Testing
         let sample = Sample(
             id: "p/translation_zulu", messages: [.user("Do X.")], metadata: ["translate_to": "Zulu"])
         let output = try await StrongREJECTSolver().solve(
-            sample, context: SolverContext(model: .testJudge(model), epoch: 1))
+            sample, context: SolverContext(model: ProviderRole.testJudge(model), epoch: 1))
         #expect(output.completion == "answer to: Yenza X.")
         #expect(output.transcript.map(\.role) == [.user, .assistant, .user, .assistant])
         #expect(output.transcript[2].content == "Yenza X.")
@@ -24,7 +24,7 @@ import Testing
         let model = ScriptedProvider(text: "ok")
         let output = try await StrongREJECTSolver().solve(
             Sample(id: "p/none", messages: [.user("Do X.")]),
-            context: SolverContext(model: .testJudge(model), epoch: 1))
+            context: SolverContext(model: ProviderRole.testJudge(model), epoch: 1))
         #expect(output.completion == "ok")
         #expect(model.callCount == 1)
     }

@@ -39,11 +39,8 @@ enum ConversationTestSupport {
         model: any ModelProvider, roles: [String: any ModelProvider] = [:], settings: GenerationSettings = .init(),
         epoch: Int = 1
     ) -> SolverContext {
-        let ledger = CallLedger()
-        func role(_ name: String, _ provider: any ModelProvider, grader: Bool) -> ModelRole {
-            ModelRole(
-                name: name, client: ModelClient(provider: provider, settings: settings, store: nil), epoch: epoch,
-                ledger: ledger, isGrader: grader)
+        func role(_ name: String, _ provider: any ModelProvider, grader: Bool) -> any ModelRole {
+            ProviderRole(name: name, provider: provider, settings: settings)
         }
         return SolverContext(
             model: role("model", model, grader: false),

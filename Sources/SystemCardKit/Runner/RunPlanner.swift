@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Turns what a frontend knows (evaluation name and options, model, judge and role specs, settings) into
+/// ready ``RunRequest``s, and owns what those runs share: the HTTP client, the providers with their retry
+/// layer and per-endpoint concurrency limits, the retry count and the logger.
+///
+/// `systemcard eval` and `systemcard card` both plan their runs here, so they build models, pick graders
+/// (``GraderRule``) and check roles the same way.
+///
+/// ```swift
+/// let planner = RunPlanner(endpoint: EndpointOptions(baseURL: "http://localhost:8000/v1"))
+/// let request = try planner.request(for: RunPlan(
+///     evaluation: "xstest", model: ModelEndpoint(spec: try ModelSpec(parsing: "openai/my-model")),
+///     dataDirectory: DataDirectory.resolve(option: nil)))
+/// let outcome = try await planner.runner(store: store).run(request)
+/// await planner.shutdown()
+/// ```
+public final class RunPlanner: Sendable {
+    /// The evaluations plans may name.
+    public let registry: EvaluationRegistry
+    /// The default endpoint options; a ``ModelEndpoint``'s base URL and key variable replace theirs.
+    public let endpoint: EndpointOptions
+    /// Retried requests across every model planned here.
+    public let retries = RetryCounter()
+    public let logger: Logger
+    private let factory: ModelFactory
+    private let providers = Mutex<[ModelEndpoint: any ModelProvider]>([:])
+
+    /// - Parameter environment: where API keys and `OPENAI_BASE_URL` are read.
+    public init(
+        endpoint: EndpointOptions, registry: EvaluationRegistry = .builtIn, logger: Logger = .disabled,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.registry = registry
+        self.endpoint = endpoint
+        self.logger = logger
+        let retries = self.retries
+        factory = ModelFactory(
+            httpClient: ModelFactory.makeHTTPClient(for: endpoint), environment: environment, logger: logger
+        ) { _ in retries.increment() }
+    }
+
+    /// The run `plan` describes: the evaluation built with its options, the grader chosen by ``GraderRule``,
+    /// and every model ready. Throws ``RunPlanningError`` when the grader or a role cannot be provided, and
+    /// ``SystemCardError`` for an unknown evaluation, a bad option or an unusable model.
+    public func request(for plan: RunPlan) throws -> RunRequest {
+        let evaluation = try registry.evaluation(named: plan.evaluation, options: plan.options)
+        let grader = try GraderRule.choose(evaluation.graders, forced: plan.grader, hasJudge: plan.judge != nil)
+            .mapError { RunPlanningError.grader(evaluation: evaluation.name, $0) }.get()
+        for role in plan.roles.keys.sorted() where !evaluation.roles.contains(role) {
+            throw RunPlanningError.unknownRole(evaluation: evaluation.name, role: role, roles: evaluation.roles)
+        }
+        for role in evaluation.roles where plan.roles[role] == nil {
+            throw RunPlanningError.missingRole(evaluation: evaluation.name, role: role)
+        }
+        let model = try provider(for: plan.model)
+        let judge = try grader == .model ? plan.judge.map(provider(for:)) : nil
+        let roles = try plan.roles.mapValues(provider(for:))
+        return RunRequest(
+            evaluation: evaluation, model: model, settings: plan.settings, grader: grader, graderModel: judge,
+            roles: roles, dataDirectory: plan.dataDirectory, limit: plan.limit, epochs: plan.epochs, seed: plan.seed,
+            retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
+    }
+
+    /// Checks that `model` can be used (a valid base URL, a readable key file, a local model that exists)
+    /// before any run starts.
+    public func check(_ model: ModelEndpoint) throws {
+        _ = try provider(for: model)
+    }
+
+    /// A runner for the requests planned here, whose progress reports count this planner's retries.
+    public func runner(
+        store: any ResultStore, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) -> EvalRunner {
+        EvalRunner(store: store, logger: logger, retries: retries, onProgress: onProgress)
+    }
+
+    /// Closes the HTTP client (call once, after the last run).
+    public func shutdown() async {
+        await ModelFactory.shutdown(factory.httpClient)
+    }
+
+    /// One provider per model endpoint, shared by every run planned here (so one endpoint's retry state and
+    /// concurrency limit hold across evaluations).
+    func provider(for model: ModelEndpoint) throws -> any ModelProvider {
+        if let existing = providers.withLock({ $0[model] }) { return existing }
+        let created = try factory.provider(for: model.spec, endpoint: options(for: model))
+        return providers.withLock { providers in
+            if let existing = providers[model] { return existing }
+            providers[model] = created
+            return created
+        }
+    }
+
+    /// The planner's endpoint options with `model`'s base URL and key variable (a key variable of its own
+    /// replaces the key file).
+    func options(for model: ModelEndpoint) -> EndpointOptions {
+        var options = endpoint
+        if let baseURL = model.baseURL { options.baseURL = baseURL }
+        if let apiKeyEnv = model.apiKeyEnv {
+            options.apiKeyVariable = apiKeyEnv
+            options.apiKeyFile = nil
+        }
+        return options
+    }
+}

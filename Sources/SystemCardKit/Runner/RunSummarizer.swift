@@ -1,0 +1,34 @@
+/// Computes a run's ``RunSummary`` (counts, usage, metrics) from what the store holds.
+struct RunSummarizer {
+    let store: any ResultStore
+
+    /// The summary of the `selected` samples over `epochs` epochs of run `runID`.
+    func summarise(evaluation: Evaluation, selected: [Sample], epochs: Int, runID: String) async throws -> RunSummary {
+        let rows = try await store.resultRows(runID: runID)
+        let samplesByID = Dictionary(selected.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var scored: [MetricCalculator.Scored] = []
+        var errors = 0
+        var usage = TokenUsage()
+        var graderUsage = TokenUsage()
+        var delivery: [String: Int] = [:]
+        var present = 0
+        for row in rows where row.key.epoch <= epochs {
+            guard let sample = samplesByID[row.key.sampleID] else { continue }
+            present += 1
+            usage += row.usage
+            graderUsage += row.graderUsage
+            if row.developerRole != .none { delivery[row.developerRole.rawValue, default: 0] += 1 }
+            if row.status == .scored, let score = row.score {
+                scored.append(.init(sample: sample, epoch: row.key.epoch, score: score))
+            } else {
+                errors += 1
+            }
+        }
+        let total = selected.count * epochs
+        return RunSummary(
+            samples: total, scored: scored.count, errors: errors, missing: total - present, usage: usage,
+            graderUsage: graderUsage, developerRole: delivery,
+            metrics: MetricCalculator.compute(evaluation.metrics, over: scored)
+                + evaluation.aggregates.flatMap { $0.compute(scored) })
+    }
+}
