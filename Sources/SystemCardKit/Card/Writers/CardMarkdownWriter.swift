@@ -108,17 +108,18 @@ public enum CardMarkdownWriter {
             lines.append(row)
         }
         lines.append("")
-        for result in evaluation.results {
-            if let reason = result.notRun {
-                lines.append("- **\(m(result.model))**: not run: \(m(reason))")
-            } else if let counts = result.counts {
-                var note = "- **\(m(result.model))**: \(counts.scored)/\(counts.samples) scored"
-                if counts.errors > 0 { note += ", \(counts.errors) errored" }
-                note += "; grader \(m(result.grader ?? "?"))"
-                if let judge = result.graderModel { note += " with `\(code(judge))`" }
-                if let run = result.runId { note += "; run `\(code(run))`" }
-                lines.append(note)
+        for note in CardRunNote.notes(for: evaluation) {
+            if let reason = note.notRun {
+                lines.append("- **\(m(note.model))**: not run: \(m(reason))")
+                continue
             }
+            let parts = note.parts.map { part -> String in
+                switch part {
+                case .text(let text): return m(text)
+                case .run(let run): return "run `\(code(run))`"
+                }
+            }
+            lines.append("- **\(m(note.model))**: " + parts.joined(separator: "; "))
         }
         for reference in evaluation.references {
             lines.append(

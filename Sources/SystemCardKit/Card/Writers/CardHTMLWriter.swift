@@ -213,32 +213,15 @@ public enum CardHTMLWriter {
     }
 
     static func runNotes(_ evaluation: CardEvaluationResult) -> String {
-        var notes: [String] = []
-        for result in evaluation.results {
-            if let reason = result.notRun {
-                notes.append("<strong>\(e(result.model))</strong>: not run: \(e(reason))")
-                continue
+        let notes = CardRunNote.notes(for: evaluation).map { note -> String in
+            if let reason = note.notRun { return "<strong>\(e(note.model))</strong>: not run: \(e(reason))" }
+            let parts = note.parts.map { part -> String in
+                switch part {
+                case .text(let text): return e(text)
+                case .run(let run): return "run <code>\(e(run))</code>"
+                }
             }
-            var parts: [String] = []
-            if let counts = result.counts {
-                parts.append("\(counts.scored) of \(counts.samples) samples scored")
-                if counts.errors > 0 { parts.append("\(counts.errors) errored (in no metric)") }
-                if counts.missing > 0 { parts.append("\(counts.missing) not run (the run stopped early)") }
-            }
-            var grader = result.grader ?? "?"
-            if let version = result.graderVersion { grader += " (\(version))" }
-            if let judge = result.graderModel { grader += " with \(judge)" }
-            parts.append("grader \(grader)")
-            if let limit = result.limit { parts.append("limit \(limit)") }
-            if result.epochs > 1 { parts.append("\(result.epochs) epochs") }
-            if result.developerRoleFolded > 0 {
-                parts.append(
-                    "developer messages folded into the system message for \(result.developerRoleFolded) samples")
-            }
-            if let run = result.runId { parts.append("run <code>\(e(run))</code>") }
-            notes.append(
-                "<strong>\(e(result.model))</strong>: "
-                    + parts.map { $0.hasPrefix("run <code>") ? $0 : e($0) }.joined(separator: "; "))
+            return "<strong>\(e(note.model))</strong>: " + parts.joined(separator: "; ")
         }
         return "<ul class=\"meta\">" + notes.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
     }
