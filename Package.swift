@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "systemcard", targets: ["systemcard"]),
         .library(name: "SystemCardKit", targets: ["SystemCardKit"]),
+        .library(name: "SystemCardCLI", targets: ["SystemCardCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -41,15 +42,22 @@ let package = Package(
             name: "LocalInference",
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
-        // The command-line tool: argument parsing only, every command calls the library.
-        .executableTarget(
-            name: "systemcard",
+        // The commands: argument parsing and printing only, every command calls the library. A library so that
+        // a program can run them with its own evaluations added (see Examples/CustomEvaluation).
+        .target(
+            name: "SystemCardCLI",
             dependencies: [
                 "SystemCardKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The `systemcard` executable: the commands with the built-in evaluations.
+        .executableTarget(name: "systemcard", dependencies: ["SystemCardCLI", "SystemCardKit"]),
+        // How to add an evaluation outside the package: one folder and one registry line (tested end to end).
+        .executableTarget(
+            name: "systemcard-example", dependencies: ["SystemCardCLI", "SystemCardKit"],
+            path: "Examples/CustomEvaluation"),
         // Benchmarks (not tests): throughput, memory, resume time.
         .executableTarget(
             name: "systemcard-bench",

@@ -38,6 +38,12 @@ struct CLIHarness {
         return URL(fileURLWithPath: ".build/debug/systemcard")
     }
 
+    /// `systemcard-example` (Examples/CustomEvaluation: the commands with one evaluation added), built beside
+    /// `systemcard`.
+    static var exampleBinary: URL {
+        binary.deletingLastPathComponent().appendingPathComponent("systemcard-example")
+    }
+
     /// `../shared/datasets` relative to the repository, when present.
     static var sharedDatasets: URL? {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,9 +67,11 @@ struct CLIHarness {
     }
 
     /// Starts the CLI; `onStart` gets the process so a test can signal it.
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, URL, URL) {
+    func start(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = Self.binary)
+        throws -> (Process, URL, URL)
+    {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment(extra)
         let id = UUID().uuidString
@@ -88,8 +96,10 @@ struct CLIHarness {
     }
 
     /// Runs the CLI to completion.
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
-        let (process, out, err) = try start(arguments, environment: extra)
+    func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = Self.binary)
+        async throws -> Result
+    {
+        let (process, out, err) = try start(arguments, environment: extra, executable: executable)
         return await Self.wait(process, out, err)
     }
 

@@ -3,9 +3,18 @@ import Foundation
 import SystemCardKit
 
 /// `systemcard`: run safety evaluations against chat models and read the results.
-@main
-struct SystemCardCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+///
+/// The `systemcard` executable is `await SystemCardCommand.main(registry: .builtIn)`. A program that adds
+/// its own evaluations runs the same commands with its registry:
+///
+/// ```swift
+/// import SystemCardCLI
+/// import SystemCardKit
+///
+/// await SystemCardCommand.main(registry: .builtIn.adding(MyEvaluation.descriptor))
+/// ```
+public struct SystemCardCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "systemcard",
         abstract: "Run safety and capability evaluations against chat models and report them with confidence intervals.",
         version: "0.1.0",
@@ -14,9 +23,18 @@ struct SystemCardCommand: AsyncParsableCommand {
             ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self,
         ])
 
-    /// Parses and runs, mapping failures to the documented exit codes: 0 success, 1 the run finished with
-    /// errored samples (or the endpoint kept failing), 2 usage or input error, 130 interrupted.
-    static func main() async {
+    public init() {}
+
+    /// Parses the process's arguments and runs the command with `registry`'s evaluations, then exits with
+    /// the documented codes: 0 success, 1 the run finished with errored samples (or the endpoint kept
+    /// failing), 2 usage or input error, 130 interrupted.
+    public static func main(registry: EvaluationRegistry) async -> Never {
+        await CommandContext.$registry.withValue(registry) { await run() }
+        Foundation.exit(0)
+    }
+
+    /// Runs the parsed command; a failure exits with its code.
+    static func run() async {
         ProcessTuning.apply()
         do {
             var command = try parseAsRoot()

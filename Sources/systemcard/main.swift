@@ -1,0 +1,4 @@
+import SystemCardCLI
+import SystemCardKit
+
+await SystemCardCommand.main(registry: .builtIn)
