@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// Turns what a frontend knows (evaluation name and options, model, judge and role specs, settings) into
 /// ready ``RunRequest``s, and owns what those runs share: the HTTP client, the providers with their retry
@@ -26,7 +25,6 @@ public final class RunPlanner: Sendable {
     public let retries = RetryCounter()
     public let logger: Logger
     private let factory: ModelFactory
-    private let providers = Mutex<[ModelEndpoint: any ModelProvider]>([:])
 
     /// - Parameter environment: where API keys and `OPENAI_BASE_URL` are read.
     public init(
@@ -82,16 +80,10 @@ public final class RunPlanner: Sendable {
         await ModelFactory.shutdown(factory.httpClient)
     }
 
-    /// One provider per model endpoint, shared by every run planned here (so one endpoint's retry state and
-    /// concurrency limit hold across evaluations).
+    /// The provider for `model`; every provider of one endpoint shares its concurrency limit, and a local
+    /// model is loaded once.
     func provider(for model: ModelEndpoint) throws -> any ModelProvider {
-        if let existing = providers.withLock({ $0[model] }) { return existing }
-        let created = try factory.provider(for: model.spec, endpoint: options(for: model))
-        return providers.withLock { providers in
-            if let existing = providers[model] { return existing }
-            providers[model] = created
-            return created
-        }
+        try factory.provider(for: model.spec, endpoint: options(for: model))
     }
 
     /// The planner's endpoint options with `model`'s base URL and key variable (a key variable of its own
