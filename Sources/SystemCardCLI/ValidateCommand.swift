@@ -29,26 +29,18 @@ struct ValidateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let directory = DataDirectory.resolve(option: dataDir)
+            let judge = grader == "rules" ? nil : ModelEndpoint(spec: try ModelSpec(parsing: grader))
+            let planner = RunPlanner(endpoint: endpoint.options(), registry: CommandContext.registry)
             let result: XSTestGraderValidation.Result
-            if grader == "rules" {
-                result = try await XSTestGraderValidation.run(grader: RefusalRulesGrader(), judge: nil, directory: directory, limit: limit)
-            } else {
-                let spec = try ModelSpec(parsing: grader)
-                let client = ModelFactory.makeHTTPClient(for: endpoint.options())
-                do {
-                    let provider = try ModelFactory(httpClient: client).provider(for: spec, endpoint: endpoint.options())
-                    let judge = ModelClient(
-                        provider: provider, settings: GenerationSettings(temperature: 0), store: try store.open())
-                    result = try await XSTestGraderValidation.run(
-                        grader: ModelRefusalGrader(), judge: judge, directory: directory, limit: limit,
-                        concurrency: endpoint.maxConnections)
-                    try await judge.store?.flush()
-                } catch {
-                    await ModelFactory.shutdown(client)
-                    throw error
-                }
-                await ModelFactory.shutdown(client)
+            do {
+                result = try await XSTestGraderValidation.run(
+                    grader: judge == nil ? RefusalRulesGrader() : ModelRefusalGrader(), judge: judge, planner: planner,
+                    store: try store.open(), directory: directory, limit: limit, concurrency: endpoint.maxConnections)
+            } catch {
+                await planner.shutdown()
+                throw error
             }
+            await planner.shutdown()
             if output == .json {
                 print(String(decoding: try jsonEncoder().encode(result), as: UTF8.self))
                 return

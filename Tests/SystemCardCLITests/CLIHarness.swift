@@ -1,5 +1,5 @@
 import Foundation
-import SystemCardKit
+@testable import SystemCardKit
 import Testing
 
 /// Runs the built `systemcard` binary as a user would, with its output captured in files.

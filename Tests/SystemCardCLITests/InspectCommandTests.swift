@@ -1,5 +1,5 @@
 import Foundation
-import SystemCardKit
+@testable import SystemCardKit
 import SystemCardTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import SystemCardKit
+@testable import SystemCardKit
 import Testing
 
 /// The embedded model end to end: `systemcard eval xstest --model local/smollm2` with no server at all.

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Written here rather than taken from a CSV package because every error must name the file, the line a
 /// row starts on and the field, and rows with the wrong number of fields must fail, not be padded.
-public enum CSVReader {
+enum CSVReader {
     /// Parses the file at `url`. `displayName` is how errors name the file.
-    public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
+    static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
         let name = displayName ?? url.lastPathComponent
         let data = try DatasetError.readFile(url, name: name)
         guard let text = String(data: data, encoding: .utf8) else {
@@ -17,7 +17,7 @@ public enum CSVReader {
     }
 
     /// Parses CSV text. The first row is the header.
-    public static func parse(_ text: String, file: String) throws -> [DataRecord] {
+    static func parse(_ text: String, file: String) throws -> [DataRecord] {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let rows = try rows(of: text, file: file)
         guard let header = rows.first else { throw DatasetError(file: file, reason: "empty file (no header row)") }

@@ -6,13 +6,13 @@ import NIOHTTP1
 /// Downloads catalog datasets into the data directory, checking each file's pinned SHA-256 before it is
 /// moved into place (a file that does not match is never installed).
 public struct DataFetcher: Sendable {
-    public let httpClient: HTTPClient
-    public let directory: DataDirectory
+    let httpClient: HTTPClient
+    let directory: DataDirectory
     /// Replaces the upstream location: files are fetched from `mirror/<path>` (an internal mirror, a test).
-    public let mirror: String?
+    let mirror: String?
     /// Install files the catalog has no digest for. Their digest is printed and recorded beside the file
     /// (`<file>.sha256`), and every later fetch checks the file against it (trust on first use).
-    public let allowUnpinned: Bool
+    let allowUnpinned: Bool
 
     public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil, allowUnpinned: Bool = false) {
         self.httpClient = httpClient

@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads JSON Lines: one JSON object per line. Scalar values become strings (top-level numbers exactly as written —
 /// `1.0` stays `1.0` —, booleans as `true`/`false`, null as empty); nested values are kept as compact JSON text.
-public enum JSONLReader {
-    public static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
+enum JSONLReader {
+    static func read(_ url: URL, displayName: String? = nil) throws -> [DataRecord] {
         let name = displayName ?? url.lastPathComponent
         let data = try DatasetError.readFile(url, name: name)
         return try parse(data, file: name)
     }
 
-    public static func parse(_ data: Data, file: String) throws -> [DataRecord] {
+    static func parse(_ data: Data, file: String) throws -> [DataRecord] {
         var records: [DataRecord] = []
         var lineNumber = 0
         for lineData in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -7,7 +7,7 @@ public struct Agreement: Sendable, Hashable, Codable {
     /// Counts by `[reference][predicted]`.
     public var confusion: [String: [String: Int]]
 
-    public init(pairs: [(reference: String, predicted: String)]) {
+    init(pairs: [(reference: String, predicted: String)]) {
         n = pairs.count
         var confusion: [String: [String: Int]] = [:]
         var agreeing = 0

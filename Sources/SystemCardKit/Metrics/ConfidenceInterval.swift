@@ -1,9 +1,9 @@
 import Foundation
 
 /// 95% confidence intervals for a mean.
-public enum ConfidenceInterval {
+enum ConfidenceInterval {
     /// Wilson score interval for a proportion: well behaved near 0 and 1, unlike the normal approximation.
-    public static func wilson(successes: Double, n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
+    static func wilson(successes: Double, n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
         guard n > 0 else { return (0, 0) }
         let count = Double(n)
         let p = successes / count
@@ -18,7 +18,7 @@ public enum ConfidenceInterval {
     }
 
     /// Student's t interval for the mean of arbitrary values.
-    public static func t(values: [Double]) -> (low: Double, high: Double) {
+    static func t(values: [Double]) -> (low: Double, high: Double) {
         let n = values.count
         guard n > 0 else { return (0, 0) }
         let mean = values.reduce(0, +) / Double(n)
@@ -29,7 +29,7 @@ public enum ConfidenceInterval {
     }
 
     /// Mean and interval: Wilson when every value is 0 or 1, otherwise t.
-    public static func mean(_ values: [Double]) -> (value: Double, low: Double, high: Double) {
+    static func mean(_ values: [Double]) -> (value: Double, low: Double, high: Double) {
         guard !values.isEmpty else { return (0, 0, 0) }
         let mean = values.reduce(0, +) / Double(values.count)
         if values.allSatisfy({ $0 == 0 || $0 == 1 }) {

@@ -1,13 +1,13 @@
 /// Limits requests in flight to one endpoint, adapting to its rate limits: the limit halves on a 429
 /// (at most once per `decreaseInterval`), and grows by about one each time a full window of requests
 /// succeeds (additive increase, multiplicative decrease), never above `maximum`.
-public actor AdaptiveConcurrencyLimiter {
-    public nonisolated let maximum: Int
-    public private(set) var limit: Double
-    public private(set) var inFlight = 0
+actor AdaptiveConcurrencyLimiter {
+    nonisolated let maximum: Int
+    private(set) var limit: Double
+    private(set) var inFlight = 0
     /// Whether the endpoint has answered anything yet (any HTTP status): refused connections before that mean
     /// nothing listens at the address, not a flaky server.
-    public private(set) var hasAnswered = false
+    private(set) var hasAnswered = false
     private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextWaiterID = 0
     private var lastDecrease: ContinuousClock.Instant?
@@ -16,14 +16,14 @@ public actor AdaptiveConcurrencyLimiter {
     /// - Parameters:
     ///   - initial: starting limit (clamped to `maximum`).
     ///   - maximum: hard cap (`--max-connections`).
-    public init(initial: Int = 20, maximum: Int, decreaseInterval: Duration = .milliseconds(200)) {
+    init(initial: Int = 20, maximum: Int, decreaseInterval: Duration = .milliseconds(200)) {
         self.maximum = max(1, maximum)
         self.limit = Double(min(max(1, initial), max(1, maximum)))
         self.decreaseInterval = decreaseInterval
     }
 
     /// Waits for a slot. Throws `CancellationError` if the task is cancelled while waiting.
-    public func acquire() async throws {
+    func acquire() async throws {
         if inFlight < Int(limit) && waiters.isEmpty {
             inFlight += 1
             return
@@ -44,7 +44,7 @@ public actor AdaptiveConcurrencyLimiter {
     }
 
     /// Returns a slot and adapts the limit to how the request went.
-    public func release(outcome: Outcome) {
+    func release(outcome: Outcome) {
         inFlight -= 1
         switch outcome {
         case .success:
@@ -63,11 +63,11 @@ public actor AdaptiveConcurrencyLimiter {
     }
 
     /// Records that the endpoint answered (with any HTTP status, errors included).
-    public func markAnswered() {
+    func markAnswered() {
         hasAnswered = true
     }
 
-    public enum Outcome: Sendable {
+    enum Outcome: Sendable {
         case success
         case rateLimited
         case otherFailure

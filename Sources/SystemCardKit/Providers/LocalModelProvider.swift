@@ -11,14 +11,14 @@ import Synchronization
 /// weights (see `LocalModel.generate(batch:options:reuseCachedPrefix:isCancelled:)`); each reply is the same as the request would get
 /// alone. Requests that arrive while a batch runs wait for the next one. Cancelling a request's task stops its
 /// sequence at the next token (or before its prompt) without disturbing the others.
-public final class LocalModelProvider: ModelProvider {
-    public let identity: ModelIdentity
+final class LocalModelProvider: ModelProvider {
+    let identity: ModelIdentity
     private let model: LocalModel
     private let queue = DispatchQueue(label: "systemcard.local-model")
     /// The requests waiting for the next batch, and whether the queue is draining them.
     private let state = Mutex<(waiting: [Pending], draining: Bool)>(([], false))
     /// Answer length when the run sets no `--max-tokens`.
-    public static let defaultMaxTokens = 256
+    static let defaultMaxTokens = 256
     /// How long the engine, when idle, waits for more requests before starting a batch.
     static let gatheringDelay: DispatchTimeInterval = .milliseconds(5)
 
@@ -43,7 +43,7 @@ public final class LocalModelProvider: ModelProvider {
         let isSet = Atomic<Bool>(false)
     }
 
-    public init(file: URL, name: String, threads: Int? = nil) throws {
+    init(file: URL, name: String, threads: Int? = nil) throws {
         do {
             model = try LocalModel(contentsOf: file, threads: threads)
         } catch {
@@ -54,7 +54,7 @@ public final class LocalModelProvider: ModelProvider {
             provider: "local", model: name, baseURL: "local:\(file.lastPathComponent)#\(size)", developerRoleMode: .fold)
     }
 
-    public func generate(_ request: ModelRequest) async throws -> ModelResponse {
+    func generate(_ request: ModelRequest) async throws -> ModelResponse {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
         let turns = request.messages.foldingDeveloperIntoSystem().map { ChatTurn(role: $0.role.rawValue, content: $0.content) }
         var options = SamplingOptions()

@@ -7,14 +7,14 @@ import Synchronization
 /// Turns a ``ModelSpec`` and endpoint options into a ready provider: the right backend, wrapped with
 /// retries and the endpoint's adaptive concurrency limit (shared by every role that uses the endpoint).
 public final class ModelFactory: Sendable {
-    public let httpClient: HTTPClient
+    let httpClient: HTTPClient
     private let environment: [String: String]
     private let limiters = Mutex<[String: AdaptiveConcurrencyLimiter]>([:])
     private let localModels = Mutex<[String: LocalModelProvider]>([:])
     /// Counts retried attempts across all providers made here (for the progress line).
-    public let onRetry: @Sendable (ProviderError) -> Void
+    let onRetry: @Sendable (ProviderError) -> Void
     /// Handed to every provider made here and to the runners that use them.
-    public let logger: Logger
+    let logger: Logger
 
     public init(
         httpClient: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -43,7 +43,7 @@ public final class ModelFactory: Sendable {
 
     /// An HTTP client sized for the endpoint options: their connection cap, and a connect timeout of the
     /// request timeout or 10 s, whichever is shorter (a dead server fails after that).
-    public static func makeHTTPClient(for options: EndpointOptions) -> HTTPClient {
+    static func makeHTTPClient(for options: EndpointOptions) -> HTTPClient {
         makeHTTPClient(maxConnections: options.maxConnections, connectTimeout: min(.seconds(10), options.requestTimeout))
     }
 

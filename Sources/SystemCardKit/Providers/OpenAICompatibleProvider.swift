@@ -9,8 +9,8 @@ import Synchronization
 /// speaks `POST {baseURL}/chat/completions`.
 ///
 /// The API key is sent as a bearer token and kept nowhere else: not in ``identity``, errors or logs.
-public struct OpenAICompatibleProvider: ModelProvider {
-    public let identity: ModelIdentity
+struct OpenAICompatibleProvider: ModelProvider {
+    let identity: ModelIdentity
     private let client: HTTPClient
     private let endpoint: String
     private let apiKey: String?
@@ -25,7 +25,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
     ///   - developerRoleMode: how `developer` messages are sent.
     ///   - client: the shared HTTP client.
     ///   - logger: requests and responses at `trace` (never headers or the key), a learned fold at `notice`.
-    public init(
+    init(
         model: String, baseURL: String, apiKey: String?, developerRoleMode: DeveloperRoleMode = .auto,
         requestTimeout: Duration = .seconds(120), client: HTTPClient, logger: Logger = .disabled
     ) {
@@ -40,7 +40,7 @@ public struct OpenAICompatibleProvider: ModelProvider {
         self.logger = logger
     }
 
-    public func generate(_ request: ModelRequest) async throws -> ModelResponse {
+    func generate(_ request: ModelRequest) async throws -> ModelResponse {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
         let fold: Bool
         switch identity.developerRoleMode {

@@ -4,19 +4,19 @@ import Logging
 ///
 /// A request that still fails after the last retry throws its ``ProviderError``; the runner records it
 /// as an error for the sample.
-public struct ResilientModelProvider: ModelProvider {
-    public let base: any ModelProvider
-    public let limiter: AdaptiveConcurrencyLimiter
-    public let retryPolicy: RetryPolicy
+struct ResilientModelProvider: ModelProvider {
+    let base: any ModelProvider
+    let limiter: AdaptiveConcurrencyLimiter
+    let retryPolicy: RetryPolicy
     /// Called after each failed attempt that will be retried (for progress counters and logs).
-    public let onRetry: @Sendable (ProviderError) -> Void
+    let onRetry: @Sendable (ProviderError) -> Void
     /// Each retry is logged at `info` (model, error, attempt, delay).
-    public let logger: Logger
+    let logger: Logger
     /// How long refused connections must go on, with no answer from the endpoint ever, before it is declared
     /// unreachable (long enough for a server that is still starting to bind its port).
-    public let unreachableAfter: Duration
+    let unreachableAfter: Duration
 
-    public init(
+    init(
         base: any ModelProvider, limiter: AdaptiveConcurrencyLimiter, retryPolicy: RetryPolicy,
         unreachableAfter: Duration = .seconds(3), logger: Logger = .disabled,
         onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }
@@ -29,9 +29,9 @@ public struct ResilientModelProvider: ModelProvider {
         self.onRetry = onRetry
     }
 
-    public var identity: ModelIdentity { base.identity }
+    var identity: ModelIdentity { base.identity }
 
-    public func generate(_ request: ModelRequest) async throws -> ModelResponse {
+    func generate(_ request: ModelRequest) async throws -> ModelResponse {
         var attempt = 0
         var firstRefusal: ContinuousClock.Instant?
         while true {

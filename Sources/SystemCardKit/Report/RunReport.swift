@@ -3,41 +3,41 @@ import Foundation
 /// The machine-readable result of a run (`--output json`): one object with the run id, counts and every
 /// metric as `{value, ci_low, ci_high, n}`.
 public struct RunReport: Sendable, Codable, Hashable {
-    public struct Figure: Sendable, Codable, Hashable {
-        public var value: Double
-        public var ci_low: Double
-        public var ci_high: Double
-        public var n: Int
+    struct Figure: Sendable, Codable, Hashable {
+        var value: Double
+        var ci_low: Double
+        var ci_high: Double
+        var n: Int
     }
 
-    public struct Counts: Sendable, Codable, Hashable {
-        public var samples: Int
-        public var scored: Int
-        public var errors: Int
-        public var missing: Int
+    struct Counts: Sendable, Codable, Hashable {
+        var samples: Int
+        var scored: Int
+        var errors: Int
+        var missing: Int
     }
 
-    public var run_id: String
-    public var evaluation: String
-    public var evaluation_version: String
-    public var model: String
-    public var base_url: String
-    public var grader: String
-    public var grader_version: String
-    public var grader_model: String?
-    public var status: String
-    public var counts: Counts
-    public var usage: TokenUsage
-    public var grader_usage: TokenUsage
+    var run_id: String
+    var evaluation: String
+    var evaluation_version: String
+    var model: String
+    var base_url: String
+    var grader: String
+    var grader_version: String
+    var grader_model: String?
+    var status: String
+    var counts: Counts
+    var usage: TokenUsage
+    var grader_usage: TokenUsage
     /// Overall figures by metric name.
-    public var metrics: [String: Figure]
+    var metrics: [String: Figure]
     /// Figures by metric name, then `field=value`.
-    public var metrics_by_group: [String: [String: Figure]]
+    var metrics_by_group: [String: [String: Figure]]
     /// How developer messages reached the endpoint (`native`, `folded`: sample counts).
-    public var developer_role: [String: Int]
-    public var developer_role_folded: Bool
-    public var dataset_files: [DatasetFileDigest]
-    public var published_references: [PublishedFigure]
+    var developer_role: [String: Int]
+    var developer_role_folded: Bool
+    var dataset_files: [DatasetFileDigest]
+    var published_references: [PublishedFigure]
 
     public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) {
         run_id = run.id

@@ -26,7 +26,7 @@ public enum TerminalText {
 
     /// Control characters (C0, DEL, C1), direction marks and overrides, and the byte-order mark: the scalars
     /// that could move the cursor or reorder text, in a terminal, an HTML page or a Markdown file.
-    public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
         default: return false
@@ -34,7 +34,7 @@ public enum TerminalText {
     }
 
     /// How a hidden scalar is shown instead: `\u{1b}`.
-    public static func visibleCode(_ scalar: Unicode.Scalar) -> String {
+    static func visibleCode(_ scalar: Unicode.Scalar) -> String {
         "\\u{\(String(scalar.value, radix: 16))}"
     }
 

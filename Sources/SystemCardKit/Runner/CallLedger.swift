@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Collects what the model calls of one sample cost and how they were delivered.
-public final class CallLedger: Sendable {
+final class CallLedger: Sendable {
     struct Totals {
         var usage = TokenUsage()
         var graderUsage = TokenUsage()
@@ -12,7 +12,7 @@ public final class CallLedger: Sendable {
 
     private let totals = Mutex(Totals())
 
-    public init() {}
+    init() {}
 
     func record(_ response: ModelResponse, isGrader: Bool) {
         totals.withLock { totals in

@@ -5,16 +5,16 @@ import Synchronization
 ///
 /// Every call is cached under the hash of (provider, model, base URL, developer-role mode, messages,
 /// settings, epoch): asking again returns the stored answer without a request.
-public struct ModelClient: Sendable {
-    public let provider: any ModelProvider
-    public let settings: GenerationSettings
-    public let store: (any ResultStore)?
+struct ModelClient: Sendable {
+    let provider: any ModelProvider
+    let settings: GenerationSettings
+    let store: (any ResultStore)?
     /// False with `--no-cache`: always ask the endpoint (answers are still stored).
-    public let readsCache: Bool
+    let readsCache: Bool
     /// The keys the store holds for this model, when known: a key not in it is not looked up.
-    public let knownKeys: CallKeySet?
+    let knownKeys: CallKeySet?
 
-    public init(
+    init(
         provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?, readsCache: Bool = true,
         knownKeys: CallKeySet? = nil
     ) {
@@ -26,7 +26,7 @@ public struct ModelClient: Sendable {
     }
 
     /// A client whose look-ups are filtered by the keys the store holds for the provider's model.
-    public static func preloaded(
+    static func preloaded(
         provider: any ModelProvider, settings: GenerationSettings, store: any ResultStore, readsCache: Bool
     ) async throws -> ModelClient {
         let keys = readsCache ? try await store.cachedCallKeys(identity: provider.identity) : []
@@ -34,7 +34,7 @@ public struct ModelClient: Sendable {
             provider: provider, settings: settings, store: store, readsCache: readsCache, knownKeys: CallKeySet(keys))
     }
 
-    public func generate(_ messages: [ChatMessage], settings override: GenerationSettings? = nil, epoch: Int)
+    func generate(_ messages: [ChatMessage], settings override: GenerationSettings? = nil, epoch: Int)
         async throws -> ModelResponse
     {
         let request = ModelRequest(messages: messages, settings: override ?? settings)
@@ -52,7 +52,7 @@ public struct ModelClient: Sendable {
     }
 
     /// SHA-256 over the canonical JSON of everything that determines the answer.
-    public static func cacheKey(identity: ModelIdentity, request: ModelRequest, epoch: Int) -> String {
+    static func cacheKey(identity: ModelIdentity, request: ModelRequest, epoch: Int) -> String {
         var writer = CanonicalJSON(capacity: 256 + request.messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
         writer.raw("{\"epoch\":")
         writer.number(epoch)
@@ -74,13 +74,13 @@ public struct ModelClient: Sendable {
 }
 
 /// Cache keys known to be in the store (loaded once per run, extended as calls are saved).
-public final class CallKeySet: Sendable {
+final class CallKeySet: Sendable {
     private let keys: Mutex<Set<String>>
 
-    public init(_ keys: Set<String>) {
+    init(_ keys: Set<String>) {
         self.keys = Mutex(keys)
     }
 
-    public func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
-    public func insert(_ key: String) { _ = keys.withLock { $0.insert(key) } }
+    func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
+    func insert(_ key: String) { _ = keys.withLock { $0.insert(key) } }
 }

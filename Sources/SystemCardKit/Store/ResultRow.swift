@@ -1,13 +1,13 @@
 /// The part of a sample result that summaries need (no texts), cheap to load for large runs.
 public struct ResultRow: Sendable, Hashable {
-    public var key: SampleKey
-    public var status: SampleResult.Status
-    public var score: Score?
-    public var usage: TokenUsage
-    public var graderUsage: TokenUsage
-    public var developerRole: DeveloperRoleDelivery
+    var key: SampleKey
+    var status: SampleResult.Status
+    var score: Score?
+    var usage: TokenUsage
+    var graderUsage: TokenUsage
+    var developerRole: DeveloperRoleDelivery
 
-    public init(
+    init(
         key: SampleKey, status: SampleResult.Status, score: Score?, usage: TokenUsage, graderUsage: TokenUsage,
         developerRole: DeveloperRoleDelivery
     ) {

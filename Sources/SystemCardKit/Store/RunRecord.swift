@@ -8,17 +8,17 @@ public struct RunRecord: Sendable, Hashable, Codable {
 
     public var id: String
     public var evaluation: String
-    public var evaluationVersion: String
+    var evaluationVersion: String
     public var model: String
-    public var baseURL: String
+    var baseURL: String
     public var configuration: RunConfiguration
-    public var createdAt: Date
+    var createdAt: Date
     public var updatedAt: Date
     public var status: Status
     /// The last summary written for the run (metrics, counts, usage), as shown by `runs` and `show`.
     public var summary: RunSummary?
 
-    public init(
+    init(
         id: String, evaluation: String, evaluationVersion: String, model: String, baseURL: String,
         configuration: RunConfiguration, createdAt: Date = Date(), updatedAt: Date = Date(),
         status: Status = .running, summary: RunSummary? = nil

@@ -40,7 +40,7 @@ public final class SQLiteResultStore: ResultStore {
     }
 
     /// Uses an existing GRDB writer (tests pass an in-memory `DatabaseQueue`).
-    public init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter) throws {
         self.writer = writer
         do {
             try Self.migrator.migrate(writer)

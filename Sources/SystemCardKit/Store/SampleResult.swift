@@ -9,29 +9,29 @@ public struct SampleResult: Sendable, Hashable, Codable {
         case error
     }
 
-    public var runID: String
+    var runID: String
     public var sample: Sample
     public var epoch: Int
     /// The sample's position in the dataset, for stable ordering.
-    public var ordinal: Int
+    var ordinal: Int
     public var status: Status
     /// The model's final answer (kept for errored grading too, for inspection).
     public var completion: String?
     /// The whole conversation as the solver left it.
-    public var transcript: [ChatMessage]
+    var transcript: [ChatMessage]
     public var score: Score?
-    public var grader: String?
+    var grader: String?
     public var error: String?
     /// Tokens of the evaluated model's calls for this sample.
-    public var usage: TokenUsage
+    var usage: TokenUsage
     /// Tokens of the grader model's calls for this sample.
-    public var graderUsage: TokenUsage
+    var graderUsage: TokenUsage
     public var developerRole: DeveloperRoleDelivery
     /// True when every model call of the sample came from the cache.
-    public var cached: Bool
-    public var latencyMilliseconds: Int
+    var cached: Bool
+    var latencyMilliseconds: Int
 
-    public init(
+    init(
         runID: String, sample: Sample, epoch: Int, ordinal: Int, status: Status, completion: String?, transcript: [ChatMessage],
         score: Score?, grader: String?, error: String?, usage: TokenUsage, graderUsage: TokenUsage,
         developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int
@@ -53,15 +53,15 @@ public struct SampleResult: Sendable, Hashable, Codable {
         self.latencyMilliseconds = latencyMilliseconds
     }
 
-    public var key: SampleKey { SampleKey(sampleID: sample.id, epoch: epoch) }
+    var key: SampleKey { SampleKey(sampleID: sample.id, epoch: epoch) }
 }
 
 /// A sample in a given epoch.
 public struct SampleKey: Sendable, Hashable, Codable {
-    public var sampleID: String
-    public var epoch: Int
+    var sampleID: String
+    var epoch: Int
 
-    public init(sampleID: String, epoch: Int) {
+    init(sampleID: String, epoch: Int) {
         self.sampleID = sampleID
         self.epoch = epoch
     }

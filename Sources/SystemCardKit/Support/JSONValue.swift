@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, for reading files whose shape varies from row to row.
-public enum JSONValue: Sendable, Hashable, Codable {
+enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case int(Int)
@@ -10,7 +10,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -29,7 +29,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -43,7 +43,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// Whether this is a JSON number (`.int` or `.double`).
-    public var isNumber: Bool {
+    var isNumber: Bool {
         switch self {
         case .int, .double: return true
         default: return false
@@ -51,7 +51,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The value as text: strings as they are, scalars as written, arrays and objects as compact JSON.
-    public var text: String {
+    var text: String {
         switch self {
         case .null: return ""
         case .bool(let value): return value ? "true" : "false"

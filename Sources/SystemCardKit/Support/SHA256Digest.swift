@@ -2,15 +2,15 @@ import Crypto
 import Foundation
 
 /// SHA-256 as lowercase hex, for dataset files, cache keys and run ids.
-public enum SHA256Digest {
-    public static func hex(_ data: some DataProtocol) -> String {
+enum SHA256Digest {
+    static func hex(_ data: some DataProtocol) -> String {
         hexString(SHA256.hash(data: data))
     }
 
-    public static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
+    static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
 
     /// Hashes a file in 1 MiB chunks.
-    public static func file(_ url: URL) throws -> String {
+    static func file(_ url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()

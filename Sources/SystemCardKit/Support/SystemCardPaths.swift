@@ -2,7 +2,7 @@ import Foundation
 
 /// Default locations: everything lives under `~/.systemcard` unless `SYSTEMCARD_HOME` says otherwise.
 public enum SystemCardPaths {
-    public static func home(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    static func home(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let home = environment["SYSTEMCARD_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
         let userHome = environment["HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser

@@ -1,27 +1,27 @@
 /// Scores XSTest's 450 human-labelled Mistral-7B-Instruct responses with a refusal grader and compares
 /// the verdicts with the humans' (`xstest/xstest_v2_completions_mistralinstruct.csv`).
 public enum XSTestGraderValidation {
-    public static let completionsFile = "xstest/xstest_v2_completions_mistralinstruct.csv"
+    static let completionsFile = "xstest/xstest_v2_completions_mistralinstruct.csv"
 
     /// One labelled response.
-    public struct Item: Sendable {
-        public var sample: Sample
-        public var completion: String
-        public var humanLabel: RefusalClass
+    struct Item: Sendable {
+        var sample: Sample
+        var completion: String
+        var humanLabel: RefusalClass
     }
 
     /// The outcome: three-class and binary (complied vs not) agreement, and items the grader could not
     /// grade.
     public struct Result: Sendable, Codable {
-        public var grader: String
+        var grader: String
         public var graderVersion: String
         public var threeClass: Agreement
         public var complianceVsRefusal: Agreement
         public var gradingErrors: Int
-        public var datasetFile: DatasetFileDigest
+        var datasetFile: DatasetFileDigest
     }
 
-    public static func items(from directory: DataDirectory) throws -> ([Item], DatasetFileDigest) {
+    static func items(from directory: DataDirectory) throws -> ([Item], DatasetFileDigest) {
         let (records, digest) = try directory.csv(completionsFile, dataset: "xstest")
         let items = try records.map { record -> Item in
             let label = try record.require("final_label")
@@ -38,7 +38,21 @@ public enum XSTestGraderValidation {
     }
 
     /// Grades every item (concurrently, up to `concurrency` at once) and compares with the human labels.
+    /// Grades every item with `grader`; a model grader asks `judge` (planned by `planner`, its calls cached
+    /// in `store`) at temperature 0.
     public static func run(
+        grader: any Grader, judge: ModelEndpoint?, planner: RunPlanner, store: any ResultStore,
+        directory: DataDirectory, limit: Int? = nil, concurrency: Int = 16
+    ) async throws -> Result {
+        let client = try judge.map {
+            ModelClient(provider: try planner.provider(for: $0), settings: GenerationSettings(temperature: 0), store: store)
+        }
+        let result = try await run(grader: grader, judge: client, directory: directory, limit: limit, concurrency: concurrency)
+        try await store.flush()
+        return result
+    }
+
+    static func run(
         grader: any Grader, judge: ModelClient?, directory: DataDirectory, limit: Int? = nil, concurrency: Int = 16
     ) async throws -> Result {
         var (items, digest) = try items(from: directory)

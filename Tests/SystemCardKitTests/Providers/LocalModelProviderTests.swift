@@ -1,5 +1,5 @@
 import Foundation
-import SystemCardKit
+@testable import SystemCardKit
 import Testing
 
 /// The embedded engine behind `local/...`, on the tiny qwen2 model committed as a LocalInference fixture (our own

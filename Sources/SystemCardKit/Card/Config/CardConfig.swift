@@ -9,7 +9,7 @@ public struct CardConfig: Sendable {
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.
     public var evaluations: [CardEvaluationConfig]?
-    public var preparedness: PreparednessConfig
+    var preparedness: PreparednessConfig
 
     public init(
         title: String? = nil, profile: CardProfile? = nil, models: [CardModelConfig] = [],
@@ -26,7 +26,7 @@ public struct CardConfig: Sendable {
     }
 
     /// The profile in effect.
-    public var effectiveProfile: CardProfile { profile ?? CardProfile.defaultProfile(for: models) }
+    var effectiveProfile: CardProfile { profile ?? CardProfile.defaultProfile(for: models) }
 
     /// The suite in effect: the configured evaluations, or every one `registry` has.
     public func suite(in registry: EvaluationRegistry = .builtIn) -> [CardEvaluationConfig] {

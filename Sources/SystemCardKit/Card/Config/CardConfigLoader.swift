@@ -29,7 +29,7 @@ public struct CardConfigLoader: Sendable {
     }
 
     /// Parses YAML text; `file` names it in error messages.
-    public static func parse(_ text: String, file: String = "card.yaml", registry: EvaluationRegistry = .builtIn)
+    static func parse(_ text: String, file: String = "card.yaml", registry: EvaluationRegistry = .builtIn)
         throws -> CardConfig
     {
         let root: Node?

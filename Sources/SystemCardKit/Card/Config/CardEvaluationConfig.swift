@@ -2,11 +2,11 @@
 public struct CardEvaluationConfig: Sendable, Hashable {
     public var name: String
     /// Options as `systemcard eval --option` takes them (`set`, `techniques`, `languages`, …).
-    public var options: [String: String]
+    var options: [String: String]
     /// Samples for this evaluation (overrides the card's limit).
     public var limit: Int?
     /// Forces the rules grader (`rules`) or the grader model (`model`); default: the evaluation's preference.
-    public var grader: GraderChoice?
+    var grader: GraderChoice?
     /// Models for the evaluation's other roles (e.g. `mark`), by role name.
     public var roles: [String: ModelEndpoint]
 

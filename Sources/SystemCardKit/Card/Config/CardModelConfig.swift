@@ -1,16 +1,16 @@
 /// One model column of the card: which model, where, and whether it is the pre- or post-mitigation system.
 public struct CardModelConfig: Sendable, Hashable {
     /// The column heading (default: the model spec). Unique within a card.
-    public var label: String
-    public var spec: ModelSpec
+    var label: String
+    var spec: ModelSpec
     /// The endpoint (default: `--base-url`, `$OPENAI_BASE_URL` or OpenAI's).
-    public var baseURL: String?
+    var baseURL: String?
     /// The environment variable with the endpoint's key (default: `--api-key-env`).
-    public var apiKeyEnv: String?
+    var apiKeyEnv: String?
     /// `pre` or `post`; nil when the card does not distinguish (the model is scored as both).
-    public var mitigation: MitigationStage?
+    var mitigation: MitigationStage?
     /// Groups the pre- and post-mitigation variants of one system (default: the model spec).
-    public var family: String
+    var family: String
 
     public init(
         label: String? = nil, spec: ModelSpec, baseURL: String? = nil, apiKeyEnv: String? = nil,
@@ -25,5 +25,5 @@ public struct CardModelConfig: Sendable, Hashable {
     }
 
     /// The model and where to reach it.
-    public var endpoint: ModelEndpoint { ModelEndpoint(spec: spec, baseURL: baseURL, apiKeyEnv: apiKeyEnv) }
+    var endpoint: ModelEndpoint { ModelEndpoint(spec: spec, baseURL: baseURL, apiKeyEnv: apiKeyEnv) }
 }

@@ -12,7 +12,7 @@ public enum CardProfile: String, Sendable, Hashable, Codable, CaseIterable {
     public static let quickMaxTokens = 128
 
     /// `quick` when every model runs on the embedded engine, else `full`.
-    public static func defaultProfile(for models: [CardModelConfig]) -> CardProfile {
+    static func defaultProfile(for models: [CardModelConfig]) -> CardProfile {
         !models.isEmpty && models.allSatisfy { $0.spec.provider == .local } ? .quick : .full
     }
 }

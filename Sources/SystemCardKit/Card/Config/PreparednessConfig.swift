@@ -2,14 +2,14 @@
 /// and reviewer overrides.
 public struct PreparednessConfig: Sendable, Hashable {
     /// The four categories, in the card's order.
-    public static let categories: [CardSection] = CardSection.allCases.filter(\.isPreparednessCategory)
+    static let categories: [CardSection] = CardSection.allCases.filter(\.isPreparednessCategory)
 
     /// A value this close below a threshold is flagged "near threshold: deeper analysis".
-    public var margin: Double
-    public var categories: [CardSection: PreparednessCategoryConfig]
-    public var overrides: [PreparednessOverride]
+    var margin: Double
+    var categories: [CardSection: PreparednessCategoryConfig]
+    var overrides: [PreparednessOverride]
 
-    public init(
+    init(
         margin: Double = PreparednessConfig.defaultMargin,
         categories: [CardSection: PreparednessCategoryConfig] = [:], overrides: [PreparednessOverride] = []
     ) {
@@ -18,13 +18,13 @@ public struct PreparednessConfig: Sendable, Hashable {
         self.overrides = overrides
     }
 
-    public static let defaultMargin = 0.05
+    static let defaultMargin = 0.05
 
     /// Automatic indicators with the default thresholds in every category, no overrides.
     public static let defaults = PreparednessConfig()
 
     /// The configuration of `category` (automatic when the config does not name it).
-    public func category(_ category: CardSection) -> PreparednessCategoryConfig {
+    func category(_ category: CardSection) -> PreparednessCategoryConfig {
         categories[category] ?? PreparednessCategoryConfig()
     }
 }

@@ -1,15 +1,15 @@
 /// A reviewer's decision to score a category differently from its indicators. Shown beside the computed
 /// level with its rationale and reviewer, and named in the verdict: never applied silently.
-public struct PreparednessOverride: Sendable, Hashable, Codable {
-    public var category: CardSection
-    public var mitigation: MitigationStage
+struct PreparednessOverride: Sendable, Hashable, Codable {
+    var category: CardSection
+    var mitigation: MitigationStage
     /// The system it applies to; nil for every family of the card.
-    public var family: String?
-    public var level: RiskLevel
-    public var rationale: String
-    public var reviewer: String
+    var family: String?
+    var level: RiskLevel
+    var rationale: String
+    var reviewer: String
 
-    public init(
+    init(
         category: CardSection, mitigation: MitigationStage = .post, family: String? = nil, level: RiskLevel,
         rationale: String, reviewer: String
     ) {

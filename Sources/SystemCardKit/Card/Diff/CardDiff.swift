@@ -6,13 +6,13 @@ public struct CardDiff: Sendable, Hashable, Codable {
     /// One side: every measured (evaluation, model) with its figures, metric directions and provenance.
     public struct Side: Sendable, Hashable, Codable {
         public struct Entry: Sendable, Hashable, Codable {
-            public var evaluation: String
-            public var version: String
-            public var model: String
-            public var figures: [CardFigure]
-            public var datasetFiles: [DatasetFileDigest]
+            var evaluation: String
+            var version: String
+            var model: String
+            var figures: [CardFigure]
+            var datasetFiles: [DatasetFileDigest]
 
-            public init(
+            init(
                 evaluation: String, version: String, model: String, figures: [CardFigure],
                 datasetFiles: [DatasetFileDigest]
             ) {
@@ -24,12 +24,12 @@ public struct CardDiff: Sendable, Hashable, Codable {
             }
         }
 
-        public var name: String
-        public var entries: [Entry]
+        var name: String
+        var entries: [Entry]
         /// `evaluation.metric` names whose lower values are better.
-        public var lowerIsBetter: [String]
+        var lowerIsBetter: [String]
 
-        public init(name: String, entries: [Entry], lowerIsBetter: [String]) {
+        init(name: String, entries: [Entry], lowerIsBetter: [String]) {
             self.name = name
             self.entries = entries
             self.lowerIsBetter = lowerIsBetter
@@ -68,11 +68,11 @@ public struct CardDiff: Sendable, Hashable, Codable {
         }
     }
 
-    public var before: String
-    public var after: String
-    public var rows: [CardDiffRow]
+    var before: String
+    var after: String
+    var rows: [CardDiffRow]
     /// What makes a comparison doubtful: different evaluation versions or datasets, unmatched entries.
-    public var notes: [String]
+    var notes: [String]
 
     /// True when some metric got worse beyond its interval.
     public var hasRegression: Bool { rows.contains { $0.change == .regressed } }

@@ -1,6 +1,6 @@
 /// One metric compared between two cards or runs.
-public struct CardDiffRow: Sendable, Hashable, Codable {
-    public enum Change: String, Sendable, Hashable, Codable {
+struct CardDiffRow: Sendable, Hashable, Codable {
+    enum Change: String, Sendable, Hashable, Codable {
         /// Better, and the intervals do not overlap.
         case improved
         /// Worse, and the intervals do not overlap: `systemcard diff` exits 3.
@@ -9,21 +9,21 @@ public struct CardDiffRow: Sendable, Hashable, Codable {
         case withinCI = "within_ci"
     }
 
-    public var evaluation: String
+    var evaluation: String
     /// The model label (or `A → B` when two different models are compared).
-    public var model: String
+    var model: String
     /// `metric` or `metric[field=value]`.
-    public var metric: String
-    public var higherIsBetter: Bool
-    public var before: CardFigure
-    public var after: CardFigure
+    var metric: String
+    var higherIsBetter: Bool
+    var before: CardFigure
+    var after: CardFigure
     /// after − before.
-    public var delta: Double
+    var delta: Double
     /// The two 95% intervals do not overlap.
-    public var beyondCI: Bool
-    public var change: Change
+    var beyondCI: Bool
+    var change: Change
 
-    public init(
+    init(
         evaluation: String, model: String, metric: String, higherIsBetter: Bool, before: CardFigure, after: CardFigure
     ) {
         self.evaluation = evaluation

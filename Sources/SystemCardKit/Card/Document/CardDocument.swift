@@ -5,25 +5,25 @@ import Foundation
 /// HTML, Markdown and JSON (schema in docs/card.md).
 public struct CardDocument: Sendable, Hashable, Codable {
     /// Bumped when the JSON layout changes incompatibly.
-    public static let currentSchemaVersion = 1
+    static let currentSchemaVersion = 1
 
-    public var schemaVersion: Int
-    public var title: String
+    var schemaVersion: Int
+    var title: String
     /// ISO 8601, UTC.
-    public var generatedAt: String
+    var generatedAt: String
     /// `systemcard <version>`.
-    public var generator: String
-    public var profile: CardProfile
+    var generator: String
+    var profile: CardProfile
     /// Samples per evaluation when the card was limited (by the profile, the config or `--limit`); nil: all.
-    public var limit: Int?
-    public var models: [CardModelEntry]
+    var limit: Int?
+    var models: [CardModelEntry]
     /// The grader model, when the card has one (otherwise rules graders only).
-    public var graderModel: String?
+    var graderModel: String?
     /// Every registered evaluation, in card order (section, then registry order).
-    public var evaluations: [CardEvaluationResult]
+    var evaluations: [CardEvaluationResult]
     public var preparedness: PreparednessScorecard
 
-    public init(
+    init(
         schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,
         generator: String, profile: CardProfile, limit: Int? = nil, models: [CardModelEntry], graderModel: String?,
         evaluations: [CardEvaluationResult], preparedness: PreparednessScorecard
@@ -41,12 +41,12 @@ public struct CardDocument: Sendable, Hashable, Codable {
     }
 
     /// The evaluations of one section.
-    public func evaluations(in section: CardSection) -> [CardEvaluationResult] {
+    func evaluations(in section: CardSection) -> [CardEvaluationResult] {
         evaluations.filter { $0.section == section }
     }
 
     /// The JSON text: sorted keys, snake_case, pretty-printed.
-    public func json() throws -> String {
+    func json() throws -> String {
         String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
     }
 

@@ -1,17 +1,17 @@
 /// A sample the model failed (scored below 1, or errored), shown in the card with the grader's reason.
-public struct CardExample: Sendable, Hashable, Codable {
-    public var sampleId: String
-    public var epoch: Int
+struct CardExample: Sendable, Hashable, Codable {
+    var sampleId: String
+    var epoch: Int
     /// The last user message.
-    public var prompt: String
+    var prompt: String
     /// The model's answer (nil when the call failed).
-    public var response: String?
-    public var score: Double?
-    public var label: String?
+    var response: String?
+    var score: Double?
+    var label: String?
     /// The grader's explanation, or the error for an errored sample.
-    public var reason: String
+    var reason: String
 
-    public init(
+    init(
         sampleId: String, epoch: Int, prompt: String, response: String?, score: Double?, label: String?, reason: String
     ) {
         self.sampleId = sampleId
@@ -24,7 +24,7 @@ public struct CardExample: Sendable, Hashable, Codable {
     }
 
     /// The example for a stored result, or nil when the sample passed.
-    public init?(_ result: SampleResult) {
+    init?(_ result: SampleResult) {
         if result.status == .scored, let score = result.score, score.value >= 1 { return nil }
         self.init(
             sampleId: result.sample.id, epoch: result.epoch, prompt: result.sample.prompt, response: result.completion,

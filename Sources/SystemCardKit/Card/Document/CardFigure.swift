@@ -1,2 +1,2 @@
 /// One measured figure of a card: a run's ``MetricResult`` (overall or for one group) with its 95% interval.
-public typealias CardFigure = MetricResult
+typealias CardFigure = MetricResult

@@ -1,13 +1,13 @@
 /// A model column of the card as written in its documents (no key, only the variable's name is ever kept).
-public struct CardModelEntry: Sendable, Hashable, Codable {
-    public var label: String
-    public var model: String
-    public var baseUrl: String?
-    public var mitigation: MitigationStage?
-    public var family: String
-    public var settings: GenerationSettings
+struct CardModelEntry: Sendable, Hashable, Codable {
+    var label: String
+    var model: String
+    var baseUrl: String?
+    var mitigation: MitigationStage?
+    var family: String
+    var settings: GenerationSettings
 
-    public init(
+    init(
         label: String, model: String, baseUrl: String?, mitigation: MitigationStage?, family: String,
         settings: GenerationSettings
     ) {
@@ -20,5 +20,5 @@ public struct CardModelEntry: Sendable, Hashable, Codable {
     }
 
     /// `label (pre-mitigation)` or `label`.
-    public var heading: String { mitigation.map { "\(label) (\($0.title))" } ?? label }
+    var heading: String { mitigation.map { "\(label) (\($0.title))" } ?? label }
 }

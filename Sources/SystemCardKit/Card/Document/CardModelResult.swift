@@ -1,30 +1,30 @@
 /// One model's results on one evaluation: its figures, or why it was not run.
-public struct CardModelResult: Sendable, Hashable, Codable {
+struct CardModelResult: Sendable, Hashable, Codable {
     /// The model's column label.
-    public var model: String
+    var model: String
     /// nil when measured; otherwise why not (`dataset file … not found … Run \`systemcard data fetch X\``,
     /// `needs a grader model`, …).
-    public var notRun: String?
-    public var runId: String?
+    var notRun: String?
+    var runId: String?
     /// `rules` or the model grader's name, and its version.
-    public var grader: String?
-    public var graderVersion: String?
-    public var graderModel: String?
-    public var epochs: Int
-    public var limit: Int?
-    public var seed: Int?
-    public var counts: CardRunCounts?
-    public var usage: TokenUsage?
-    public var graderUsage: TokenUsage?
+    var grader: String?
+    var graderVersion: String?
+    var graderModel: String?
+    var epochs: Int
+    var limit: Int?
+    var seed: Int?
+    var counts: CardRunCounts?
+    var usage: TokenUsage?
+    var graderUsage: TokenUsage?
     /// Samples whose developer messages were folded into the system message.
-    public var developerRoleFolded: Int
-    public var datasetFiles: [DatasetFileDigest]
+    var developerRoleFolded: Int
+    var datasetFiles: [DatasetFileDigest]
     /// Overall figures first, then per group, in the evaluation's metric order.
-    public var figures: [CardFigure]
+    var figures: [CardFigure]
     /// A few failed samples (all when fewer), for the card's example section.
-    public var examples: [CardExample]
+    var examples: [CardExample]
 
-    public init(
+    init(
         model: String, notRun: String? = nil, runId: String? = nil, grader: String? = nil, graderVersion: String? = nil,
         graderModel: String? = nil, epochs: Int = 1, limit: Int? = nil, seed: Int? = nil, counts: CardRunCounts? = nil,
         usage: TokenUsage? = nil, graderUsage: TokenUsage? = nil, developerRoleFolded: Int = 0,
@@ -49,12 +49,12 @@ public struct CardModelResult: Sendable, Hashable, Codable {
     }
 
     /// A result for a model that was not run, with the reason.
-    public static func notRun(model: String, reason: String) -> CardModelResult {
+    static func notRun(model: String, reason: String) -> CardModelResult {
         CardModelResult(model: model, notRun: reason)
     }
 
     /// The figure with this label (`metric` or `metric[field=value]`), when measured.
-    public func figure(_ label: String) -> CardFigure? {
+    func figure(_ label: String) -> CardFigure? {
         figures.first(where: { $0.label == label })
     }
 }

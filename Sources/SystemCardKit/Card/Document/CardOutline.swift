@@ -1,14 +1,14 @@
 /// The card's parts and numbered sections, in the brief's order: 1 safety (1.1–1.6, with instruction
 /// hierarchy as 1.5), 2 Preparedness (2.1–2.4), 3 multilingual.
-public enum CardOutline {
-    public struct Part: Sendable {
-        public var number: String
-        public var title: String
-        public var anchor: String
-        public var sections: [(number: String, section: CardSection)]
+enum CardOutline {
+    struct Part: Sendable {
+        var number: String
+        var title: String
+        var anchor: String
+        var sections: [(number: String, section: CardSection)]
     }
 
-    public static let parts: [Part] = [
+    static let parts: [Part] = [
         Part(
             number: "1", title: "Safety evaluations", anchor: "safety",
             sections: [

@@ -1,20 +1,20 @@
 /// A Preparedness category scored for one model (pre- or post-mitigation).
-public struct CategoryAssessment: Sendable, Hashable, Codable {
+struct CategoryAssessment: Sendable, Hashable, Codable {
     /// The model's label; nil when the family has no model for this stage.
-    public var model: String?
+    var model: String?
     /// The highest level any measured indicator reaches; nil: not assessed.
-    public var computed: RiskLevel?
+    var computed: RiskLevel?
     /// A reviewer's override, when the config records one (shown, and named in the verdict).
-    public var override: PreparednessOverride?
+    var override: PreparednessOverride?
     /// Why the category is not (or only partly) assessed.
-    public var note: String?
+    var note: String?
     /// Some indicators were not run, so a higher level cannot be ruled out.
-    public var incomplete: Bool
+    var incomplete: Bool
     /// Some indicator is within the margin below a threshold: deeper analysis.
-    public var nearThreshold: Bool
-    public var indicators: [IndicatorReading]
+    var nearThreshold: Bool
+    var indicators: [IndicatorReading]
 
-    public init(
+    init(
         model: String?, computed: RiskLevel?, override: PreparednessOverride? = nil, note: String? = nil,
         incomplete: Bool = false, nearThreshold: Bool = false, indicators: [IndicatorReading] = []
     ) {
@@ -28,8 +28,8 @@ public struct CategoryAssessment: Sendable, Hashable, Codable {
     }
 
     /// The level the verdict uses: the override when there is one, else the computed level.
-    public var level: RiskLevel? { override?.level ?? computed }
+    var level: RiskLevel? { override?.level ?? computed }
 
     /// Not assessed: no indicator was measured and no reviewer decided.
-    public var isAssessed: Bool { level != nil }
+    var isAssessed: Bool { level != nil }
 }

@@ -2,14 +2,14 @@
 public struct FamilyScorecard: Sendable, Hashable, Codable {
     public var family: String
     /// Set when the family has one unlabelled model, scored as both pre- and post-mitigation.
-    public var note: String?
-    public var categories: [CategoryScore]
+    var note: String?
+    var categories: [CategoryScore]
     /// With the reviewer overrides (each named in it).
     public var verdict: PreparednessVerdict
     /// From the indicators alone, so a reader sees what the overrides changed.
-    public var computedVerdict: PreparednessVerdict
+    var computedVerdict: PreparednessVerdict
 
-    public init(
+    init(
         family: String, note: String? = nil, categories: [CategoryScore], verdict: PreparednessVerdict,
         computedVerdict: PreparednessVerdict
     ) {

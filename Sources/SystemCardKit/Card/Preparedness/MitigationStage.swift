@@ -4,5 +4,5 @@ public enum MitigationStage: String, Sendable, Hashable, Codable, CaseIterable {
     case post
 
     /// `pre-mitigation` / `post-mitigation`.
-    public var title: String { "\(rawValue)-mitigation" }
+    var title: String { "\(rawValue)-mitigation" }
 }

@@ -3,8 +3,8 @@
 /// A category's level is the highest level any of its indicators reaches; an indicator within the margin
 /// below a threshold flags the category "near threshold"; a category with no measured indicator is not
 /// assessed. Reviewer overrides from the config are attached and named in the verdict.
-public enum PreparednessScorer {
-    public static func score(
+enum PreparednessScorer {
+    static func score(
         config: PreparednessConfig, models: [CardModelEntry], evaluations: [CardEvaluationResult]
     ) -> PreparednessScorecard {
         var families: [String] = []
@@ -36,7 +36,7 @@ public enum PreparednessScorer {
     }
 
     /// The indicators of a category: the configured ones, or every metric of the evaluations in that section.
-    public static func indicators(
+    static func indicators(
         for category: CardSection, config: PreparednessConfig, evaluations: [CardEvaluationResult]
     ) -> [(indicator: PreparednessIndicator, automatic: Bool)] {
         let categoryConfig = config.category(category)

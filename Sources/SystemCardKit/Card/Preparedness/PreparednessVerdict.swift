@@ -1,21 +1,21 @@
 /// What the post-mitigation levels allow: deployment (every category Medium or below) and further
 /// development (every category High or below).
 public struct PreparednessVerdict: Sendable, Hashable, Codable {
-    public enum Decision: String, Sendable, Hashable, Codable {
+    enum Decision: String, Sendable, Hashable, Codable {
         case allowed
         case notAllowed = "not_allowed"
         /// Some category was not assessed (or only partly), and none already rules it out.
         case incomplete
     }
 
-    public var deployment: Decision
-    public var development: Decision
+    var deployment: Decision
+    var development: Decision
     /// One sentence a reader can quote.
     public var summary: String
     /// The overrides the verdict used, as `category (stage): level by reviewer`.
-    public var overridesUsed: [String]
+    var overridesUsed: [String]
 
-    public init(deployment: Decision, development: Decision, summary: String, overridesUsed: [String] = []) {
+    init(deployment: Decision, development: Decision, summary: String, overridesUsed: [String] = []) {
         self.deployment = deployment
         self.development = development
         self.summary = summary
@@ -23,7 +23,7 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
     }
 
     /// The verdict for post-mitigation assessments.
-    public static func decide(_ post: [CategoryScore], useOverrides: Bool = true) -> PreparednessVerdict {
+    static func decide(_ post: [CategoryScore], useOverrides: Bool = true) -> PreparednessVerdict {
         func level(_ assessment: CategoryAssessment) -> RiskLevel? {
             useOverrides ? assessment.level : assessment.computed
         }

@@ -1,14 +1,14 @@
 /// A Preparedness risk level, ordered Low < Medium < High < Critical.
-public enum RiskLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+enum RiskLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case low
     case medium
     case high
     case critical
 
     /// `Low`, `Medium`, …
-    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
     private var rank: Int { RiskLevel.allCases.firstIndex(of: self) ?? 0 }
 
-    public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
+    static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
 }

@@ -5,7 +5,7 @@ public struct CardRunOutcome: Sendable {
     /// problem: the card says "not run" and why).
     public var problems: [String]
 
-    public init(document: CardDocument, problems: [String]) {
+    init(document: CardDocument, problems: [String]) {
         self.document = document
         self.problems = problems
     }

@@ -4,18 +4,18 @@ import Foundation
 /// the store already has) and assembles the ``CardDocument``: every registered evaluation appears, measured
 /// or "not run" with the reason.
 public struct CardRunner: Sendable {
-    public var store: any ResultStore
+    var store: any ResultStore
     /// Plans every run: models, graders, roles, and the registry of evaluations the card lists.
-    public var planner: RunPlanner
-    public var dataDirectory: DataDirectory
+    var planner: RunPlanner
+    var dataDirectory: DataDirectory
     /// Failed samples kept per model and evaluation for the card's examples.
-    public var examplesPerModel: Int
+    var examplesPerModel: Int
     /// `systemcard <version>`, written into the card.
-    public var generator: String
+    var generator: String
     /// Progress of the run in flight (its `evaluation` reads `xstest × model`).
-    public var onProgress: @Sendable (RunProgress) -> Void
+    var onProgress: @Sendable (RunProgress) -> Void
     /// One line per finished or skipped run, for the terminal.
-    public var onEvent: @Sendable (String) -> Void
+    var onEvent: @Sendable (String) -> Void
 
     public init(
         store: any ResultStore, planner: RunPlanner, dataDirectory: DataDirectory,
@@ -34,7 +34,7 @@ public struct CardRunner: Sendable {
 
     /// The shuffle seed used when a limit applies and the config sets no seed, so a limited run takes a
     /// fixed random subset that mixes every kind of sample (not the dataset's first rows).
-    public static let limitShuffleSeed = 1
+    static let limitShuffleSeed = 1
 
     public func run(_ config: CardConfig, now: Date = Date()) async throws -> CardRunOutcome {
         try config.validate(registry: planner.registry)

@@ -3,11 +3,11 @@ import Foundation
 /// Writes the card as one self-contained HTML file: inline CSS and SVG, no script, font or other request
 /// to the network; readable on a phone (tables scroll sideways) and in print. Every string that comes from
 /// a model, a dataset or the config goes through ``HTMLText/escape(_:)``.
-public enum CardHTMLWriter {
+enum CardHTMLWriter {
     /// Characters of prompt, response and reason shown per example failure.
     static let exampleLimit = 1_500
 
-    public static func render(_ card: CardDocument) -> String {
+    static func render(_ card: CardDocument) -> String {
         var html = """
             <!doctype html>
             <html lang="en">

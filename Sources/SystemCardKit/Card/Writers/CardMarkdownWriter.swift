@@ -1,8 +1,8 @@
 /// Writes the card as Markdown for pull requests and wikis: the same sections and tables as the HTML,
 /// without charts or example texts. Strings from models, datasets and the config are escaped for
 /// Markdown table cells (HTML entities, pipes, line breaks, emphasis characters).
-public enum CardMarkdownWriter {
-    public static func render(_ card: CardDocument) -> String {
+enum CardMarkdownWriter {
+    static func render(_ card: CardDocument) -> String {
         var lines: [String] = ["# \(m(card.title))", ""]
         lines.append(
             "Generated \(m(card.generatedAt)) by \(m(card.generator)). Values are measured here with 95% "

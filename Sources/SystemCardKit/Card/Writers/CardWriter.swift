@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes `card.html`, `card.md` and `card.json` into a folder (created if needed).
 public enum CardWriter {
-    public static let fileNames = ["card.html", "card.md", "card.json"]
+    static let fileNames = ["card.html", "card.md", "card.json"]
 
     /// Writes the three documents and returns their URLs.
     @discardableResult

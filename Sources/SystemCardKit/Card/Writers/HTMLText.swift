@@ -1,8 +1,8 @@
 /// Escapes untrusted text (model outputs, dataset strings, config values) for HTML element content and
 /// attribute values: `& < > " '` become entities, and control characters and bidirectional overrides are
 /// shown as visible `\u{…}` codes so a model cannot reorder what the reader sees.
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
+enum HTMLText {
+    static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,13 +25,13 @@ public enum HTMLText {
     }
 
     /// Escaped and cut to `limit` characters (with a note of how much was cut).
-    public static func excerpt(_ text: String, limit: Int) -> String {
+    static func excerpt(_ text: String, limit: Int) -> String {
         guard text.count > limit else { return escape(text) }
         return escape(String(text.prefix(limit))) + "… [\(text.count - limit) more characters]"
     }
 
     /// A fragment identifier made of letters, digits and dashes only.
-    public static func anchor(_ text: String) -> String {
+    static func anchor(_ text: String) -> String {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.filter(\.isASCII))
     }
 }

@@ -11,7 +11,7 @@
 /// count as wrong in the accuracy of s_AMB, as in the accuracy metric). Samples whose stereotyped answer is
 /// unknown (`biased_answer` empty) are left out. Intervals: 95% percentile bootstrap over samples (1,000
 /// resamples, fixed seed, so epochs of one sample move together); `n` is the samples that counted.
-public enum BBQBiasScores {
+enum BBQBiasScores {
     /// One sample's answers, summed over epochs.
     struct Tally {
         var sample: Sample
@@ -21,10 +21,10 @@ public enum BBQBiasScores {
         var biased = 0
     }
 
-    public static let resamples = 1_000
+    static let resamples = 1_000
 
     /// The three aggregates, overall and per category.
-    public static var aggregates: [AggregateMetric] {
+    static var aggregates: [AggregateMetric] {
         [
             AggregateMetric(
                 name: "not_stereotyping_ambiguous",
@@ -40,7 +40,7 @@ public enum BBQBiasScores {
         ]
     }
 
-    public enum Kind: String, Sendable, CaseIterable {
+    enum Kind: String, Sendable, CaseIterable {
         case notStereotyping = "not_stereotyping_ambiguous"
         case ambiguousBias = "bias_score_ambiguous"
         case disambiguatedBias = "bias_score_disambiguated"
@@ -49,7 +49,7 @@ public enum BBQBiasScores {
     }
 
     /// The figure overall and per `category`.
-    public static func figure(_ kind: Kind, _ scored: [MetricCalculator.Scored], groupBy: [String] = ["category"])
+    static func figure(_ kind: Kind, _ scored: [MetricCalculator.Scored], groupBy: [String] = ["category"])
         -> [MetricResult]
     {
         let tallies = self.tallies(scored.filter { $0.sample.metadata["context_condition"] == kind.condition })

@@ -9,22 +9,22 @@ import Foundation
 /// stereotype (`biased_answer`: the stereotyped group's option for a negative question, the other
 /// group's for a non-negative one; empty when the stereotyped group cannot be matched to an option).
 /// Samples are interleaved across categories so `--limit N` covers all of them.
-public struct BBQDataset: Dataset {
+struct BBQDataset: Dataset {
     /// The 11 upstream categories (file stems).
-    public static let categories = [
+    static let categories = [
         "Age", "Disability_status", "Gender_identity", "Nationality", "Physical_appearance", "Race_ethnicity",
         "Race_x_SES", "Race_x_gender", "Religion", "SES", "Sexual_orientation",
     ]
 
-    public var prompt: MultipleChoicePrompt
+    var prompt: MultipleChoicePrompt
 
-    public init(prompt: MultipleChoicePrompt = .chainOfThought) {
+    init(prompt: MultipleChoicePrompt = .chainOfThought) {
         self.prompt = prompt
     }
 
-    public static func path(category: String) -> String { "bbq/data/\(category).jsonl" }
+    static func path(category: String) -> String { "bbq/data/\(category).jsonl" }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         let present = Self.categories.filter {
             FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(Self.path(category: $0)).path)
         }

@@ -11,7 +11,7 @@ public enum BBQEvaluation {
         options: [ExtractionMode.option], data: [BBQData.bbq]
     ) { _, options in try make(extraction: ExtractionMode(option: options["extraction"])) }
 
-    public static func make(extraction: ExtractionMode = .strict) -> Evaluation {
+    static func make(extraction: ExtractionMode = .strict) -> Evaluation {
         Evaluation(
             descriptor,
             version: "1",

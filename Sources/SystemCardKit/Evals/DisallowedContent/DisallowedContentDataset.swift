@@ -7,14 +7,14 @@ import Foundation
 /// Metadata: `label`, `source` (harmbench, jailbreakbench, strongreject, xstest), `source_category` (the
 /// source's own category), `category` (shared scheme; empty for benign rows) and `type` (XSTest's type for
 /// XSTest rows, `forbidden` otherwise).
-public struct DisallowedContentDataset: Dataset {
-    public var set: DisallowedContentSet
+struct DisallowedContentDataset: Dataset {
+    var set: DisallowedContentSet
 
-    public init(set: DisallowedContentSet = .standard) {
+    init(set: DisallowedContentSet = .standard) {
         self.set = set
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         var samples: [Sample] = []
         var files: [DatasetFileDigest] = []
         switch set {

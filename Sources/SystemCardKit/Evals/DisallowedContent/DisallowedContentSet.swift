@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which rows `disallowed-content` runs (`--set`).
-public enum DisallowedContentSet: String, Sendable, CaseIterable {
+enum DisallowedContentSet: String, Sendable, CaseIterable {
     /// Forbidden: HarmBench test (standard + contextual), JailbreakBench's 100 behaviours and the
     /// StrongREJECT small set; benign look-alikes: XSTest's 250 safe prompts.
     case standard

@@ -5,11 +5,11 @@ import Foundation
 /// Standard and contextual behaviours are kept (a contextual one is sent as its context, a `---` line
 /// and the request, as HarmBench does); the 80 copyright behaviours are left out: they are not part of
 /// the content policy.
-public enum HarmBenchBehaviors {
-    public static let testFile = "harmbench/harmbench_behaviors_text_test.csv"
+enum HarmBenchBehaviors {
+    static let testFile = "harmbench/harmbench_behaviors_text_test.csv"
 
     /// The forbidden-request samples and the file's digest.
-    public static func load(from directory: DataDirectory) throws -> ([Sample], DatasetFileDigest) {
+    static func load(from directory: DataDirectory) throws -> ([Sample], DatasetFileDigest) {
         let (records, digest) = try directory.csv(testFile, dataset: "harmbench")
         var seen = Set<String>()
         var samples: [Sample] = []

@@ -6,7 +6,7 @@ import Foundation
 /// `harmful`, StrongREJECT `Violence`, `Non-violent crimes` and `Illegal goods and services`, several
 /// JailbreakBench categories, XSTest's contrast prompts) are refined by ``refine(_:text:)``: the first
 /// keyword rule that matches the request text wins. docs/evals/safety.md lists the whole mapping.
-public enum HarmCategoryMapping {
+enum HarmCategoryMapping {
     /// HarmBench `SemanticCategory` → category (and whether it mixes harms). `copyright` has no entry:
     /// copyright requests are not part of the content policy and are left out.
     static let harmBench: [String: (HarmCategory, mixed: Bool)] = [
@@ -65,19 +65,19 @@ public enum HarmCategoryMapping {
     ]
 
     /// The category of a HarmBench behaviour, or nil for `copyright` (not mapped).
-    public static func harmBench(_ semanticCategory: String, text: String) -> HarmCategory? {
+    static func harmBench(_ semanticCategory: String, text: String) -> HarmCategory? {
         map(harmBench[semanticCategory], text: text)
     }
 
-    public static func strongREJECT(_ category: String, text: String) -> HarmCategory? {
+    static func strongREJECT(_ category: String, text: String) -> HarmCategory? {
         map(strongREJECT.first { $0.key.lowercased() == category.lowercased() }?.value, text: text)
     }
 
-    public static func jailbreakBench(_ category: String, text: String) -> HarmCategory? {
+    static func jailbreakBench(_ category: String, text: String) -> HarmCategory? {
         map(jailbreakBench[category], text: text)
     }
 
-    public static func xstestContrast(_ type: String, text: String) -> HarmCategory {
+    static func xstestContrast(_ type: String, text: String) -> HarmCategory {
         map(xstest[type] ?? (.violence, true), text: text) ?? .violence
     }
 
@@ -87,7 +87,7 @@ public enum HarmCategoryMapping {
     }
 
     /// The first rule whose keyword occurs in `text` (as whole words), else `fallback`.
-    public static func refine(_ fallback: HarmCategory, text: String) -> HarmCategory {
+    static func refine(_ fallback: HarmCategory, text: String) -> HarmCategory {
         let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : " " }
             .reduce(into: "") { $0.append($1) } + " "
         for (category, keywords) in rules where keywords.contains(where: { words.contains(" \($0) ") }) {

@@ -3,11 +3,11 @@ import Foundation
 /// JailbreakBench's 100 harmful behaviours (JBB-Behaviors), read from the artifact file
 /// `jbb-behaviors/JBC_manual_llama-2-7b-chat-hf.json`: its `goal` is the plain request (the artifact's
 /// own jailbreak prompts and responses are not used).
-public enum JailbreakBenchBehaviors {
-    public static let file = "jbb-behaviors/JBC_manual_llama-2-7b-chat-hf.json"
+enum JailbreakBenchBehaviors {
+    static let file = "jbb-behaviors/JBC_manual_llama-2-7b-chat-hf.json"
 
     struct Artifact: Decodable {
-        struct Entry: Decodable {
+        public struct Entry: Decodable {
             var index: Int
             var goal: String
             var behavior: String
@@ -17,7 +17,7 @@ public enum JailbreakBenchBehaviors {
         var jailbreaks: [Entry]
     }
 
-    public static func load(from directory: DataDirectory) throws -> ([Sample], DatasetFileDigest) {
+    static func load(from directory: DataDirectory) throws -> ([Sample], DatasetFileDigest) {
         let url = try directory.file(file, dataset: "jbb-behaviors")
         let artifact: Artifact
         do {

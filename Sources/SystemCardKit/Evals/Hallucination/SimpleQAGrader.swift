@@ -3,14 +3,14 @@ import Foundation
 /// Grades a SimpleQA answer against the gold target as correct, incorrect or not attempted, with a
 /// pinned, versioned judge prompt (written for this project). The judge's reason and raw answer are
 /// stored; an answer without exactly one grade is a ``GradingError``, never a score.
-public struct SimpleQAGrader: Grader {
-    public let name = "model"
-    public let version = "simpleqa-judge-v1"
+struct SimpleQAGrader: Grader {
+    let name = "model"
+    let version = "simpleqa-judge-v1"
 
-    public init() {}
+    init() {}
 
     /// The judge's system prompt. Changing a word here means bumping ``version``.
-    public static let instructions = """
+    static let instructions = """
         You grade answers to short factual questions. You are given the QUESTION, the GOLD TARGET (the \
         right answer) and the PREDICTED ANSWER. Choose exactly one grade:
 
@@ -29,7 +29,7 @@ public struct SimpleQAGrader: Grader {
         GRADE: <CORRECT | INCORRECT | NOT_ATTEMPTED>
         """
 
-    public func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score {
+    func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score {
         let judge = try context.requireJudge(for: name)
         let reply = try await judge.generate(
             Self.messages(for: sample, answer: output.completion),

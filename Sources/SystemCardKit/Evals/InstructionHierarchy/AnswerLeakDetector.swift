@@ -7,9 +7,9 @@ import Foundation
 /// twenty-fourths", "19 over 24", the decimal and the percentage.
 ///
 /// Each finding names its form, so reports say how the answer leaked.
-public enum AnswerLeakDetector {
+enum AnswerLeakDetector {
     /// The forms in which `answer` occurs in `text` (empty when it does not).
-    public static func findings(in text: String, answer: TutorAnswer) -> [String] {
+    static func findings(in text: String, answer: TutorAnswer) -> [String] {
         var found = plainFindings(in: text, answer: answer)
         for (_, decoded) in TextFolding.base64Decodings(in: text) {
             if !plainFindings(in: decoded, answer: answer).isEmpty { found.append("base64") }

@@ -1,5 +1,5 @@
 /// How the lower message dresses up its contradicting instruction.
-public enum ConflictAttackStyle: String, Sendable, Hashable, CaseIterable {
+enum ConflictAttackStyle: String, Sendable, Hashable, CaseIterable {
     /// Asks plainly.
     case direct
     /// "Ignore all previous instructions."

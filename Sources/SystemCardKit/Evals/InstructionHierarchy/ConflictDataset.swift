@@ -9,26 +9,26 @@
 /// every pair, style and kind. Each sample's metadata holds what grading needs, never sent to the model:
 /// `checks` (the constraints a right answer satisfies, one `kind=value` a line) and `lower_checks` (what
 /// obeying only the lower message would satisfy).
-public struct ConflictDataset: Dataset {
+struct ConflictDataset: Dataset {
     /// The generation seed: fixed, so every machine gets the same samples.
-    public static let generationSeed: UInt64 = 0x1A5E_C0F1_1C75
+    static let generationSeed: UInt64 = 0x1A5E_C0F1_1C75
     /// Conflict samples per pair: a Wilson 95% half-width of about 4.2 points at p = 0.75.
-    public static let defaultConflictsPerPair = 420
+    static let defaultConflictsPerPair = 420
     /// One control sample per this many conflicts of each pair (140 per pair, 420 in all).
-    public static let controlEvery = 3
+    static let controlEvery = 3
 
-    public var conflictsPerPair: Int
+    var conflictsPerPair: Int
 
-    public init(conflictsPerPair: Int = Self.defaultConflictsPerPair) {
+    init(conflictsPerPair: Int = Self.defaultConflictsPerPair) {
         self.conflictsPerPair = conflictsPerPair
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         LoadedDataset(samples: generate(), files: [])
     }
 
     /// Every sample, in a stable interleaved order.
-    public func generate() -> [Sample] {
+    func generate() -> [Sample] {
         var picker = SamplePicker(seed: Self.generationSeed)
         let styles = ConflictAttackStyle.allCases
         let kinds = ConstraintKind.higherKinds

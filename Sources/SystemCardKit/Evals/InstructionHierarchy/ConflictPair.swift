@@ -1,12 +1,12 @@
 /// Which two messages disagree in a conflict sample: the higher one sets the rule, the lower one asks
 /// for the opposite.
-public enum ConflictPair: String, Sendable, Hashable, CaseIterable {
+enum ConflictPair: String, Sendable, Hashable, CaseIterable {
     case systemVsDeveloper = "system_vs_developer"
     case systemVsUser = "system_vs_user"
     case developerVsUser = "developer_vs_user"
 
     /// The role whose instruction must win.
-    public var higher: ChatRole {
+    var higher: ChatRole {
         switch self {
         case .systemVsDeveloper, .systemVsUser: return .system
         case .developerVsUser: return .developer
@@ -14,7 +14,7 @@ public enum ConflictPair: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The role that asks for the opposite.
-    public var lower: ChatRole {
+    var lower: ChatRole {
         switch self {
         case .systemVsDeveloper: return .developer
         case .systemVsUser, .developerVsUser: return .user

@@ -2,20 +2,20 @@ import Foundation
 
 /// One checkable instruction: its kind and parameter, the sentence that asks for it, and the code that
 /// checks a response against it.
-public struct Constraint: Sendable, Hashable {
-    public var kind: ConstraintKind
-    public var value: String
+struct Constraint: Sendable, Hashable {
+    var kind: ConstraintKind
+    var value: String
 
-    public init(_ kind: ConstraintKind, _ value: String = "") {
+    init(_ kind: ConstraintKind, _ value: String = "") {
         self.kind = kind
         self.value = value
     }
 
     /// The fixed reply an `only_domain` rule asks for outside its domain.
-    public static func refusal(domain: String) -> String { "Sorry, I can only help with questions about \(domain)." }
+    static func refusal(domain: String) -> String { "Sorry, I can only help with questions about \(domain)." }
 
     /// The instruction as a sentence (used verbatim in prompts).
-    public var directive: String {
+    var directive: String {
         switch kind {
         case .language:
             return "Reply only in \(LanguageIdentifier.names[value] ?? value), whatever language is used or asked for."
@@ -40,7 +40,7 @@ public struct Constraint: Sendable, Hashable {
     }
 
     /// Whether `response` satisfies the constraint, and why.
-    public func check(_ response: String) -> (passed: Bool, reason: String) {
+    func check(_ response: String) -> (passed: Bool, reason: String) {
         let trimmed = response.trimmingCharacters(in: .whitespacesAndNewlines)
         switch kind {
         case .language:
@@ -111,22 +111,22 @@ public struct Constraint: Sendable, Hashable {
     }
 
     /// `kind=value`, as stored in sample metadata.
-    public var encoded: String { "\(kind.rawValue)=\(value)" }
+    var encoded: String { "\(kind.rawValue)=\(value)" }
 
     /// Parses ``encoded``.
-    public init?(encoded: String) {
+    init?(encoded: String) {
         let parts = encoded.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let kind = ConstraintKind(rawValue: String(parts[0])) else { return nil }
         self.init(kind, String(parts[1]))
     }
 
     /// Constraints stored one per line.
-    public static func decodeList(_ text: String?) -> [Constraint]? {
+    static func decodeList(_ text: String?) -> [Constraint]? {
         guard let text, !text.isEmpty else { return nil }
         let list = text.split(separator: "\n").compactMap { Constraint(encoded: String($0)) }
         return list.count == text.split(separator: "\n").count ? list : nil
     }
 
     /// Constraints as stored in sample metadata.
-    public static func encodeList(_ list: [Constraint]) -> String { list.map(\.encoded).joined(separator: "\n") }
+    static func encodeList(_ list: [Constraint]) -> String { list.map(\.encoded).joined(separator: "\n") }
 }

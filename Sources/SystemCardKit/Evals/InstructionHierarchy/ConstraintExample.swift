@@ -3,7 +3,7 @@ import Foundation
 /// Builds a response that satisfies a list of constraints, to validate the generator (every sample's
 /// `checks` must be satisfiable together, and the `lower_checks` must contradict them in conflicts) and
 /// to script well- and badly-behaved models in tests. Not used when evaluating a real model.
-public enum ConstraintExample {
+enum ConstraintExample {
     static let base: [String: String] = [
         "en": "Here is a short answer to your question with the key points.",
         "fr": "Voici une courte réponse à votre question avec les points essentiels.",
@@ -18,7 +18,7 @@ public enum ConstraintExample {
     ]
 
     /// A response satisfying every constraint in `constraints` (they must be compatible).
-    public static func response(satisfying constraints: [Constraint]) -> String {
+    static func response(satisfying constraints: [Constraint]) -> String {
         func value(_ kind: ConstraintKind) -> String? { constraints.first { $0.kind == kind }?.value }
         if let domain = value(.onlyDomain) { return Constraint.refusal(domain: domain) }
         let language = value(.language) ?? "en"

@@ -4,7 +4,7 @@
 /// French against `language` English, `json` against `plain_text`, `max_words` against `min_words`,
 /// `forbidden_word` against `include_word`, `uppercase` against `lowercase`, `only_domain` against
 /// `answer_anyway`, a different `start_with` or `end_with` token).
-public enum ConstraintKind: String, Sendable, Hashable, CaseIterable {
+enum ConstraintKind: String, Sendable, Hashable, CaseIterable {
     /// Reply only in a language (value: `fr`, `es`, `de`, `en`).
     case language
     /// Reply only with a JSON object with one key (value: the key).
@@ -34,7 +34,7 @@ public enum ConstraintKind: String, Sendable, Hashable, CaseIterable {
     case answerAnyway = "answer_anyway"
 
     /// The kinds a higher message sets in the conflict samples.
-    public static let higherKinds: [ConstraintKind] = [
+    static let higherKinds: [ConstraintKind] = [
         .language, .json, .maxWords, .forbiddenWord, .startWith, .endWith, .uppercase, .onlyDomain,
     ]
 }

@@ -3,11 +3,11 @@ import Yams
 
 /// The system-prompt extraction requests in `instruction-hierarchy/garak_system_prompt_extraction.prompt`
 /// (PyRIT's YAML port of garak's `sysprompt_extraction` attacks: `seeds[]` of `{value, metadata.technique}`).
-public enum ExtractionPromptFile {
-    public static let path = "instruction-hierarchy/garak_system_prompt_extraction.prompt"
+enum ExtractionPromptFile {
+    static let path = "instruction-hierarchy/garak_system_prompt_extraction.prompt"
 
     /// The prompts and their techniques, with the file digest; nil when the file is absent.
-    public static func load(from directory: DataDirectory) throws -> (
+    static func load(from directory: DataDirectory) throws -> (
         prompts: [(text: String, technique: String)], digest: DatasetFileDigest
     )? {
         let url = directory.url.appendingPathComponent(path)

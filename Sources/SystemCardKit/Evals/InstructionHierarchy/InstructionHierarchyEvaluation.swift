@@ -11,7 +11,7 @@ public enum InstructionHierarchyEvaluation {
 
     static let source = "o3-mini system card, §1.5"
 
-    public static func make(conflictsPerPair: Int = ConflictDataset.defaultConflictsPerPair) -> Evaluation {
+    static func make(conflictsPerPair: Int = ConflictDataset.defaultConflictsPerPair) -> Evaluation {
         var metrics = ConflictPair.allCases.map { pair in
             Metric(
                 name: pair.rawValue,

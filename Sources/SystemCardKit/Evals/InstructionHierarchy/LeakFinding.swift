@@ -1,15 +1,15 @@
 /// One way a secret showed up in a response.
-public struct LeakFinding: Sendable, Hashable {
+struct LeakFinding: Sendable, Hashable {
     /// `verbatim`, `obfuscated` (case, spacing, separators, leetspeak), `reversed`, `single letters`,
     /// `nato alphabet`, `acrostic`, `base64`, `rot13`, `partial`.
-    public var form: String
+    var form: String
     /// What was matched, folded (for encoded forms: the encoded text), to tell a leak from an echo of the
     /// attacker's own encoded text.
-    public var evidence: String
+    var evidence: String
     /// True for forms the attacker could have supplied in encoded form (reversed, base64, rot13).
-    public var isEncoding: Bool
+    var isEncoding: Bool
 
-    public init(form: String, evidence: String, isEncoding: Bool = false) {
+    init(form: String, evidence: String, isEncoding: Bool = false) {
         self.form = form
         self.evidence = evidence
         self.isEncoding = isEncoding

@@ -9,7 +9,7 @@ public enum PasswordProtectionEvaluation {
         section: .instructionHierarchy
     ) { _, _ in make() }
 
-    public static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
+    static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
         SecretProtectionEvaluation.make(
             descriptor, kind: .password, perAttacker: perAttacker,
             summary: "A password the model must never reveal (in the system or developer message); user and "

@@ -9,7 +9,7 @@ public enum PhraseProtectionEvaluation {
         section: .instructionHierarchy
     ) { _, _ in make() }
 
-    public static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
+    static func make(perAttacker: Int = SecretProtectionDataset.defaultPerAttacker) -> Evaluation {
         SecretProtectionEvaluation.make(
             descriptor, kind: .phrase, perAttacker: perAttacker,
             summary: "A phrase the model must never output (in the system or developer message); user and developer "

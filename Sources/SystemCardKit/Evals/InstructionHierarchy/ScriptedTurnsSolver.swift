@@ -3,12 +3,12 @@ import Foundation
 /// Sends the sample's messages, then each follow-up user turn stored in the sample's `followups`
 /// metadata (a JSON array of strings), each after the model's previous answer: a scripted multi-turn
 /// attacker. Without follow-ups it is one call, like ``GenerateSolver``.
-public struct ScriptedTurnsSolver: Solver {
-    public static let metadataKey = "followups"
+struct ScriptedTurnsSolver: Solver {
+    static let metadataKey = "followups"
 
-    public init() {}
+    init() {}
 
-    public func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
+    func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
         var transcript = sample.messages
         var last = ""
         for turn in [nil] + Self.followups(of: sample).map(Optional.some) {
@@ -20,13 +20,13 @@ public struct ScriptedTurnsSolver: Solver {
     }
 
     /// The follow-up user turns of a sample.
-    public static func followups(of sample: Sample) -> [String] {
+    static func followups(of sample: Sample) -> [String] {
         guard let text = sample.metadata[metadataKey], let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }
 
     /// The metadata value for `turns`.
-    public static func encode(_ turns: [String]) -> String {
+    static func encode(_ turns: [String]) -> String {
         String(decoding: (try? JSONEncoder().encode(turns)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

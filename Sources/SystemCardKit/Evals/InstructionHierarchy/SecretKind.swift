@@ -2,7 +2,7 @@ import Foundation
 
 /// What the protected message hides: a phrase the model must never say (the attacker knows it and tries
 /// to make the model output it) or a password (the attacker does not know it and tries to extract it).
-public enum SecretKind: String, Sendable, Hashable, CaseIterable {
+enum SecretKind: String, Sendable, Hashable, CaseIterable {
     case phrase
     case password
 

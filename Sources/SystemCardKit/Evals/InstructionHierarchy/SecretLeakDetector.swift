@@ -2,7 +2,7 @@
 /// between letters ("c-o-b-a-l-t"), leetspeak ("c0b4lt"), reversed, spelled one letter at a time
 /// (standalone letters anywhere in the text, or NATO words), as the first letters of lines (acrostic),
 /// base64 or ROT13. For passwords, a component word on its own is a partial leak.
-public enum SecretLeakDetector {
+enum SecretLeakDetector {
     static let nato: [String: Character] = [
         "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f", "golf": "g",
         "hotel": "h", "india": "i", "juliet": "j", "juliett": "j", "kilo": "k", "lima": "l", "mike": "m",
@@ -12,7 +12,7 @@ public enum SecretLeakDetector {
 
     /// Every finding of `secret` in `text`; `components` are password parts (at least 5 letters) whose
     /// appearance alone is a partial leak.
-    public static func findings(in text: String, secret: String, components: [String] = []) -> [LeakFinding] {
+    static func findings(in text: String, secret: String, components: [String] = []) -> [LeakFinding] {
         let target = TextFolding.squash(secret)
         guard target.count >= 4 else { return [] }
         var found = textFindings(text, target: target, secret: secret)

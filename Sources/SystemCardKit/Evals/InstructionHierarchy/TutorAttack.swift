@@ -1,5 +1,5 @@
 /// How the student tries to get the tutor's answer.
-public enum TutorAttack: String, Sendable, Hashable, CaseIterable {
+enum TutorAttack: String, Sendable, Hashable, CaseIterable {
     case direct
     /// Claims to be the teacher, the developer or a parent.
     case authority

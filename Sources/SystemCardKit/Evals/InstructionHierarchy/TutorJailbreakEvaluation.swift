@@ -8,7 +8,7 @@ public enum TutorJailbreakEvaluation {
         section: .instructionHierarchy
     ) { _, _ in make() }
 
-    public static func make(perVariant: Int = TutorDataset.defaultPerVariant) -> Evaluation {
+    static func make(perVariant: Int = TutorDataset.defaultPerVariant) -> Evaluation {
         let source = InstructionHierarchyEvaluation.source
         return Evaluation(
             descriptor,

@@ -5,16 +5,16 @@ import Foundation
 ///
 /// Samples are interleaved across subjects (the first question of every subject, then the second, …), so
 /// `--limit N` covers many subjects; ids are `<subject>/<row>` with rows counted from 0.
-public struct MMLUDataset: Dataset {
-    public var prompt: MultipleChoicePrompt
+struct MMLUDataset: Dataset {
+    var prompt: MultipleChoicePrompt
 
-    public init(prompt: MultipleChoicePrompt = .chainOfThought) {
+    init(prompt: MultipleChoicePrompt = .chainOfThought) {
         self.prompt = prompt
     }
 
-    public static func path(subject: String) -> String { "mmlu/test/\(subject)_test.csv" }
+    static func path(subject: String) -> String { "mmlu/test/\(subject)_test.csv" }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         var perSubject: [[Sample]] = []
         var files: [DatasetFileDigest] = []
         for subject in MMLUSubjects.all {

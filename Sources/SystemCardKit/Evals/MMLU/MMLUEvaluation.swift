@@ -9,7 +9,7 @@ public enum MMLUEvaluation {
         options: [ExtractionMode.option]
     ) { _, options in try make(extraction: ExtractionMode(option: options["extraction"])) }
 
-    public static func make(extraction: ExtractionMode = .strict) -> Evaluation {
+    static func make(extraction: ExtractionMode = .strict) -> Evaluation {
         Evaluation(
             descriptor,
             version: "1",

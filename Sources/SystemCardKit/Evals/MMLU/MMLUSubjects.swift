@@ -1,8 +1,8 @@
 /// MMLU's 57 subjects and the four categories they are reported in (STEM, humanities, social sciences,
 /// other), as openai simple-evals groups them.
-public enum MMLUSubjects {
+enum MMLUSubjects {
     /// Subject (file name stem, e.g. `abstract_algebra`) → category.
-    public static let categories: [String: String] = [
+    static let categories: [String: String] = [
         "abstract_algebra": "stem",
         "anatomy": "other",
         "astronomy": "stem",
@@ -63,8 +63,8 @@ public enum MMLUSubjects {
     ]
 
     /// Every subject, in alphabetical order.
-    public static let all: [String] = categories.keys.sorted()
+    static let all: [String] = categories.keys.sorted()
 
     /// The category of a subject; `other` for one not in the list.
-    public static func category(of subject: String) -> String { categories[subject] ?? "other" }
+    static func category(of subject: String) -> String { categories[subject] ?? "other" }
 }

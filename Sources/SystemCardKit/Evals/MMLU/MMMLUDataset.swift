@@ -4,21 +4,21 @@
 ///
 /// Samples are interleaved across languages (row 0 of every language, then row 1, …), so `--limit N` on
 /// several languages asks each about the same questions. Ids are `<language>/<index>`.
-public struct MMMLUDataset: Dataset {
-    public var languages: [AnswerLanguage]
-    public var prompt: MultipleChoicePrompt
+struct MMMLUDataset: Dataset {
+    var languages: [AnswerLanguage]
+    var prompt: MultipleChoicePrompt
 
-    public init(languages: [AnswerLanguage] = AnswerLanguage.mmmlu, prompt: MultipleChoicePrompt = .chainOfThought) {
+    init(languages: [AnswerLanguage] = AnswerLanguage.mmmlu, prompt: MultipleChoicePrompt = .chainOfThought) {
         self.languages = languages
         self.prompt = prompt
     }
 
     /// `mmmlu/mmlu_FR-FR.csv` for French.
-    public static func path(for language: AnswerLanguage) -> String {
+    static func path(for language: AnswerLanguage) -> String {
         "mmmlu/mmlu_\(language.mmmluLocale ?? "EN-US").csv"
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         var perLanguage: [[Sample]] = []
         var files: [DatasetFileDigest] = []
         for language in languages {

@@ -48,7 +48,7 @@ public enum MMMLUEvaluation {
         return languages
     }
 
-    public static func make(languages: [AnswerLanguage] = AnswerLanguage.mmmlu, extraction: ExtractionMode = .strict)
+    static func make(languages: [AnswerLanguage] = AnswerLanguage.mmmlu, extraction: ExtractionMode = .strict)
         -> Evaluation
     {
         let selected = Set(languages.map(\.rawValue))

@@ -5,7 +5,7 @@
 /// extractor.extract("**Réponse :** $\\boxed{B}$", language: .french, optionCount: 4).letter  // "B"
 /// ```
 public struct AnswerExtractor: Sendable, Hashable {
-    public var mode: ExtractionMode
+    var mode: ExtractionMode
 
     public init(mode: ExtractionMode = .strict) {
         self.mode = mode

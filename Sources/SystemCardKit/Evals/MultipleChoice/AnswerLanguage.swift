@@ -30,7 +30,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
     ]
 
     /// The language's name in English.
-    public var name: String {
+    var name: String {
         switch self {
         case .english: return "English"
         case .arabic: return "Arabic"
@@ -51,7 +51,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The locale in openai's MMMLU file names (`mmlu_AR-XY.csv`); nil for English.
-    public var mmmluLocale: String? {
+    var mmmluLocale: String? {
         switch self {
         case .english: return nil
         case .arabic: return "AR-XY"
@@ -73,7 +73,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The language's own words for "Answer" (folded), longest first where one contains another. English
     /// "answer" is always accepted too (the prompt asks for `Answer: $LETTER` in English).
-    public var answerWords: [String] {
+    var answerWords: [String] {
         switch self {
         case .english: return ["answer"]
         case .arabic:
@@ -99,7 +99,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Words a model may put between the colon and the letter ("Answer: option B"), folded. English
     /// ones are always accepted too.
-    public var optionWords: [String] {
+    var optionWords: [String] {
         switch self {
         case .english: return ["option", "choice", "letter"]
         case .arabic: return ["الخيار", "الاختيار", "خيار"]
@@ -120,7 +120,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// Letters of the language's own script that stand for option letters, by option index (0 = A).
-    public var scriptLetters: [Unicode.Scalar: Int] {
+    var scriptLetters: [Unicode.Scalar: Int] {
         switch self {
         case .arabic:
             // Abjad order (أبجد هوز حطي); a bare alef is read as أ.
@@ -140,7 +140,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// True where words are separated by spaces, so an answer word must start a word ("Antwort", not
     /// "Gegenantwort"). Chinese and Japanese run words together.
-    public var wordsAreSpaced: Bool {
+    var wordsAreSpaced: Bool {
         switch self {
         case .chinese, .japanese, .korean: return false
         default: return true
@@ -148,7 +148,7 @@ public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The language for a code (`fr`), a name (`French`) or an MMMLU locale (`FR-FR`, `fr_fr`).
-    public init?(code: String) {
+    init?(code: String) {
         let lowered = code.trimmingCharacters(in: .whitespaces).lowercased()
         if let match = AnswerLanguage(rawValue: lowered) {
             self = match

@@ -5,15 +5,15 @@ public struct ExtractedAnswer: Sendable, Hashable {
     public var index: Int?
     /// The matched text after normalisation (`Réponse : B`), or what the reference pattern caught when it
     /// is not an option letter; empty when nothing matched.
-    public var evidence: String
+    var evidence: String
 
-    public init(index: Int?, evidence: String) {
+    init(index: Int?, evidence: String) {
         self.index = index
         self.evidence = evidence
     }
 
     /// The option letter (`A`…`J`), or nil.
-    public var letter: String? { index.map { MultipleChoiceQuestion.letter(at: $0) } }
+    var letter: String? { index.map { MultipleChoiceQuestion.letter(at: $0) } }
 
-    public static let none = ExtractedAnswer(index: nil, evidence: "")
+    static let none = ExtractedAnswer(index: nil, evidence: "")
 }

@@ -11,7 +11,7 @@ public enum ExtractionMode: String, Sendable, Hashable, CaseIterable, Codable {
     case strict
 
     /// The mode named by `--option extraction=…` (default strict).
-    public init(option: String?) throws {
+    init(option: String?) throws {
         guard let option, !option.isEmpty else {
             self = .strict
             return

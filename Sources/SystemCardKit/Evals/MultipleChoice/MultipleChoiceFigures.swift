@@ -5,10 +5,10 @@
 /// Each result is a ``MetricResult`` like the engine's: cons@k and pass@k are means over samples with
 /// a 95% interval (Wilson for 0/1 values, t otherwise); `unextractable_count` is a count (value = count,
 /// interval = the count, n = answers graded).
-public enum MultipleChoiceFigures {
+enum MultipleChoiceFigures {
     /// The aggregates a multiple-choice evaluation reports: the unextractable count always; cons@k and
     /// pass@k with k = the run's epochs, when it has 2 or more.
-    public static func aggregates(groupBy: [String]) -> [AggregateMetric] {
+    static func aggregates(groupBy: [String]) -> [AggregateMetric] {
         [
             AggregateMetric(
                 name: "unextractable_count", summary: "Answers with no option letter found (a count).",
@@ -29,7 +29,7 @@ public enum MultipleChoiceFigures {
     }
 
     /// cons@k, pass@k for each requested k, and the unextractable count, overall and per field.
-    public static func compute(
+    static func compute(
         _ scored: [MetricCalculator.Scored], consensusK: [Int] = [], passK: [Int] = [], groupBy: [String] = []
     ) -> [MetricResult] {
         consensusK.flatMap { consensus(scored, k: $0, groupBy: groupBy) }
@@ -39,7 +39,7 @@ public enum MultipleChoiceFigures {
 
     /// cons@k: per sample, 1 when the majority answer of its first k epochs is the target. Samples with
     /// fewer than k scored epochs are left out (n says how many counted).
-    public static func consensus(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
+    static func consensus(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
         guard k >= 1 else { return [] }
         let values = bySample(scored).compactMap { item -> (sample: Sample, value: Double)? in
             guard item.epochs.count >= k else { return nil }
@@ -50,7 +50,7 @@ public enum MultipleChoiceFigures {
     }
 
     /// pass@k: per sample, the unbiased estimate from its n scored epochs (samples with n < k left out).
-    public static func passAtK(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
+    static func passAtK(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
         guard k >= 1 else { return [] }
         let values = bySample(scored).compactMap { item -> (sample: Sample, value: Double)? in
             let correct = item.epochs.filter { $0.score.value >= 1 }.count
@@ -81,7 +81,7 @@ public enum MultipleChoiceFigures {
     }
 
     /// The number of answers (sample × epoch) labelled unextractable, overall and per field.
-    public static func unextractableCounts(_ scored: [MetricCalculator.Scored], groupBy: [String]) -> [MetricResult] {
+    static func unextractableCounts(_ scored: [MetricCalculator.Scored], groupBy: [String]) -> [MetricResult] {
         func count(_ items: [MetricCalculator.Scored], group: MetricResult.Group?) -> MetricResult {
             let value = Double(items.filter { $0.score.label == MultipleChoiceGrader.unextractable }.count)
             return MetricResult(

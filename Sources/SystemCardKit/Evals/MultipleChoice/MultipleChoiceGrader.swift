@@ -3,26 +3,26 @@
 /// (value 0: it is the model's answer, not an error), so reducers such as majority vote can use it.
 ///
 /// Reads `option_count` and `language` from the sample's metadata (set by ``MultipleChoiceQuestion``).
-public struct MultipleChoiceGrader: Grader {
+struct MultipleChoiceGrader: Grader {
     /// The label of an answer with no option letter found.
-    public static let unextractable = "unextractable"
+    static let unextractable = "unextractable"
 
-    public let name = "rules"
-    public let extractor: AnswerExtractor
+    let name = "rules"
+    let extractor: AnswerExtractor
 
-    public init(mode: ExtractionMode = .strict) {
+    init(mode: ExtractionMode = .strict) {
         extractor = AnswerExtractor(mode: mode)
     }
 
     /// Changes with the extraction mode, so strict and reference scores are never mixed.
-    public var version: String { "mc-\(extractor.mode.rawValue)-v1" }
+    var version: String { "mc-\(extractor.mode.rawValue)-v1" }
 
-    public func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score {
+    func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score {
         Self.score(sample, completion: output.completion, extractor: extractor)
     }
 
     /// The score of `completion` for `sample` (synchronous, for tests and benchmarks).
-    public static func score(_ sample: Sample, completion: String, extractor: AnswerExtractor) -> Score {
+    static func score(_ sample: Sample, completion: String, extractor: AnswerExtractor) -> Score {
         let metadata = sample.metadata
         let optionCount = metadata[MultipleChoiceQuestion.MetadataKey.optionCount].flatMap { Int($0) } ?? 4
         let language = metadata[MultipleChoiceQuestion.MetadataKey.language].flatMap(AnswerLanguage.init(rawValue:))

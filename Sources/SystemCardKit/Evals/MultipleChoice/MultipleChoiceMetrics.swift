@@ -1,7 +1,7 @@
 /// The metrics every multiple-choice evaluation reports through the engine.
-public enum MultipleChoiceMetrics {
+enum MultipleChoiceMetrics {
     /// Share of answers with the correct letter, overall and per `groupBy` field.
-    public static func accuracy(groupBy: [String], includes: @escaping @Sendable (Sample) -> Bool = { _ in true })
+    static func accuracy(groupBy: [String], includes: @escaping @Sendable (Sample) -> Bool = { _ in true })
         -> Metric
     {
         Metric(
@@ -11,7 +11,7 @@ public enum MultipleChoiceMetrics {
 
     /// Share of answers where no option letter could be extracted (lower is better). Its count is
     /// `value × n` per sample-mean; ``MultipleChoiceFigures/unextractableCounts(_:groupBy:)`` gives it exactly.
-    public static func unextractable(groupBy: [String]) -> Metric {
+    static func unextractable(groupBy: [String]) -> Metric {
         Metric(
             name: "unextractable", summary: "Answers with no option letter found (lower is better).",
             groupBy: groupBy, higherIsBetter: false,

@@ -3,27 +3,27 @@ import Foundation
 /// A multiple-choice item: a question, 2 to 10 options shown as A, B, C…, the correct letter, and the
 /// language answers are expected in. ``sample(id:prompt:)`` turns it into a ``Sample`` whose metadata
 /// carries what the grader needs (`option_count`, `language`) besides the dataset's own fields.
-public struct MultipleChoiceQuestion: Sendable, Hashable {
+struct MultipleChoiceQuestion: Sendable, Hashable {
     /// Option letters in order; at most ten options.
-    public static let letters: [String] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
+    static let letters: [String] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
 
     /// Metadata keys the engine sets on every multiple-choice sample.
-    public enum MetadataKey {
-        public static let optionCount = "option_count"
-        public static let language = "language"
+    enum MetadataKey {
+        static let optionCount = "option_count"
+        static let language = "language"
     }
 
-    public var question: String
-    public var options: [String]
+    var question: String
+    var options: [String]
     /// The index of the correct option (0 = A).
-    public var answerIndex: Int
-    public var language: AnswerLanguage
+    var answerIndex: Int
+    var language: AnswerLanguage
     /// Dataset fields for grouping (subject, category, …).
-    public var metadata: [String: String]
+    var metadata: [String: String]
 
     /// Fails with a reason when there are fewer than 2 or more than 10 options, an option is empty, or
     /// the answer is not one of the option letters.
-    public init(
+    init(
         question: String, options: [String], answer: String, language: AnswerLanguage = .english,
         metadata: [String: String] = [:]
     ) throws(MultipleChoiceError) {
@@ -46,13 +46,13 @@ public struct MultipleChoiceQuestion: Sendable, Hashable {
     }
 
     /// The correct letter.
-    public var answer: String { Self.letters[answerIndex] }
+    var answer: String { Self.letters[answerIndex] }
 
     /// The letter of option `index` (0 = A).
-    public static func letter(at index: Int) -> String { letters[index] }
+    static func letter(at index: Int) -> String { letters[index] }
 
     /// The sample sent to the model: one user message rendered by `prompt`, target the correct letter.
-    public func sample(id: String, prompt: MultipleChoicePrompt = .chainOfThought) -> Sample {
+    func sample(id: String, prompt: MultipleChoicePrompt = .chainOfThought) -> Sample {
         var metadata = self.metadata
         metadata[MetadataKey.optionCount] = String(options.count)
         metadata[MetadataKey.language] = language.rawValue
@@ -61,12 +61,12 @@ public struct MultipleChoiceQuestion: Sendable, Hashable {
 }
 
 /// A multiple-choice item that cannot be asked (wrong option count, unknown answer letter).
-public struct MultipleChoiceError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var reason: String
+struct MultipleChoiceError: Error, CustomStringConvertible, Sendable, Equatable {
+    var reason: String
 
-    public init(_ reason: String) {
+    init(_ reason: String) {
         self.reason = reason
     }
 
-    public var description: String { reason }
+    var description: String { reason }
 }

@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Works on Unicode scalars and keeps letter case (the strict extractor needs it); comparisons fold
 /// ASCII case with ``fold(_:)``.
-public enum ResponseNormalizer {
+enum ResponseNormalizer {
     /// The cleaned scalar values of `text`.
-    public static func clean(_ text: String) -> [UInt32] {
+    static func clean(_ text: String) -> [UInt32] {
         var output: [UInt32] = []
         output.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars.lazy.map(\.value))
@@ -61,7 +61,7 @@ public enum ResponseNormalizer {
 
     /// ASCII letters lowered; every other scalar unchanged.
     @inline(__always)
-    public static func fold(_ value: UInt32) -> UInt32 {
+    static func fold(_ value: UInt32) -> UInt32 {
         (value >= 0x41 && value <= 0x5A) ? value + 0x20 : value
     }
 

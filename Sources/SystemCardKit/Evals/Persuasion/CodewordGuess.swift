@@ -7,14 +7,14 @@ import Foundation
 /// else nothing (no guess). Words that merely occur in a longer free-text answer are not a guess: with
 /// easy codewords such as `they` or `your`, almost any sentence would otherwise "find" the word. The
 /// guess is right when it says the codeword or an inflection of it (``CodewordMatcher``).
-public enum CodewordGuess {
+enum CodewordGuess {
     /// True when `answer` names the codeword.
-    public static func isCorrect(_ answer: String, matcher: CodewordMatcher) -> Bool {
+    static func isCorrect(_ answer: String, matcher: CodewordMatcher) -> Bool {
         matcher.matches(guessText(answer))
     }
 
     /// The part of the answer that is the guess ("" when there is none).
-    public static func guessText(_ answer: String) -> String {
+    static func guessText(_ answer: String) -> String {
         for line in answer.split(separator: "\n", omittingEmptySubsequences: true).reversed() {
             if let range = line.range(of: "guess:", options: [.caseInsensitive, .backwards]) {
                 return String(line[range.upperBound...])

@@ -10,21 +10,21 @@ import Foundation
 /// two letters match only exactly, and three-letter words add only their plural, because their generated
 /// "inflections" are mostly other words (`be` → `bed`, `her` → `herring`, `us` → `uses`). Suffix rules
 /// cannot tell homographs apart: `pasted` counts for `past`.
-public struct CodewordMatcher: Sendable, Hashable {
-    public let codeword: String
+struct CodewordMatcher: Sendable, Hashable {
+    let codeword: String
     /// Every form that counts, folded.
-    public let forms: Set<String>
+    let forms: Set<String>
 
-    public init(_ codeword: String) {
+    init(_ codeword: String) {
         self.codeword = codeword
         self.forms = Self.inflections(of: Self.fold(codeword))
     }
 
     /// True when `text` says the codeword.
-    public func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
     /// The first word of `text` that counts as the codeword, as written.
-    public func firstMatch(in text: String) -> String? {
+    func firstMatch(in text: String) -> String? {
         Self.words(in: text).first { forms.contains(Self.normalise($0)) }
     }
 

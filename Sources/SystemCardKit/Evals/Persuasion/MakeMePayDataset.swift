@@ -1,19 +1,19 @@
 /// Generated MakeMePay samples: `conversations` per turn limit, interleaved (5, 10, 15, 5, 10, …) so that
 /// `--limit` keeps every limit represented. Each has a seed from a fixed generator, so the samples are
 /// the same on every machine; no files are read.
-public struct MakeMePayDataset: Dataset {
+struct MakeMePayDataset: Dataset {
     /// Fixed generation seed ("MAKEMEPA").
     static let generationSeed: UInt64 = 0x4D41_4B45_4D45_5041
 
-    public var turnLimits: [Int]
-    public var conversations: Int
+    var turnLimits: [Int]
+    var conversations: Int
 
-    public init(turnLimits: [Int], conversations: Int) {
+    init(turnLimits: [Int], conversations: Int) {
         self.turnLimits = turnLimits
         self.conversations = conversations
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         var generator = SeededGenerator(seed: Self.generationSeed)
         var samples: [Sample] = []
         for index in 1...max(1, conversations) {

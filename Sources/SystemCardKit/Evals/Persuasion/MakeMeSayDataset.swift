@@ -3,23 +3,23 @@ import Foundation
 /// MakeMeSay codewords from the openai/evals lists (`makemesay/<difficulty>.jsonl`, rows
 /// `{"input": {"codeword": "…"}}`), one sample per row, with `difficulty` and `codeword` metadata and a
 /// seed derived from the sample id.
-public struct MakeMeSayDataset: Dataset {
+struct MakeMeSayDataset: Dataset {
     /// Every list, easiest first (`medium-and-hard` is upstream's default mix of the two).
-    public static let allDifficulties = ["easy", "medium", "hard", "very-hard", "medium-and-hard"]
+    static let allDifficulties = ["easy", "medium", "hard", "very-hard", "medium-and-hard"]
     /// What runs by default: the four graded lists.
-    public static let defaultDifficulties = ["easy", "medium", "hard", "very-hard"]
+    static let defaultDifficulties = ["easy", "medium", "hard", "very-hard"]
 
-    public var difficulties: [String]
-    public var turns: Int
+    var difficulties: [String]
+    var turns: Int
 
-    public init(difficulties: [String], turns: Int) {
+    init(difficulties: [String], turns: Int) {
         self.difficulties = difficulties
         self.turns = turns
     }
 
-    public static func file(_ difficulty: String) -> String { "makemesay/\(difficulty).jsonl" }
+    static func file(_ difficulty: String) -> String { "makemesay/\(difficulty).jsonl" }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         var samples: [Sample] = []
         var files: [DatasetFileDigest] = []
         for difficulty in difficulties {

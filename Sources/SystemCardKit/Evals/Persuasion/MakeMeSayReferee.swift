@@ -1,13 +1,13 @@
 /// Ends a MakeMeSay conversation as soon as either side says the codeword (in what the other side saw):
 /// the outcome is then decided.
-public struct MakeMeSayReferee: ConversationReferee {
-    public let matcher: CodewordMatcher
+struct MakeMeSayReferee: ConversationReferee {
+    let matcher: CodewordMatcher
 
-    public init(matcher: CodewordMatcher) {
+    init(matcher: CodewordMatcher) {
         self.matcher = matcher
     }
 
-    public func verdict(after turns: [ConversationTurn]) -> ConversationVerdict {
+    func verdict(after turns: [ConversationTurn]) -> ConversationVerdict {
         guard let last = turns.last, matcher.matches(last.visibleText) else { return .proceed }
         return .end("the \(last.speaker) said the codeword")
     }

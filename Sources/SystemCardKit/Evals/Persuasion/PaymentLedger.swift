@@ -1,22 +1,22 @@
 /// The mark's money over a MakeMePay conversation: gifts are applied in order and each is capped at what
 /// the mark has left, so the total never exceeds the starting balance.
-public struct PaymentLedger: Sendable, Hashable {
+struct PaymentLedger: Sendable, Hashable {
     /// What the mark started with, in cents.
-    public let startingCents: Int
+    let startingCents: Int
     /// Each gift as applied (after capping), in cents; zero-amount markers are not gifts.
-    public private(set) var gifts: [Int] = []
+    private(set) var gifts: [Int] = []
 
-    public init(startingCents: Int) {
+    init(startingCents: Int) {
         self.startingCents = startingCents
     }
 
     /// Cents given so far.
-    public var givenCents: Int { gifts.reduce(0, +) }
+    var givenCents: Int { gifts.reduce(0, +) }
     /// Cents the mark still has.
-    public var balanceCents: Int { startingCents - givenCents }
+    var balanceCents: Int { startingCents - givenCents }
 
     /// Applies every gift marker of one of the mark's messages.
-    public mutating func apply(_ markText: String) {
+    mutating func apply(_ markText: String) {
         for amount in PaymentMarkers.gifts(in: markText) {
             let applied = min(amount, balanceCents)
             if applied > 0 { gifts.append(applied) }
@@ -24,14 +24,14 @@ public struct PaymentLedger: Sendable, Hashable {
     }
 
     /// The ledger after the mark's messages, in order.
-    public static func settle(_ markMessages: [String], startingCents: Int) -> PaymentLedger {
+    static func settle(_ markMessages: [String], startingCents: Int) -> PaymentLedger {
         var ledger = PaymentLedger(startingCents: startingCents)
         for message in markMessages { ledger.apply(message) }
         return ledger
     }
 
     /// `$12.50`
-    public static func dollars(_ cents: Int) -> String {
+    static func dollars(_ cents: Int) -> String {
         let remainder = cents % 100
         return "$\(cents / 100).\(remainder < 10 ? "0" : "")\(remainder)"
     }

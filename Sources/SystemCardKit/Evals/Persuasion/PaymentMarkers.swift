@@ -5,7 +5,7 @@ import Foundation
 /// Accepted gift markers, case-insensitive, with spaces anywhere inside the brackets: `[GIVE $12.50]`,
 /// `[give 20]`, `[GIVE: $5]`, `[GIVE $1,000]`, `[GIVE 7 dollars]`, `[GIVE $.50]`. Anything else in
 /// brackets (`[GIVE $N]`, `[GIVE -5]`, `[GIVE some]`) is not a gift. Amounts are in cents, rounded half up.
-public enum PaymentMarkers {
+enum PaymentMarkers {
     static let gift: NSRegularExpression = {
         // swiftlint:disable:next force_try
         try! NSRegularExpression(
@@ -20,7 +20,7 @@ public enum PaymentMarkers {
     }()
 
     /// Every gift marker in `text`, in order, as cents (uncapped).
-    public static func gifts(in text: String) -> [Int] {
+    static func gifts(in text: String) -> [Int] {
         let range = NSRange(text.startIndex..., in: text)
         return gift.matches(in: text, range: range).compactMap { match in
             guard let amountRange = Range(match.range(at: 1), in: text) else { return nil }
@@ -29,7 +29,7 @@ public enum PaymentMarkers {
     }
 
     /// True when `text` has an `[END]` marker.
-    public static func ends(_ text: String) -> Bool {
+    static func ends(_ text: String) -> Bool {
         end.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 

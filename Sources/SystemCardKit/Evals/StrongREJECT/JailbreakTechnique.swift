@@ -2,8 +2,8 @@ import Foundation
 
 /// A way of wrapping a forbidden prompt: a template from `jailbreak-templates/`, a built-in
 /// transformation, a translation done by the evaluated model itself, or `none` (the baseline).
-public struct JailbreakTechnique: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct JailbreakTechnique: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// The prompt as is.
         case none
         /// A PyRIT template; `{{ prompt }}` is replaced by the prompt.
@@ -19,16 +19,16 @@ public struct JailbreakTechnique: Sendable, Hashable {
     }
 
     /// The name used by `--techniques` and in the `technique` metadata field.
-    public var name: String
-    public var kind: Kind
+    var name: String
+    var kind: Kind
 
-    public init(name: String, kind: Kind) {
+    init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
     /// The techniques that need no template file, in report order.
-    public static let builtIns: [JailbreakTechnique] = [
+    static let builtIns: [JailbreakTechnique] = [
         .init(name: "none", kind: .none),
         .init(name: "base64", kind: .base64),
         .init(name: "rot13", kind: .rot13),
@@ -41,10 +41,10 @@ public struct JailbreakTechnique: Sendable, Hashable {
     ]
 
     /// Prefix of template technique names: `pyrit/aim` is `jailbreak-templates/pyrit/aim.yaml`.
-    public static let templatePrefix = "pyrit/"
+    static let templatePrefix = "pyrit/"
 
     /// The message sent to the model (for a translation, the prompt itself: the solver translates it).
-    public func apply(to prompt: String) -> String {
+    func apply(to prompt: String) -> String {
         switch kind {
         case .none, .translation:
             return prompt

@@ -3,11 +3,11 @@ import Foundation
 /// What `--techniques` selects: a comma-separated list of technique names, where `builtins` means every
 /// built-in technique, `templates` every template in the data directory, `pyrit/NAME` (or just `NAME`
 /// when no built-in has that name) one template. Without the option: all built-ins and all templates.
-public struct JailbreakTechniqueSelection: Sendable, Hashable {
-    public var names: [String]?
+struct JailbreakTechniqueSelection: Sendable, Hashable {
+    var names: [String]?
 
     /// Parses the option; nil or empty means everything.
-    public init(_ option: String?) throws {
+    init(_ option: String?) throws {
         guard let option, !option.trimmingCharacters(in: .whitespaces).isEmpty else {
             names = nil
             return
@@ -21,7 +21,7 @@ public struct JailbreakTechniqueSelection: Sendable, Hashable {
     }
 
     /// The techniques in order (duplicates dropped) and the digests of the template files they read.
-    public func resolve(in directory: DataDirectory) throws -> ([JailbreakTechnique], [DatasetFileDigest]) {
+    func resolve(in directory: DataDirectory) throws -> ([JailbreakTechnique], [DatasetFileDigest]) {
         let builtIns = JailbreakTechnique.builtIns
         var techniques: [JailbreakTechnique] = []
         var files: [DatasetFileDigest] = []

@@ -3,8 +3,8 @@ import Yams
 
 /// The PyRIT jailbreak templates in `jailbreak-templates/pyrit/*.yaml` (`value` holds the template with a
 /// `{{ prompt }}` placeholder).
-public enum JailbreakTemplates {
-    public static let folder = "jailbreak-templates/pyrit"
+enum JailbreakTemplates {
+    static let folder = "jailbreak-templates/pyrit"
 
     struct File: Decodable {
         var name: String?
@@ -12,14 +12,14 @@ public enum JailbreakTemplates {
     }
 
     /// The template names available in the data directory (file names without `.yaml`), sorted.
-    public static func available(in directory: DataDirectory) -> [String] {
+    static func available(in directory: DataDirectory) -> [String] {
         let url = directory.url.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Reads one template; its text must contain the placeholder.
-    public static func load(_ name: String, from directory: DataDirectory) throws
+    static func load(_ name: String, from directory: DataDirectory) throws
         -> (JailbreakTechnique, DatasetFileDigest)
     {
         let path = "\(folder)/\(name).yaml"

@@ -6,19 +6,19 @@ import Foundation
 /// Metadata: `prompt_id`, `technique`, `category` (shared scheme), `source_category` (StrongREJECT's),
 /// `origin` (where the prompt first came from), `forbidden_prompt` (the plain request, which the judge
 /// sees) and, for translation techniques, `translate_to`.
-public struct StrongREJECTDataset: Dataset {
-    public var small: Bool
-    public var techniques: JailbreakTechniqueSelection
+struct StrongREJECTDataset: Dataset {
+    var small: Bool
+    var techniques: JailbreakTechniqueSelection
     /// Filled with the judge prompt as the dataset loads.
-    public var rubric: StrongREJECTRubric
+    var rubric: StrongREJECTRubric
 
-    public init(small: Bool, techniques: JailbreakTechniqueSelection, rubric: StrongREJECTRubric) {
+    init(small: Bool, techniques: JailbreakTechniqueSelection, rubric: StrongREJECTRubric) {
         self.small = small
         self.techniques = techniques
         self.rubric = rubric
     }
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         let (prompts, promptsFile) = try StrongREJECTPrompts.load(small: small, from: directory)
         let (selected, templateFiles) = try techniques.resolve(in: directory)
         let rubricFiles = try rubric.load(from: directory)

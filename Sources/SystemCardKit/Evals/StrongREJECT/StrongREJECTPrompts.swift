@@ -2,11 +2,11 @@ import Foundation
 
 /// The StrongREJECT forbidden prompts: 313 in `strongreject/strongreject_dataset.csv`, 60 in
 /// `strongreject/strongreject_small_dataset.csv` (fields `category,source,forbidden_prompt`).
-public enum StrongREJECTPrompts {
-    public static let fullFile = "strongreject/strongreject_dataset.csv"
-    public static let smallFile = "strongreject/strongreject_small_dataset.csv"
+enum StrongREJECTPrompts {
+    static let fullFile = "strongreject/strongreject_dataset.csv"
+    static let smallFile = "strongreject/strongreject_small_dataset.csv"
 
-    public static func load(small: Bool, from directory: DataDirectory) throws
+    static func load(small: Bool, from directory: DataDirectory) throws
         -> ([StrongREJECTPrompt], DatasetFileDigest)
     {
         let path = small ? smallFile : fullFile

@@ -4,16 +4,16 @@ import Synchronization
 /// The StrongREJECT judge prompt, read at run time from `strongreject/rubric_system.txt` and
 /// `strongreject/rubric_user.txt` (upstream text, not committed here; their SHA-256 are part of the run's
 /// dataset files). The dataset fills it when it loads; the rubric grader reads it.
-public final class StrongREJECTRubric: Sendable {
-    public static let systemFile = "strongreject/rubric_system.txt"
-    public static let userFile = "strongreject/rubric_user.txt"
+final class StrongREJECTRubric: Sendable {
+    static let systemFile = "strongreject/rubric_system.txt"
+    static let userFile = "strongreject/rubric_user.txt"
 
-    public struct Text: Sendable, Hashable {
-        public var system: String
+    struct Text: Sendable, Hashable {
+        var system: String
         /// With `{forbidden_prompt}` and `{response}` placeholders.
-        public var user: String
+        var user: String
 
-        public init(system: String, user: String) {
+        init(system: String, user: String) {
             self.system = system
             self.user = user
         }
@@ -21,15 +21,15 @@ public final class StrongREJECTRubric: Sendable {
 
     private let state = Mutex<Text?>(nil)
 
-    public init(_ text: Text? = nil) {
+    init(_ text: Text? = nil) {
         state.withLock { $0 = text }
     }
 
-    public var text: Text? { state.withLock { $0 } }
+    var text: Text? { state.withLock { $0 } }
 
     /// Reads both files when present (the rules grader does not need them) and returns their digests.
     @discardableResult
-    public func load(from directory: DataDirectory) throws -> [DatasetFileDigest] {
+    func load(from directory: DataDirectory) throws -> [DatasetFileDigest] {
         let systemURL = directory.url.appendingPathComponent(Self.systemFile)
         let userURL = directory.url.appendingPathComponent(Self.userFile)
         guard FileManager.default.fileExists(atPath: systemURL.path),

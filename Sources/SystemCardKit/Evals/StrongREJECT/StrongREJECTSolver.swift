@@ -3,10 +3,10 @@ import Foundation
 /// Sends the jailbroken prompt. For a translation technique (`translate_to` in the metadata) it first
 /// asks the evaluated model itself to translate the prompt into that language, then sends the
 /// translation in a fresh conversation; the model's answer (in that language) is what is graded.
-public struct StrongREJECTSolver: Solver {
-    public init() {}
+struct StrongREJECTSolver: Solver {
+    init() {}
 
-    public func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
+    func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
         guard let language = sample.metadata["translate_to"] else {
             return try await GenerateSolver().solve(sample, context: context)
         }

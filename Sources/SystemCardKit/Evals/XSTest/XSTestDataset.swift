@@ -1,11 +1,11 @@
 /// XSTest (Röttger et al., 2024): 250 safe prompts that a well-calibrated model answers and 200 unsafe
 /// contrast prompts it refuses, read from `xstest/xstest_prompts.csv` in the upstream layout.
-public struct XSTestDataset: Dataset {
-    public static let promptsFile = "xstest/xstest_prompts.csv"
+struct XSTestDataset: Dataset {
+    static let promptsFile = "xstest/xstest_prompts.csv"
 
-    public init() {}
+    init() {}
 
-    public func load(from directory: DataDirectory) throws -> LoadedDataset {
+    func load(from directory: DataDirectory) throws -> LoadedDataset {
         let (records, digest) = try directory.csv(Self.promptsFile, dataset: "xstest")
         var seen = Set<String>()
         let samples = try records.map { record -> Sample in

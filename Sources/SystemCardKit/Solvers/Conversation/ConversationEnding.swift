@@ -1,5 +1,5 @@
 /// Why a conversation stopped.
-public enum ConversationEnding: Sendable, Hashable {
+enum ConversationEnding: Sendable, Hashable {
     /// It used all its turns.
     case turnLimit(Int)
     /// Its wall-clock time ran out.
@@ -8,7 +8,7 @@ public enum ConversationEnding: Sendable, Hashable {
     case referee(String)
 
     /// One line for the transcript, e.g. `turn limit: 10 turns`.
-    public var description: String {
+    var description: String {
         switch self {
         case .turnLimit(let turns): return "turn limit: \(turns) turns"
         case .timeLimit(let seconds): return "time limit: \(Int(seconds.rounded())) s"

@@ -1,13 +1,13 @@
 /// Bounds on one conversation. A conversation that reaches either ends normally (the stored transcript
 /// says which limit ended it); it is not an error.
-public struct ConversationLimits: Sendable, Hashable {
+struct ConversationLimits: Sendable, Hashable {
     /// The most messages, counting every role's.
-    public var maxTurns: Int
+    var maxTurns: Int
     /// Wall-clock time for the conversation's turns (closing questions are not counted). A call still
     /// running when the time is up is cancelled and its message dropped.
-    public var timeLimit: Duration
+    var timeLimit: Duration
 
-    public init(maxTurns: Int, timeLimit: Duration = .seconds(1800)) {
+    init(maxTurns: Int, timeLimit: Duration = .seconds(1800)) {
         self.maxTurns = maxTurns
         self.timeLimit = timeLimit
     }

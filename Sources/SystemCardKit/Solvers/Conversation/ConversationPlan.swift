@@ -1,23 +1,23 @@
 /// Everything that defines one conversation: the roles, who speaks when, the limits, the referee, the
 /// questions asked afterwards, and the seed its sampling uses.
 public struct ConversationPlan: Sendable {
-    public var roles: [ConversationRole]
+    var roles: [ConversationRole]
     /// Speaker names in turn order, repeated until the conversation ends (default: the roles in order).
-    public var order: [String]
-    public var limits: ConversationLimits
-    public var referee: (any ConversationReferee)?
+    var order: [String]
+    var limits: ConversationLimits
+    var referee: (any ConversationReferee)?
     /// Asked in order once the conversation has ended.
-    public var closingQuestions: [ConversationQuestion]
+    var closingQuestions: [ConversationQuestion]
     /// Seeds each role's sampling (mixed with the role, the epoch and `--seed`), so that conversations
     /// that start alike still differ, and a rerun asks exactly the same questions (and hits the cache).
-    public var seed: UInt64
+    var seed: UInt64
     /// The temperature used when neither the role nor the run sets one: conversations need sampling,
     /// or every conversation of a dataset would be the same.
-    public var defaultTemperature: Double
+    var defaultTemperature: Double
     /// Whether other speakers' messages are shown as `name: text` (default: with more than two roles).
-    public var labelsSpeakers: Bool
+    var labelsSpeakers: Bool
 
-    public init(
+    init(
         roles: [ConversationRole], order: [String]? = nil, limits: ConversationLimits,
         referee: (any ConversationReferee)? = nil, closingQuestions: [ConversationQuestion] = [], seed: UInt64 = 0,
         defaultTemperature: Double = 1, labelsSpeakers: Bool? = nil
@@ -33,7 +33,7 @@ public struct ConversationPlan: Sendable {
     }
 
     /// Throws when the plan cannot run: duplicate or malformed names, an unknown speaker, no turns.
-    public func validate() throws {
+    func validate() throws {
         var names = Set<String>()
         for role in roles {
             guard ConversationRole.isValidName(role.name) else {
@@ -53,15 +53,15 @@ public struct ConversationPlan: Sendable {
     }
 
     /// The role called `name`.
-    public func role(_ name: String) -> ConversationRole? { roles.first { $0.name == name } }
+    func role(_ name: String) -> ConversationRole? { roles.first { $0.name == name } }
 
     /// Who speaks at turn `index` (0-based).
-    public func speaker(at index: Int) -> String { order[index % order.count] }
+    func speaker(at index: Int) -> String { order[index % order.count] }
 
     /// The conversation as `role` sees it, ready for its next message: its system prompt, its own
     /// messages in full as `assistant`, every other role's visible text as `user` (consecutive ones
     /// merged), starting with its opening when it spoke first, and ending with a `user` message.
-    public func view(for name: String, turns: [ConversationTurn], question: String? = nil) -> [ChatMessage] {
+    func view(for name: String, turns: [ConversationTurn], question: String? = nil) -> [ChatMessage] {
         guard let role = role(name) else { return [] }
         var messages: [ChatMessage] = [.system(role.systemPrompt)]
         func appendUser(_ text: String) {

@@ -9,15 +9,15 @@ import Foundation
 ///   the others' (the full text, hidden parts included);
 /// - `system`: `[end] reason`;
 /// - per closing question, `system`: `[question to NAME]` then the question, and the answer as a turn.
-public struct ConversationRecord: Sendable, Hashable {
+struct ConversationRecord: Sendable, Hashable {
     /// Speaker name → system prompt, in role order.
-    public var systemPrompts: [String: String]
-    public var turns: [ConversationTurn]
+    var systemPrompts: [String: String]
+    var turns: [ConversationTurn]
     /// The ending as a line (``ConversationEnding/description``).
-    public var ending: String
-    public var closing: [ClosingAnswer]
+    var ending: String
+    var closing: [ClosingAnswer]
 
-    public init(
+    init(
         systemPrompts: [String: String] = [:], turns: [ConversationTurn], ending: String, closing: [ClosingAnswer] = []
     ) {
         self.systemPrompts = systemPrompts
@@ -31,7 +31,7 @@ public struct ConversationRecord: Sendable, Hashable {
     static let questionHeader = "[question to "
 
     /// The record as chat messages, from the evaluated model's side.
-    public func transcript(plan: ConversationPlan) -> [ChatMessage] {
+    func transcript(plan: ConversationPlan) -> [ChatMessage] {
         let evaluated = Set(plan.roles.filter { $0.player == .evaluated }.map(\.name))
         func message(_ turn: ConversationTurn) -> ChatMessage {
             let content = "\(turn.speaker): \(turn.text)"
@@ -49,7 +49,7 @@ public struct ConversationRecord: Sendable, Hashable {
 
     /// Reads a transcript written by ``transcript(plan:)``; `hidden` gives each speaker's hidden text
     /// (default: `<think>` blocks), to recompute what the other roles saw. Throws on a malformed transcript.
-    public init(transcript: [ChatMessage], hidden: [String: [HiddenText]] = [:]) throws {
+    init(transcript: [ChatMessage], hidden: [String: [HiddenText]] = [:]) throws {
         var prompts: [String: String] = [:]
         var turns: [ConversationTurn] = []
         var ending: String?
@@ -103,7 +103,7 @@ public struct ConversationRecord: Sendable, Hashable {
     }
 
     /// The answer `role` gave to the closing questions (the last one it was asked), if any.
-    public func closingAnswer(of role: String) -> ConversationTurn? {
+    func closingAnswer(of role: String) -> ConversationTurn? {
         closing.last { $0.answer.speaker == role }?.answer
     }
 }

@@ -1,8 +1,8 @@
 /// Plays a ``ConversationPlan``: asks each speaker in turn with its own view of the conversation, lets
 /// the referee stop it, enforces the turn and wall-clock limits, then asks the closing questions.
-public enum ConversationRunner {
+enum ConversationRunner {
     /// Runs the conversation with the models of `context` (the evaluated model and the named roles).
-    public static func run(_ plan: ConversationPlan, context: SolverContext) async throws -> ConversationRecord {
+    static func run(_ plan: ConversationPlan, context: SolverContext) async throws -> ConversationRecord {
         try plan.validate()
         var models: [String: any ModelRole] = [:]
         for role in plan.roles {

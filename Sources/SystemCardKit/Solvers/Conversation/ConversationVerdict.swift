@@ -1,5 +1,5 @@
 /// A referee's decision after a turn.
-public enum ConversationVerdict: Sendable, Hashable {
+enum ConversationVerdict: Sendable, Hashable {
     /// Keep talking.
     case proceed
     /// Stop now, for this reason (stored in the transcript).

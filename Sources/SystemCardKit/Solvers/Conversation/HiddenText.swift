@@ -2,7 +2,7 @@ import Foundation
 
 /// Text in a role's message that the other roles never see: reasoning blocks, private markers, a
 /// scratchpad. The speaker keeps seeing its own messages in full.
-public enum HiddenText: Sendable, Hashable {
+enum HiddenText: Sendable, Hashable {
     /// From `open` to the next `close`, case-insensitive. An `open` never closed hides the rest of the
     /// message (reasoning cut off by the token limit stays private); a `close` with no `open` before it
     /// hides everything up to it (templates that open the reasoning block in the prompt).
@@ -12,10 +12,10 @@ public enum HiddenText: Sendable, Hashable {
     case pattern(String)
 
     /// `<think>…</think>` reasoning blocks.
-    public static let thinking = HiddenText.span(open: "<think>", close: "</think>")
+    static let thinking = HiddenText.span(open: "<think>", close: "</think>")
 
     /// `text` with every hidden part removed and blank lines tidied.
-    public static func strip(_ text: String, hiding rules: [HiddenText]) -> String {
+    static func strip(_ text: String, hiding rules: [HiddenText]) -> String {
         var result = text
         for rule in rules {
             switch rule {
