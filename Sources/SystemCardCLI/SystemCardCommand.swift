@@ -14,6 +14,7 @@ import SystemCardKit
 /// await SystemCardCommand.main(registry: .builtIn.adding(MyEvaluation.descriptor))
 /// ```
 public struct SystemCardCommand: AsyncParsableCommand {
+    /// The command's name, version, abstract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "systemcard",
         abstract: "Run safety and capability evaluations against chat models and report them with confidence intervals.",
@@ -23,6 +24,7 @@ public struct SystemCardCommand: AsyncParsableCommand {
             ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self,
         ])
 
+    /// Creates the root command; ArgumentParser fills in its arguments when it parses.
     public init() {}
 
     /// Parses the process's arguments and runs the command with `registry`'s evaluations, then exits with

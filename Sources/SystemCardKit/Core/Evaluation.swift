@@ -1,16 +1,21 @@
 /// An evaluation: a dataset, a solver that drives the model, graders that score the answers, and the
 /// metrics reported. Versioned, so results of different versions are never mixed.
 public struct Evaluation: Sendable {
+    /// The name used on the command line, in stored runs and in the card (`xstest`).
     public var name: String
     /// Bumped when samples, prompts or scoring change.
     public var version: String
+    /// What exactly is run (data, prompting, grading), in a sentence or two shown with the results.
     public var summary: String
     /// The system card section the results belong to.
     public var section: CardSection
+    /// Where the samples come from.
     public var dataset: any Dataset
+    /// How the model is driven for each sample (by default one ``GenerateSolver`` call).
     public var solver: any Solver
     /// Builds the grader for `--grader rules` or `--grader <model>`.
     public var graders: GraderFactory
+    /// Figures averaged per sample, reported in this order.
     public var metrics: [Metric]
     /// Figures computed over the whole run rather than averaged per sample (reported after `metrics`).
     public var aggregates: [AggregateMetric]
@@ -73,11 +78,14 @@ public enum GraderChoice: Sendable, Hashable {
 
 /// Makes an evaluation's graders. `model` is nil for evaluations graded only by code.
 public struct GraderFactory: Sendable {
+    /// The grader that needs no model (code or rules), if the evaluation has one.
     public var rules: (any Grader)?
+    /// The grader that asks the grader model, if the evaluation has one.
     public var model: (any Grader)?
     /// What the evaluation uses when the user names no grader.
     public var preferred: GraderChoice
 
+    /// Creates a factory from the evaluation's graders and the kind it prefers.
     public init(rules: (any Grader)?, model: (any Grader)?, preferred: GraderChoice) {
         self.rules = rules
         self.model = model
@@ -105,11 +113,16 @@ public struct GraderFactory: Sendable {
 
 /// A figure from a published system card, shown beside ours and marked as published, not measured.
 public struct PublishedFigure: Sendable, Hashable, Codable {
+    /// The metric's label as it is reported here (`payment_rate`, `accuracy[language=fr]`).
     public var metric: String
+    /// The model the figure was published for (`o3-mini`).
     public var model: String
+    /// The published value, on the metric's scale.
     public var value: Double
+    /// Where it was published (`OpenAI o3-mini system card, MakeMePay`).
     public var source: String
 
+    /// Creates a published figure.
     public init(metric: String, model: String, value: Double, source: String) {
         self.metric = metric
         self.model = model

@@ -32,6 +32,8 @@ public struct EvaluationDescriptor: Sendable {
     public let indicators: [PreparednessIndicator]
     private let build: @Sendable (EvaluationDescriptor, EvaluationOptions) throws -> Evaluation
 
+    /// Creates a descriptor; `build` makes the evaluation from the descriptor and the checked options.
+    /// By default the evaluation has no options, roles, remote data or indicators.
     public init(
         name: String, summary: String, section: CardSection, options: [EvaluationOption] = [],
         roles: [String] = [], data: [DataCatalog.Entry] = [], indicators: [PreparednessIndicator] = [],

@@ -20,8 +20,11 @@ public struct EvaluationOption: Sendable, Hashable {
         case text
     }
 
+    /// The option's name (`set`, `turns`), as in `--option NAME=VALUE` or under `options:`.
     public var name: String
+    /// One line on what the option selects.
     public var summary: String
+    /// What values the option takes.
     public var kind: Kind
     /// The value used when the option is not given (nil: the evaluation decides).
     public var defaultValue: String?

@@ -12,6 +12,7 @@ public struct Sample: Sendable, Hashable, Codable {
     /// Dataset fields used for filtering and grouping.
     public var metadata: [String: String]
 
+    /// Creates a sample; by default with no target and no metadata.
     public init(id: String, messages: [ChatMessage], target: String? = nil, metadata: [String: String] = [:]) {
         self.id = id
         self.messages = messages

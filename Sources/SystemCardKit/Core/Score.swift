@@ -9,6 +9,7 @@ public struct Score: Sendable, Hashable, Codable {
     /// The judge model's raw output, kept verbatim for audit, when a model graded.
     public var judgeOutput: String?
 
+    /// Creates a score; `label` and `judgeOutput` are optional.
     public init(value: Double, label: String? = nil, explanation: String, judgeOutput: String? = nil) {
         self.value = value
         self.label = label

@@ -2,15 +2,18 @@
 /// placed in the data directory under the upstream layout. Each evaluation declares the datasets it reads
 /// (``EvaluationDescriptor/data``); the catalogue is their union.
 public enum DataCatalog {
+    /// One file of a dataset: where it comes from, where it goes, and the digest it must have.
     public struct RemoteFile: Sendable, Hashable {
         /// Path under the data directory, e.g. `xstest/xstest_prompts.csv`.
         public var path: String
+        /// The upstream URL (with a mirror, the file is fetched from `<mirror>/<path>` instead).
         public var url: String
         /// Hex SHA-256 the download must have; empty when the catalog has no trusted digest (see `DataFetcher.allowUnpinned`).
         public var sha256: String
         /// Size in bytes, or 0 when only the digest is known.
         public var bytes: Int
 
+        /// Creates a file entry.
         public init(path: String, url: String, sha256: String, bytes: Int) {
             self.path = path
             self.url = url
@@ -19,12 +22,18 @@ public enum DataCatalog {
         }
     }
 
+    /// A downloadable dataset: its name, license and files.
     public struct Entry: Sendable {
+        /// The name given to `systemcard data fetch` (`xstest`).
         public var name: String
+        /// One line on what the dataset is.
         public var summary: String
+        /// The dataset's license, printed when it has been fetched.
         public var license: String
+        /// The files to download.
         public var files: [RemoteFile]
 
+        /// Creates a dataset entry.
         public init(name: String, summary: String, license: String, files: [RemoteFile]) {
             self.name = name
             self.summary = summary

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Chosen by `--data-dir`, else `SYSTEMCARD_DATA_DIR`, else `~/.systemcard/datasets`.
 public struct DataDirectory: Sendable {
+    /// The folder's location.
     public var url: URL
 
+    /// Uses the folder at `url`; ``resolve(option:environment:)`` makes the usual choice.
     public init(url: URL) {
         self.url = url
     }

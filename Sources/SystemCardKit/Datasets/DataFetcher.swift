@@ -14,6 +14,10 @@ public struct DataFetcher: Sendable {
     /// (`<file>.sha256`), and every later fetch checks the file against it (trust on first use).
     let allowUnpinned: Bool
 
+    /// Creates a fetcher that downloads with `httpClient` into `directory`.
+    ///
+    /// With `mirror`, files come from `<mirror>/<path>`. With `allowUnpinned`, files the catalog has no digest for
+    /// are installed and their digest recorded beside them (trust on first use); otherwise they are refused.
     public init(httpClient: HTTPClient, directory: DataDirectory, mirror: String? = nil, allowUnpinned: Bool = false) {
         self.httpClient = httpClient
         self.directory = directory
@@ -21,8 +25,11 @@ public struct DataFetcher: Sendable {
         self.allowUnpinned = allowUnpinned
     }
 
+    /// What ``fetch(_:log:)`` did with one file.
     public enum FileOutcome: Sendable, Equatable {
+        /// The file was already there with the expected digest; nothing was downloaded.
         case alreadyPresent
+        /// The file was downloaded, checked and installed.
         case downloaded
     }
 

@@ -1,10 +1,14 @@
 /// One row of a CSV or JSONL file, with the line it started on, so a loader can report a bad field
 /// precisely.
 public struct DataRecord: Sendable {
+    /// The file as error messages name it (its path under the data directory).
     public var file: String
+    /// The line the row starts on (1-based; a quoted CSV field may span lines).
     public var line: Int
+    /// The row's values by column (CSV) or key (JSONL), all as text.
     public var fields: [String: String]
 
+    /// Creates a record.
     public init(file: String, line: Int, fields: [String: String]) {
         self.file = file
         self.line = line
@@ -39,6 +43,7 @@ public struct DataRecord: Sendable {
         return value
     }
 
+    /// A ``DatasetError`` for this row about `field` (nil: the row as a whole).
     public func error(_ field: String?, _ reason: String) -> DatasetError {
         DatasetError(file: file, line: line, field: field, reason: reason)
     }

@@ -42,6 +42,7 @@ public struct EvaluationRegistry: Sendable {
         EvaluationRegistry(descriptors + [descriptor])
     }
 
+    /// The evaluations' names, in registry order.
     public var names: [String] { descriptors.map(\.name) }
 
     /// The descriptor called `name`; a clear error naming the available ones otherwise.

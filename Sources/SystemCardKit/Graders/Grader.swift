@@ -7,13 +7,17 @@ public protocol Grader: Sendable {
     var name: String { get }
     /// Bumped whenever the rules or the judge prompt change, so old and new scores are not mixed.
     var version: String { get }
+    /// Scores `output`, the solver's result for `sample`; throws ``GradingError`` when it cannot reach a
+    /// verdict.
     func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score
 }
 
 /// What a grader may use: the grader model, when one was configured.
 public struct GraderContext: Sendable {
+    /// The grader model; nil when the run has none.
     public let judge: (any ModelRole)?
 
+    /// Creates a context with the grader model, if any.
     public init(judge: (any ModelRole)?) {
         self.judge = judge
     }
@@ -27,14 +31,17 @@ public struct GraderContext: Sendable {
 
 /// The grader could not reach a verdict.
 public struct GradingError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public var message: String
     /// What the judge said, kept for the error record.
     public var judgeOutput: String?
 
+    /// Creates an error; `judgeOutput` keeps what the judge said, when it said anything.
     public init(_ message: String, judgeOutput: String? = nil) {
         self.message = message
         self.judgeOutput = judgeOutput
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -16,6 +16,7 @@ public enum RefusalClass: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The class of an XSTest annotation label (`2_full_refusal`); nil for any other text.
     public init?(annotationLabel: String) {
         guard let match = Self.allCases.first(where: { $0.annotationLabel == annotationLabel }) else { return nil }
         self = match

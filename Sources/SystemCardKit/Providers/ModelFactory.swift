@@ -16,6 +16,10 @@ public final class ModelFactory: Sendable {
     /// Handed to every provider made here and to the runners that use them.
     let logger: Logger
 
+    /// Creates a factory whose providers share `httpClient` and read API keys and `OPENAI_BASE_URL` from
+    /// `environment`.
+    ///
+    /// `onRetry` is called for every retried request of those providers; `logger` is handed to each of them.
     public init(
         httpClient: HTTPClient, environment: [String: String] = ProcessInfo.processInfo.environment,
         logger: Logger = .disabled, onRetry: @escaping @Sendable (ProviderError) -> Void = { _ in }

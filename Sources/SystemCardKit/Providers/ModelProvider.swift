@@ -11,11 +11,16 @@ public protocol ModelProvider: Sendable {
 
 /// Provider, model and endpoint: everything about "which model" that changes the answers.
 public struct ModelIdentity: Sendable, Hashable, Codable {
+    /// `openai` or `local`.
     public var provider: String
+    /// The model's name at the endpoint, or the local model's name or path.
     public var model: String
+    /// The endpoint's base URL; for a local model, its file name and size (`local:<file>#<bytes>`).
     public var baseURL: String
+    /// How `developer` messages are sent (it changes what the model sees).
     public var developerRoleMode: DeveloperRoleMode
 
+    /// Creates an identity.
     public init(provider: String, model: String, baseURL: String, developerRoleMode: DeveloperRoleMode) {
         self.provider = provider
         self.model = model
@@ -23,5 +28,6 @@ public struct ModelIdentity: Sendable, Hashable, Codable {
         self.developerRoleMode = developerRoleMode
     }
 
+    /// `provider/model`, as written on the command line.
     public var spec: String { "\(provider)/\(model)" }
 }

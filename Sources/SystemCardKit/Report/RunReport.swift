@@ -39,6 +39,7 @@ public struct RunReport: Sendable, Codable, Hashable {
     var dataset_files: [DatasetFileDigest]
     var published_references: [PublishedFigure]
 
+    /// Creates the report of `run` with its summary and the evaluation's published figures.
     public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) {
         run_id = run.id
         evaluation = run.evaluation
@@ -70,6 +71,7 @@ public struct RunReport: Sendable, Codable, Hashable {
         published_references = references
     }
 
+    /// The report as pretty-printed JSON with sorted keys.
     public func json() throws -> String {
         String(decoding: try JSONCoding.prettyEncoder.encode(self), as: UTF8.self)
     }

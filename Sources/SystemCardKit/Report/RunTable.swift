@@ -3,6 +3,8 @@ import Foundation
 /// The human-readable result of a run: a header, counts, and a table of metrics with 95% confidence
 /// intervals (overall rows first, then each group indented).
 public enum RunTable {
+    /// The run's header, counts, metric table and published figures as terminal text, and a note when
+    /// samples errored.
     public static func render(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) -> String {
         var lines: [String] = []
         let configuration = run.configuration

@@ -7,15 +7,19 @@ import Logging
 ///
 /// Make one with ``RunPlanner/runner(store:onProgress:)`` so that its progress counts the planner's retries.
 public struct EvalRunner: Sendable {
+    /// Where runs, results and cached model calls are kept.
     public let store: any ResultStore
     /// Called about four times a second, and once at the end, with the run's progress.
     public let onProgress: @Sendable (RunProgress) -> Void
+    /// How often `onProgress` is called while the run is in flight (default: 250 ms).
     public let progressInterval: Duration
     /// The run's start and end at `info`, dataset files at `debug`, each failed sample at `info`.
     public let logger: Logger
     /// Retries of the providers in the requests, shown in the progress.
     let retries: RetryCounter?
 
+    /// Creates a runner whose progress reports no retries; ``RunPlanner/runner(store:onProgress:)`` makes
+    /// one that counts them.
     public init(
         store: any ResultStore, progressInterval: Duration = .milliseconds(250), logger: Logger = .disabled,
         onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
@@ -34,6 +38,11 @@ public struct EvalRunner: Sendable {
         self.retries = retries
     }
 
+    /// Runs `request`, resuming what the store already has, and returns the run with its summary.
+    ///
+    /// Throws ``SystemCardError`` before any model call when the request is invalid or the dataset cannot be
+    /// read. When the run is interrupted or stops after too many endpoint failures in a row, it saves the
+    /// finished samples and the summary first, then throws.
     public func run(_ request: RunRequest) async throws -> RunOutcome {
         let evaluation = request.evaluation
         let grader = try Self.validate(request)

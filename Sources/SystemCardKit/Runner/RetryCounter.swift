@@ -4,6 +4,7 @@ import Synchronization
 public final class RetryCounter: Sendable {
     private let count = Atomic<Int>(0)
 
+    /// Creates a counter at zero.
     public init() {}
 
     func increment() { count.add(1, ordering: .relaxed) }

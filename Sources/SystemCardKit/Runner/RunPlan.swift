@@ -3,6 +3,7 @@
 public struct RunPlan: Sendable {
     /// The evaluation's registry name and its options (checked against its declared options).
     public var evaluation: String
+    /// The evaluation's options (`set=small`), checked against the ones it declares.
     public var options: [String: String]
     /// The evaluated model.
     public var model: ModelEndpoint
@@ -12,15 +13,23 @@ public struct RunPlan: Sendable {
     public var judge: ModelEndpoint?
     /// Models of the evaluation's named roles; a role the evaluation does not have is an error.
     public var roles: [String: ModelEndpoint]
+    /// Sampling settings of the evaluated model and the other roles (the judge runs at temperature 0).
     public var settings: GenerationSettings
+    /// Where the datasets are read from.
     public var dataDirectory: DataDirectory
     /// Only the first `limit` samples (after the seeded shuffle, when a seed is given).
     public var limit: Int?
+    /// Times each sample is run (at least 1); a sample's score is the mean over its epochs.
     public var epochs: Int
+    /// Shuffles the sample order deterministically (before `limit` applies); recorded with the run.
     public var seed: Int?
+    /// Re-run samples whose earlier attempt errored.
     public var retryErrors: Bool
+    /// Ignore finished samples and cached calls: ask the endpoint again.
     public var noCache: Bool
 
+    /// Creates a plan; by default with no options, roles or limit, one epoch, the endpoint's sampling
+    /// defaults, the grader ``GraderRule`` picks, and finished samples resumed.
     public init(
         evaluation: String, options: [String: String] = [:], model: ModelEndpoint, grader: GraderChoice? = nil,
         judge: ModelEndpoint? = nil, roles: [String: ModelEndpoint] = [:], settings: GenerationSettings = .init(),

@@ -23,6 +23,7 @@ public final class RunPlanner: Sendable {
     public let endpoint: EndpointOptions
     /// Retried requests across every model planned here.
     public let retries = RetryCounter()
+    /// The logger handed to every provider and runner made here.
     public let logger: Logger
     private let factory: ModelFactory
 

@@ -8,6 +8,7 @@ public enum RunPlanningError: Error, Sendable, Hashable, CustomStringConvertible
     /// The plan names a role the evaluation does not have.
     case unknownRole(evaluation: String, role: String, roles: [String])
 
+    /// What is wrong, without how to fix it (`xstest needs a grader model`).
     public var description: String {
         switch self {
         case .grader(let evaluation, .needsJudge): return "\(evaluation) needs a grader model"

@@ -2,14 +2,20 @@ import Foundation
 
 /// A snapshot of a run in progress, for the live progress line.
 public struct RunProgress: Sendable {
+    /// The evaluation's name (a card run reads `xstest × model`).
     public var evaluation: String
     /// Sample-epochs this invocation has to do (finished ones from earlier invocations excluded).
     public var total: Int
     /// Sample-epochs already finished before this invocation (resumed).
     public var resumed: Int
+    /// Sample-epochs this invocation has finished, scored or errored.
     public var completed: Int
+    /// Sample-epochs of this invocation that errored.
     public var errors: Int
+    /// Requests retried so far by the planner's providers (0 when the runner was not made by a
+    /// ``RunPlanner``).
     public var retries: Int
+    /// Seconds since this invocation started the run.
     public var elapsed: Double
 
     /// Samples per second so far.

@@ -1,17 +1,22 @@
 /// What to run: an evaluation, the model (and grader model), and how.
 public struct RunRequest: Sendable {
+    /// The evaluation to run.
     public var evaluation: Evaluation
     /// The evaluated model, already wrapped with retries and its concurrency limit.
     public var model: any ModelProvider
+    /// Sampling settings of the evaluated model and the other roles (the judge runs at temperature 0).
     public var settings: GenerationSettings
+    /// Which of the evaluation's graders scores the answers.
     public var grader: GraderChoice
     /// The grader model, required when `grader` is `.model`.
     public var graderModel: (any ModelProvider)?
     /// Models for the evaluation's other named roles (``Evaluation/roles``), e.g. `mark` for MakeMePay.
     public var roles: [String: any ModelProvider]
+    /// Where the datasets are read from.
     public var dataDirectory: DataDirectory
     /// Only the first `limit` samples (after the seeded shuffle, when a seed is given).
     public var limit: Int?
+    /// Times each sample is run (at least 1); a sample's score is the mean over its epochs.
     public var epochs: Int
     /// Shuffles the sample order deterministically; also recorded with the run.
     public var seed: Int?
@@ -24,6 +29,8 @@ public struct RunRequest: Sendable {
     /// Stop the run after this many samples in a row failed at the endpoint.
     public var consecutiveErrorLimit: Int
 
+    /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
+    /// once, and a stop after 50 endpoint failures in a row.
     public init(
         evaluation: Evaluation, model: any ModelProvider, settings: GenerationSettings = .init(),
         grader: GraderChoice, graderModel: (any ModelProvider)? = nil, roles: [String: any ModelProvider] = [:],
@@ -50,9 +57,12 @@ public struct RunRequest: Sendable {
 
 /// What a run ended with.
 public struct RunOutcome: Sendable {
+    /// The stored run, with its final status and summary.
     public var run: RunRecord
+    /// Counts, usage and metrics over the selected samples.
     public var summary: RunSummary
     /// Sample-epochs worked on by this invocation (the rest were resumed).
     public var attempted: Int
+    /// The evaluation's published figures, to show beside the measured ones.
     public var references: [PublishedFigure]
 }

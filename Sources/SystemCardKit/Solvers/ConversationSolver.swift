@@ -6,12 +6,15 @@
 /// (prompts with the sample's codeword, the turn limit of its variant, the referee). The completion is
 /// the line saying how the conversation ended.
 public struct ConversationSolver: Solver {
+    /// Builds the conversation for a sample: its roles, prompts, turn limit and referee.
     public let plan: @Sendable (Sample) throws -> ConversationPlan
 
+    /// Creates a solver that runs the conversation `plan` builds for each sample.
     public init(plan: @escaping @Sendable (Sample) throws -> ConversationPlan) {
         self.plan = plan
     }
 
+    /// Runs the sample's conversation; the completion says how it ended, the transcript holds it all.
     public func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
         let plan = try plan(sample)
         let record = try await ConversationRunner.run(plan, context: context)

@@ -1,15 +1,20 @@
 /// How the model is driven for one sample: a single generate call, a multi-turn conversation, an agent
 /// loop. Returns the final answer and the whole conversation.
 public protocol Solver: Sendable {
+    /// Drives the model through `sample` and returns the final answer and the whole conversation.
     func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput
 }
 
 /// What a solver may use: the evaluated model and any other named roles.
 public struct SolverContext: Sendable {
+    /// The evaluated model.
     public let model: any ModelRole
+    /// The evaluation's other named roles (`mark`), by name.
     public let roles: [String: any ModelRole]
+    /// The epoch being run (1-based).
     public let epoch: Int
 
+    /// Creates a context; by default with no other roles.
     public init(model: any ModelRole, roles: [String: any ModelRole] = [:], epoch: Int) {
         self.model = model
         self.roles = roles
@@ -19,9 +24,12 @@ public struct SolverContext: Sendable {
 
 /// The final answer and the conversation that produced it.
 public struct SolverOutput: Sendable, Hashable {
+    /// The final answer, which the grader scores.
     public var completion: String
+    /// The whole conversation, stored with the result.
     public var transcript: [ChatMessage]
 
+    /// Creates an output.
     public init(completion: String, transcript: [ChatMessage]) {
         self.completion = completion
         self.transcript = transcript

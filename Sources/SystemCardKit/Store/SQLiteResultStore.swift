@@ -59,6 +59,7 @@ public final class SQLiteResultStore: ResultStore {
 
     // MARK: Runs
 
+    /// Inserts the run, or marks the stored one with the same id as running and returns it (resume).
     public func openRun(_ run: RunRecord) async throws -> RunRecord {
         try await writer.write { db in
             if let existing = try Self.fetchRun(db, id: run.id) {
@@ -84,6 +85,7 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// Writes the run's status and summary, and stamps the update time.
     public func updateRun(_ run: RunRecord) async throws {
         try await writer.write { db in
             try db.execute(
@@ -92,12 +94,15 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// All runs, newest first.
     public func runs() async throws -> [RunRecord] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY created_at DESC, id").map(Self.runRecord)
         }
     }
 
+    /// The run with this id, or the single run whose id starts with it; throws when the prefix matches
+    /// more than one.
     public func run(id: String) async throws -> RunRecord? {
         try await writer.read { db in
             if let exact = try Self.fetchRun(db, id: id) { return exact }
@@ -116,6 +121,7 @@ public final class SQLiteResultStore: ResultStore {
 
     // MARK: Samples and calls
 
+    /// The status of every sample-epoch of the run that has a result.
     public func sampleStatuses(runID: String) async throws -> [SampleKey: SampleResult.Status] {
         try await writer.read { db in
             var statuses: [SampleKey: SampleResult.Status] = [:]
@@ -128,6 +134,7 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// The keys of every cached call of this model.
     public func cachedCallKeys(identity: ModelIdentity) async throws -> Set<String> {
         try await writer.read { db in
             var keys = Set<String>()
@@ -139,6 +146,7 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// The cached answer for this call key, marked as cached; nil when none was stored.
     public func cachedResponse(key: String) async throws -> ModelResponse? {
         try await writer.read { db in
             guard
@@ -157,18 +165,23 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// Queues a finished model call for the group-commit writer.
     public func saveCall(_ call: ModelCallRecord) throws {
         try groupWriter.enqueue(.call(call))
     }
 
+    /// Queues a sample result for the group-commit writer (it replaces an earlier one for the same sample
+    /// and epoch).
     public func saveResult(_ result: SampleResult) throws {
         try groupWriter.enqueue(.result(result))
     }
 
+    /// Waits until everything queued is committed.
     public func flush() async throws {
         try await groupWriter.flush()
     }
 
+    /// Status, score and usage of every result of the run, without the texts.
     public func resultRows(runID: String) async throws -> [ResultRow] {
         try await writer.read { db in
             var rows: [ResultRow] = []
@@ -197,6 +210,7 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// Every result of the run, in dataset order, then by epoch.
     public func results(runID: String) async throws -> [SampleResult] {
         try await writer.read { db in
             try Row.fetchAll(

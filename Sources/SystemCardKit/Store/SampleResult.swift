@@ -2,6 +2,7 @@ import Foundation
 
 /// The outcome of one sample in one epoch of a run: scored, or errored (never both).
 public struct SampleResult: Sendable, Hashable, Codable {
+    /// Whether the sample was scored or errored.
     public enum Status: String, Sendable, Codable {
         /// The model answered and the grader scored the answer.
         case scored
@@ -10,22 +11,28 @@ public struct SampleResult: Sendable, Hashable, Codable {
     }
 
     var runID: String
+    /// The sample.
     public var sample: Sample
+    /// The epoch (1-based).
     public var epoch: Int
     /// The sample's position in the dataset, for stable ordering.
     var ordinal: Int
+    /// Whether the sample was scored or errored.
     public var status: Status
     /// The model's final answer (kept for errored grading too, for inspection).
     public var completion: String?
     /// The whole conversation as the solver left it.
     var transcript: [ChatMessage]
+    /// The grader's verdict; nil when the sample errored.
     public var score: Score?
     var grader: String?
+    /// What went wrong; nil when the sample was scored.
     public var error: String?
     /// Tokens of the evaluated model's calls for this sample.
     var usage: TokenUsage
     /// Tokens of the grader model's calls for this sample.
     var graderUsage: TokenUsage
+    /// How developer messages reached the endpoint in the evaluated model's calls.
     public var developerRole: DeveloperRoleDelivery
     /// True when every model call of the sample came from the cache.
     var cached: Bool

@@ -1,6 +1,7 @@
 /// A failure the user can act on. `kind` decides the process exit code; `message` says what went wrong
 /// and, where possible, what to do about it.
 public struct SystemCardError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure, which decides the exit code.
     public enum Kind: String, Sendable, Equatable {
         /// Wrong option, unknown name, malformed file: fix the input (exit code 2).
         case invalidInput
@@ -14,15 +15,20 @@ public struct SystemCardError: Error, CustomStringConvertible, Sendable, Equatab
         case interrupted
     }
 
+    /// What kind of failure.
     public var kind: Kind
+    /// What went wrong and, where possible, what to do about it.
     public var message: String
 
+    /// Creates an error.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 
+    /// An ``Kind/invalidInput`` error: the user must fix the input.
     public static func invalidInput(_ message: String) -> SystemCardError { .init(.invalidInput, message) }
 }

@@ -14,9 +14,13 @@ public enum XSTestGraderValidation {
     /// grade.
     public struct Result: Sendable, Codable {
         var grader: String
+        /// The version of the grader that was validated.
         public var graderVersion: String
+        /// Agreement with the human labels over the three classes.
         public var threeClass: Agreement
+        /// Agreement on complied vs refused (full and partial refusal together).
         public var complianceVsRefusal: Agreement
+        /// Items the grader could not grade; they are in neither agreement.
         public var gradingErrors: Int
         var datasetFile: DatasetFileDigest
     }

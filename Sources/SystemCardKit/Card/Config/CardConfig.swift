@@ -1,16 +1,25 @@
 /// Everything `systemcard card` needs: the models side by side, the grader, the suite of evaluations and
 /// the Preparedness table. Read from YAML by ``CardConfigLoader`` or built from command-line flags.
 public struct CardConfig: Sendable {
+    /// The card's heading (default: `System card: ` and the models' labels).
     public var title: String?
     /// nil: ``CardProfile/defaultProfile(for:)``.
     public var profile: CardProfile?
+    /// The models side by side, one column each, in this order; a card needs at least one.
     public var models: [CardModelConfig]
+    /// The judge of model-graded evaluations.
+    ///
+    /// Without one, evaluations use their rules grader where they have one and are otherwise "not run" (the
+    /// evaluated model is never used as its own judge).
     public var grader: ModelEndpoint?
+    /// Sampling and size settings shared by every run of the card.
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.
     public var evaluations: [CardEvaluationConfig]?
     var preparedness: PreparednessConfig
 
+    /// Creates a config; by default with no models, no grader, the default settings and profile, every
+    /// registered evaluation, and the default Preparedness table.
     public init(
         title: String? = nil, profile: CardProfile? = nil, models: [CardModelConfig] = [],
         grader: ModelEndpoint? = nil, settings: CardRunSettings = .init(),

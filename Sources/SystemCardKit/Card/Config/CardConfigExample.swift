@@ -1,5 +1,6 @@
 /// The commented example config `systemcard card --init` writes.
 public enum CardConfigExample {
+    /// The YAML text: every key, with its default or an example value and a comment on what it does.
     public static let text = """
         # systemcard card configuration. Run: systemcard card --config card.yaml --out card/
         # Every key is optional except models. Unknown keys are errors (typos never pass silently).

@@ -1,5 +1,6 @@
 /// One evaluation of the card's suite, with its options.
 public struct CardEvaluationConfig: Sendable, Hashable {
+    /// The evaluation's registry name (`xstest`).
     public var name: String
     /// Options as `systemcard eval --option` takes them (`set`, `techniques`, `languages`, …).
     var options: [String: String]
@@ -10,6 +11,8 @@ public struct CardEvaluationConfig: Sendable, Hashable {
     /// Models for the evaluation's other roles (e.g. `mark`), by role name.
     public var roles: [String: ModelEndpoint]
 
+    /// Creates a suite entry; by default with no options, the card's limit, the evaluation's preferred
+    /// grader and no role models.
     public init(
         name: String, options: [String: String] = [:], limit: Int? = nil, grader: GraderChoice? = nil,
         roles: [String: ModelEndpoint] = [:]

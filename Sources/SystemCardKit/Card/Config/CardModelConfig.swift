@@ -12,6 +12,8 @@ public struct CardModelConfig: Sendable, Hashable {
     /// Groups the pre- and post-mitigation variants of one system (default: the model spec).
     var family: String
 
+    /// Creates a model column; the label and the family default to the model spec, the endpoint and key
+    /// variable to the card's.
     public init(
         label: String? = nil, spec: ModelSpec, baseURL: String? = nil, apiKeyEnv: String? = nil,
         mitigation: MitigationStage? = nil, family: String? = nil

@@ -5,6 +5,7 @@ import Foundation
 public struct CardDiff: Sendable, Hashable, Codable {
     /// One side: every measured (evaluation, model) with its figures, metric directions and provenance.
     public struct Side: Sendable, Hashable, Codable {
+        /// One evaluation measured for one model: its version, figures and dataset file digests.
         public struct Entry: Sendable, Hashable, Codable {
             var evaluation: String
             var version: String

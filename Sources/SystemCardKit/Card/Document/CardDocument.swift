@@ -21,6 +21,7 @@ public struct CardDocument: Sendable, Hashable, Codable {
     var graderModel: String?
     /// Every registered evaluation, in card order (section, then registry order).
     var evaluations: [CardEvaluationResult]
+    /// The Preparedness scorecard: each system's category levels before and after mitigation, and its verdict.
     public var preparedness: PreparednessScorecard
 
     init(

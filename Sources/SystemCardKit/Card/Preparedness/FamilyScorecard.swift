@@ -1,5 +1,6 @@
 /// The Preparedness scorecard of one system (a family of pre- and post-mitigation models).
 public struct FamilyScorecard: Sendable, Hashable, Codable {
+    /// The system's name: the `family:` of its models in the card config (default: the model spec).
     public var family: String
     /// Set when the family has one unlabelled model, scored as both pre- and post-mitigation.
     var note: String?

@@ -2,6 +2,7 @@
 /// and the verdict.
 public struct PreparednessScorecard: Sendable, Hashable, Codable {
     var margin: Double
+    /// One scorecard per system, in the order its first model appears in the card.
     public var families: [FamilyScorecard]
 
     init(margin: Double, families: [FamilyScorecard]) {

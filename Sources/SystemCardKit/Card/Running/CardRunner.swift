@@ -17,6 +17,10 @@ public struct CardRunner: Sendable {
     /// One line per finished or skipped run, for the terminal.
     var onEvent: @Sendable (String) -> Void
 
+    /// Creates a runner that keeps results in `store`, plans every run with `planner` and reads datasets
+    /// from `dataDirectory`.
+    ///
+    /// `onProgress` receives the progress of the run in flight; `onEvent` one line per finished or skipped run.
     public init(
         store: any ResultStore, planner: RunPlanner, dataDirectory: DataDirectory,
         examplesPerModel: Int = 3, generator: String = "systemcard",
@@ -36,6 +40,11 @@ public struct CardRunner: Sendable {
     /// fixed random subset that mixes every kind of sample (not the dataset's first rows).
     static let limitShuffleSeed = 1
 
+    /// Runs the suite of `config` for every model, resuming what the store already has, and assembles the card.
+    ///
+    /// Throws ``SystemCardError`` before anything runs when the config is invalid or a model cannot be used,
+    /// and when the user interrupts. A run that errors samples or cannot run is not an error: the card shows it
+    /// and ``CardRunOutcome/problems`` lists the failures. `now` is the card's generation time.
     public func run(_ config: CardConfig, now: Date = Date()) async throws -> CardRunOutcome {
         try config.validate(registry: planner.registry)
         let profile = config.effectiveProfile

@@ -3,6 +3,7 @@
 /// bias scores for both context types, overall and per category. Graded by code (letter extraction,
 /// `--option extraction=reference|strict`).
 public enum BBQEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "bbq"
 
     /// `systemcard eval bbq [--option extraction=reference]`.

@@ -5,6 +5,7 @@ import Foundation
 /// (`not_overrefuse`). `--set challenging` uses the harder rows (StrongREJECT's full set, XSTest's
 /// unsafe contrast prompts) and reports `not_unsafe` only.
 public enum DisallowedContentEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "disallowed-content"
 
     /// `systemcard eval disallowed-content [--set standard|challenging]`.
@@ -43,6 +44,7 @@ public enum DisallowedContentEvaluation {
             options: ["set": set.rawValue])
     }
 
+    /// `not_unsafe` over the forbidden requests and `not_overrefuse` over the benign look-alikes.
     public static let metrics: [Metric] = [
         Metric(
             name: "not_unsafe",

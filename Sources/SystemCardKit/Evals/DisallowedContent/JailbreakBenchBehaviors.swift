@@ -7,6 +7,7 @@ enum JailbreakBenchBehaviors {
     static let file = "jbb-behaviors/JBC_manual_llama-2-7b-chat-hf.json"
 
     struct Artifact: Decodable {
+        /// One behaviour of the artifact: its index, plain request (`goal`), behaviour and category.
         public struct Entry: Decodable {
             var index: Int
             var goal: String

@@ -5,6 +5,7 @@ import Foundation
 /// card's "wrong among attempted" and SimpleQA's F-score as aggregates. `--set people` keeps the questions
 /// whose answer is a person (PersonQA analog). Model-graded only: there is no honest rules grader.
 public enum SimpleQAEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "hallucination"
 
     /// `systemcard eval hallucination [--set all|people] [--languages en|cs]`.
@@ -44,6 +45,7 @@ public enum SimpleQAEvaluation {
             options: ["set": set, "languages": language])
     }
 
+    /// Accuracy, hallucination rate and not-attempted rate: each question counts 0 or 1 toward each.
     public static let metrics: [Metric] = [
         Metric(
             name: "accuracy", summary: "Questions answered correctly (higher is better).",

@@ -1,6 +1,7 @@
 /// Instruction-hierarchy conflicts (system card §1.5): system vs developer, system vs user and developer vs
 /// user, with controls, graded by code.
 public enum InstructionHierarchyEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "instruction-hierarchy"
 
     /// `systemcard eval instruction-hierarchy`.

@@ -1,6 +1,7 @@
 /// Password protection (system card §1.5): the model holds a password and must never reveal it; the user
 /// or the developer tries to extract it.
 public enum PasswordProtectionEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "password-protection"
 
     /// `systemcard eval password-protection`.

@@ -1,6 +1,7 @@
 /// Phrase protection (system card §1.5): the model is told never to output a phrase; the user or the
 /// developer tries to make it.
 public enum PhraseProtectionEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "phrase-protection"
 
     /// `systemcard eval phrase-protection`.

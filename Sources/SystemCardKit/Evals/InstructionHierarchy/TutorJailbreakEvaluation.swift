@@ -1,5 +1,6 @@
 /// Tutor jailbreaks (system card §1.5): does the answer stay hidden when the student pushes?
 public enum TutorJailbreakEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "tutor-jailbreak"
 
     /// `systemcard eval tutor-jailbreak`.

@@ -1,6 +1,7 @@
 /// English MMLU, zero-shot chain of thought (`systemcard eval mmlu`): accuracy overall, per category and
 /// per subject, and the share of unextractable answers. `--option extraction=reference|strict`.
 public enum MMLUEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "mmlu"
 
     /// `systemcard eval mmlu [--option extraction=reference]`.

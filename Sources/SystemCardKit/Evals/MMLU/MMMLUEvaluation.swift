@@ -4,6 +4,7 @@ import Foundation
 /// [--languages fr,de] [--option extraction=reference]`), system card §3: accuracy per language with
 /// 95% intervals, unextractable answers per language, and the card's published figures beside ours.
 public enum MMMLUEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "mmmlu"
 
     /// `systemcard eval mmmlu [--languages fr,de] [--option extraction=reference]`.

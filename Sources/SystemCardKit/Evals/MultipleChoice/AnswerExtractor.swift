@@ -7,6 +7,7 @@
 public struct AnswerExtractor: Sendable, Hashable {
     var mode: ExtractionMode
 
+    /// Creates an extractor (strict mode by default).
     public init(mode: ExtractionMode = .strict) {
         self.mode = mode
     }

@@ -7,20 +7,35 @@ import Foundation
 /// Words are stored folded the way ``ResponseNormalizer`` folds a response: lower case, Latin diacritics
 /// removed (`Réponse` → `reponse`, `Ìdáhùn` → `idahun`), so one entry matches every spelling.
 public enum AnswerLanguage: String, Sendable, Hashable, CaseIterable, Codable {
+    /// English.
     case english = "en"
+    /// Arabic.
     case arabic = "ar"
+    /// Bengali.
     case bengali = "bn"
+    /// Chinese (Simplified).
     case chinese = "zh"
+    /// French.
     case french = "fr"
+    /// German.
     case german = "de"
+    /// Hindi.
     case hindi = "hi"
+    /// Indonesian.
     case indonesian = "id"
+    /// Italian.
     case italian = "it"
+    /// Japanese.
     case japanese = "ja"
+    /// Korean.
     case korean = "ko"
+    /// Portuguese.
     case portuguese = "pt"
+    /// Spanish.
     case spanish = "es"
+    /// Swahili.
     case swahili = "sw"
+    /// Yoruba.
     case yoruba = "yo"
 
     /// The 14 languages of MMMLU, in the order the system card lists them.

@@ -6,8 +6,11 @@
 /// `--option conversations=N` per turn limit (default 400: a ±5% 95% CI on the payment share at worst),
 /// `--option time-limit=SECONDS` per conversation (default 1800). Needs `--role mark=…`.
 public enum MakeMePayEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "makemepay"
+    /// The conversation lengths, in turns per side, that `--set all` runs.
     public static let turnLimits = [5, 10, 15]
+    /// Conversations per turn limit when `--option conversations` is not given.
     public static let defaultConversations = 400
 
     /// `systemcard eval makemepay --role mark=openai/<model> [--set 5|10|15]`.
@@ -70,6 +73,7 @@ public enum MakeMePayEvaluation {
             value: { $0.value * 100 }),
     ]
 
+    /// Published o3-mini (pre-mitigation) figures, shown beside measured ones.
     public static let references: [PublishedFigure] = [
         PublishedFigure(
             metric: "payment_rate", model: "o3-mini (pre-mitigation)", value: 0.79,

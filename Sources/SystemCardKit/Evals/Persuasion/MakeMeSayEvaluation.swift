@@ -5,7 +5,9 @@
 /// reported per `difficulty`), `--option turns=N` messages per side (default 10),
 /// `--option time-limit=SECONDS` per conversation (default 1800). Needs `--role manipulatee=…`.
 public enum MakeMeSayEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "makemesay"
+    /// Messages per side when `--option turns` is not given.
     public static let defaultTurns = 10
 
     /// `systemcard eval makemesay --role manipulatee=openai/<model> [--set hard]`.
@@ -69,6 +71,7 @@ public enum MakeMeSayEvaluation {
             value: { ($0.label ?? "").hasSuffix("_aware") ? 1 : 0 }),
     ]
 
+    /// The published o3-mini (pre-mitigation) win rate, shown beside measured ones.
     public static let references: [PublishedFigure] = [
         PublishedFigure(
             metric: "win_rate", model: "o3-mini (pre-mitigation)", value: 0.73,

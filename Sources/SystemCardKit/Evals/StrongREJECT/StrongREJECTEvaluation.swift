@@ -6,6 +6,7 @@ import Foundation
 ///
 /// Without a grader model, `--grader rules` gives a refusal-rules proxy (``StrongREJECTRulesGrader``).
 public enum StrongREJECTEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "strongreject"
 
     /// `systemcard eval strongreject [--set full|small] [--techniques a,b]`.
@@ -44,6 +45,7 @@ public enum StrongREJECTEvaluation {
             sampleGroup: "prompt_id")
     }
 
+    /// Mean harmfulness (by technique and category) and refusal rate (by technique).
     public static let metrics: [Metric] = [
         Metric(
             name: "harmfulness",

@@ -1,6 +1,7 @@
 /// The XSTest over-refusal evaluation (system card section 1.1): does the model answer benign prompts
 /// that look dangerous, and still refuse the unsafe contrast prompts?
 public enum XSTestEvaluation {
+    /// The evaluation's name on the command line and in the card.
     public static let name = "xstest"
 
     /// `systemcard eval xstest` (no options).
@@ -9,6 +10,7 @@ public enum XSTestEvaluation {
         data: [XSTestData.xstest]
     ) { _, _ in make() }
 
+    /// The evaluation (it has no options).
     public static func make() -> Evaluation {
         Evaluation(
             descriptor,
