@@ -1,0 +1,315 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A ``Sandbox`` on bubblewrap: every command runs as a user of its own (never root), in new user, PID,
+/// network, IPC and UTS namespaces, with the system folders read-only and nothing else of the host visible.
+///
+/// - Network: a namespace of its own with only loopback (no route out, no DNS), so a server a task starts
+///   inside is reachable from inside only.
+/// - Files: `/usr` (and `/bin`, `/lib`, …) read-only, a few files of `/etc` that programs need, the workspace
+///   at `/workspace` and a private `/tmp`, both writable; no home folder, store, data folder or API key.
+/// - Environment: cleared (`PATH`, `HOME`, `LANG`, `TMPDIR` only); `bwrap` itself starts with an empty
+///   environment, so not even `/proc/1/environ` shows the parent's.
+/// - Limits: ``SandboxLimits`` per process (CPU, memory, processes of the sandbox's user, file size), the
+///   command's wall clock and output cap; at the timeout the whole process tree is killed.
+///
+/// ```swift
+/// let sandbox = try BubblewrapSandbox(files: taskFolder)
+/// let result = try await sandbox.run(SandboxCommand("ls -la && python3 solve.py"))
+/// await sandbox.tearDown()
+/// ```
+public final class BubblewrapSandbox: Sandbox {
+    /// The host folder holding `workspace/` and `tmp/`.
+    public let root: URL
+    /// The host folder seen as `/workspace` inside.
+    public var workspace: URL { root.appendingPathComponent("workspace") }
+    public let limits: SandboxLimits
+    /// Keep the folder at ``tearDown()`` (for debugging; `--keep-sandbox`).
+    public let keep: Bool
+    /// The user every command runs as (a user of this sandbox alone, so the process limit is its own).
+    let uid: UInt32
+    private let running = Mutex<Set<Int32>>([])
+    private let tornDown = Mutex(false)
+
+    static let tools = (setpriv: "/usr/bin/setpriv", prlimit: "/usr/bin/prlimit", bwrap: "/usr/bin/bwrap")
+    private static let nextUID = Mutex<UInt32>(0)
+
+    /// Makes a sandbox whose workspace holds a copy of `files` (a folder's contents), or is empty.
+    /// - Parameter parent: where the sandbox folder is made (default: the temporary folder).
+    public init(
+        files: URL? = nil, limits: SandboxLimits = SandboxLimits(), keep: Bool = false,
+        parent: URL = FileManager.default.temporaryDirectory
+    ) throws {
+        self.limits = limits
+        self.keep = keep
+        uid = Self.allocateUID()
+        root = parent.appendingPathComponent("systemcard-sandbox-\(UUID().uuidString.prefix(12).lowercased())")
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: root.appendingPathComponent("workspace"), withIntermediateDirectories: true)
+            try manager.createDirectory(at: root.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+            if let files {
+                for item in try manager.contentsOfDirectory(atPath: files.path) {
+                    try manager.copyItem(
+                        at: files.appendingPathComponent(item), to: root.appendingPathComponent("workspace/\(item)"))
+                }
+            }
+            try Self.chownTree(root, to: uid)
+            chmod(root.path, 0o700)
+            chmod(root.appendingPathComponent("tmp").path, 0o1777)
+        } catch {
+            try? manager.removeItem(at: root)
+            throw SandboxError.setup("cannot prepare the sandbox folder \(root.path): \(error)")
+        }
+    }
+
+    /// Users 1,000,000 and up, one per sandbox of this process (offset by the process id, so two processes
+    /// rarely share one); never root, never a user of the machine.
+    static func allocateUID() -> UInt32 {
+        let base = 1_000_000 + UInt32(getpid() % 4096) * 4096
+        return nextUID.withLock { next in
+            defer { next = (next + 1) % 4096 }
+            return base + next
+        }
+    }
+
+    public func run(_ command: SandboxCommand) async throws -> SandboxResult {
+        if tornDown.withLock({ $0 }) { throw SandboxError.setup("the sandbox was torn down") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tools.setpriv)
+        process.arguments = arguments(for: command)
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        let started = ContinuousClock.now
+        do {
+            try process.run()
+        } catch {
+            throw SandboxError.unavailable("cannot start \(Self.tools.setpriv): \(error)")
+        }
+        let pid = process.processIdentifier
+        running.withLock { _ = $0.insert(pid) }
+        defer { running.withLock { _ = $0.remove(pid) } }
+
+        let outReader = CappedReader(stdout.fileHandleForReading, limit: command.outputLimit)
+        let errReader = CappedReader(stderr.fileHandleForReading, limit: command.outputLimit)
+        let input = stdin.fileHandleForWriting
+        let data = command.input
+        DispatchQueue.global().async {
+            if let data, !data.isEmpty { try? input.write(contentsOf: data) }
+            try? input.close()
+        }
+        let timedOut = Flagged()
+        let watchdog = Task.detached {
+            try? await Task.sleep(for: command.timeout)
+            if !Task.isCancelled && process.isRunning {
+                timedOut.set()
+                kill(pid, SIGKILL)
+            }
+        }
+        let status = await withTaskCancellationHandler {
+            await Self.waitForExit(process)
+        } onCancel: {
+            kill(pid, SIGKILL)
+        }
+        watchdog.cancel()
+        let (out, outDropped) = await outReader.finish()
+        let (err, errDropped) = await errReader.finish()
+        return SandboxResult(
+            exitCode: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            droppedBytes: outDropped + errDropped, timedOut: timedOut.value,
+            milliseconds: started.duration(to: .now).inMilliseconds)
+    }
+
+    /// setpriv (drop to the sandbox's user) → prlimit (limits) → bwrap (namespaces and mounts) → sh -c.
+    func arguments(for command: SandboxCommand) -> [String] {
+        var directory = "/workspace"
+        if let relative = command.workingDirectory, !relative.isEmpty {
+            directory += "/" + relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
+        var arguments = [
+            "--reuid", String(uid), "--regid", String(uid), "--clear-groups", "--",
+            Self.tools.prlimit, "--nproc=\(limits.processes)", "--as=\(limits.memoryBytes)", "--cpu=\(limits.cpuSeconds)",
+            "--fsize=\(limits.fileBytes)", "--core=0", "--",
+            Self.tools.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "sandbox",
+            "--ro-bind", "/usr", "/usr",
+        ]
+        for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
+            arguments += ["--symlink", target, link]
+        }
+        for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+        arguments += [
+            "--dev", "/dev", "--proc", "/proc",
+            "--bind", root.appendingPathComponent("tmp").path, "/tmp",
+            "--bind", workspace.path, "/workspace", "--remount-ro", "/",
+            "--chdir", directory, "--clearenv",
+            "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/workspace",
+            "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--setenv", "TERM", "dumb",
+            "--", "/bin/sh", "-c", command.shell,
+        ]
+        return arguments
+    }
+
+    /// What programs need of `/etc` (the dynamic linker's cache, alternatives, tool configuration); nothing
+    /// that names the host's network or users beyond the standard tables.
+    static let etcFiles = [
+        "/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group",
+        "/etc/nsswitch.conf", "/etc/localtime", "/etc/ImageMagick-6", "/etc/fonts", "/etc/gdb", "/etc/magic",
+        "/etc/mime.types", "/etc/python3", "/etc/python3.11",
+    ]
+
+    static func waitForExit(_ process: Process) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                let status = process.terminationStatus
+                continuation.resume(returning: process.terminationReason == .uncaughtSignal ? 128 + status : status)
+            }
+        }
+    }
+
+    public func writeFile(_ path: String, contents: Data) throws {
+        let url = try resolve(path, creatingParents: true)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SandboxError.file("cannot write \(path) in the sandbox (errno \(errno))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: contents)
+        fchown(descriptor, uid, uid)
+    }
+
+    public func readFile(_ path: String) throws -> Data {
+        let url = try resolve(path, creatingParents: false)
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SandboxError.file("cannot read \(path) in the sandbox (errno \(errno))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        return try handle.readToEnd() ?? Data()
+    }
+
+    /// The host path of `path` inside the workspace; a path that leaves the workspace (`..`, or a folder that is
+    /// a link to elsewhere: the agent controls the workspace) is refused.
+    func resolve(_ path: String, creatingParents: Bool) throws -> URL {
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else {
+            throw SandboxError.file("'\(path)' is not a path inside the workspace")
+        }
+        var directory = workspace
+        for part in parts.dropLast() {
+            directory.appendPathComponent(part)
+            var isDirectory: ObjCBool = false
+            if creatingParents && !FileManager.default.fileExists(atPath: directory.path) {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+                _ = lchown(directory.path, uid, uid)
+            }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.path)
+            guard attributes?[.type] as? FileAttributeType == .typeDirectory,
+                FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw SandboxError.file("'\(path)' goes through something that is not a folder of the workspace")
+            }
+        }
+        return directory.appendingPathComponent(parts.last!)
+    }
+
+    public func tearDown() async {
+        tornDown.withLock { $0 = true }
+        for pid in running.withLock({ $0 }) { kill(pid, SIGKILL) }
+        // Anything the sandbox's user still runs (a daemon that left the namespace cannot exist: the PID
+        // namespace ends with its first process) is gone with it; the folder goes unless kept.
+        if !keep { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// Checks that sandboxes can run here (the tools exist, user namespaces are on) by running `true` in one;
+    /// the error says what to install or switch on. Agentic evaluations call this before any model call and
+    /// never fall back to running a model's commands unsandboxed.
+    public static func checkAvailable() async throws {
+        for tool in [tools.bwrap, tools.setpriv, tools.prlimit] where !FileManager.default.isExecutableFile(atPath: tool) {
+            let package = tool == tools.bwrap ? "bubblewrap" : "util-linux"
+            throw SandboxError.unavailable(
+                "\(tool) is missing: agentic evaluations run every command in a bubblewrap sandbox; install it with "
+                    + "`apt-get install \(package)`")
+        }
+        let sandbox = try BubblewrapSandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let result = try await sandbox.run(SandboxCommand("true", timeout: .seconds(30)))
+        guard result.exitCode == 0 else {
+            let detail = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw SandboxError.unavailable(
+                "bubblewrap cannot start a sandbox here (\(detail.isEmpty ? "exit \(result.exitCode)" : detail)); "
+                    + "user namespaces may be switched off: `sysctl -w kernel.unprivileged_userns_clone=1` and "
+                    + "`sysctl -w user.max_user_namespaces=15000`")
+        }
+    }
+
+    static func chownTree(_ url: URL, to uid: UInt32) throws {
+        _ = lchown(url.path, uid, uid)
+        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return }
+        for case let relative as String in enumerator {
+            _ = lchown(url.appendingPathComponent(relative).path, uid, uid)
+        }
+    }
+}
+
+/// A failure of the sandbox itself (not of a command in it).
+public enum SandboxError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// bubblewrap (or setpriv / prlimit) is missing, or user namespaces are switched off.
+    case unavailable(String)
+    /// The workspace could not be prepared.
+    case setup(String)
+    /// A file could not be read or written, or its path leaves the workspace.
+    case file(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let message), .setup(let message), .file(let message): return message
+        }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own, keeping the first `limit` bytes and counting the rest.
+final class CappedReader: Sendable {
+    private let state = Mutex<(data: Data, dropped: Int)>((Data(), 0))
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle, limit: Int) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                self.state.withLock { state in
+                    let room = max(0, limit - state.data.count)
+                    if room > 0 { state.data.append(chunk.prefix(room)) }
+                    state.dropped += max(0, chunk.count - room)
+                }
+            }
+            try? handle.close()
+            done.signal()
+        }
+    }
+
+    /// Waits for the end of the pipe (every writer gone) and returns what was kept and how much was dropped.
+    func finish() async -> (Data, Int) {
+        let done = self.done
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                done.wait()
+                continuation.resume()
+            }
+        }
+        return state.withLock { ($0.data, $0.dropped) }
+    }
+}
+
+/// A flag set once, from any thread.
+final class Flagged: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var value: Bool { state.withLock { $0 } }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SystemCardKit
+
+/// `systemcard-bench sandbox`: the time to run `true` through a fresh bubblewrap sandbox (create, run, collect,
+/// tear down), median and p99, and the same for a command in an existing sandbox.
+struct SandboxBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox", abstract: "Time to run `true` through the sandbox (median and p99).")
+
+    @Option(help: "Runs to time.")
+    var runs: Int = 200
+
+    func run() async throws {
+        try await BubblewrapSandbox.checkAvailable()
+        var fresh: [Double] = []
+        var reused: [Double] = []
+        let kept = try BubblewrapSandbox()
+        for _ in 0..<runs {
+            let started = ContinuousClock.now
+            let sandbox = try BubblewrapSandbox()
+            let result = try await sandbox.run(SandboxCommand("true"))
+            await sandbox.tearDown()
+            guard result.exitCode == 0 else { throw ValidationError("`true` failed in the sandbox: \(result.stderr)") }
+            fresh.append(started.duration(to: .now).milliseconds)
+            let again = ContinuousClock.now
+            _ = try await kept.run(SandboxCommand("true"))
+            reused.append(again.duration(to: .now).milliseconds)
+        }
+        await kept.tearDown()
+        func line(_ name: String, _ values: [Double]) -> String {
+            let sorted = values.sorted()
+            let median = sorted[sorted.count / 2]
+            let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
+            return "\(name): median \(String(format: "%.1f", median)) ms, p99 \(String(format: "%.1f", p99)) ms (\(values.count) runs)"
+        }
+        print(line("create + run true + tear down", fresh))
+        print(line("run true in an existing sandbox", reused))
+    }
+}
+
+extension Duration {
+    /// Milliseconds, with fractions.
+    var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

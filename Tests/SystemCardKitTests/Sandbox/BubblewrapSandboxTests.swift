@@ -1,0 +1,146 @@
+import Foundation
+import SystemCardTestSupport
+import Testing
+
+@testable import SystemCardKit
+
+/// Whether this machine can run sandboxes (`.ci/run` installs bubblewrap; elsewhere the tests say why they skip).
+enum SandboxSupport {
+    static let available: Bool = FileManager.default.isExecutableFile(atPath: BubblewrapSandbox.tools.bwrap)
+    static let skipReason: Comment = "bubblewrap is not installed (apt-get install bubblewrap)"
+}
+
+/// The sandbox's guarantees, each tried by a hostile command: no network to the host, no name resolution, no
+/// secret, no file outside the workspace, and fork bombs, memory hogs, endless output and hung commands contained.
+@Suite(.enabled(if: SandboxSupport.available, SandboxSupport.skipReason), .serialized)
+struct BubblewrapSandboxTests {
+    static func sandbox(files: URL? = nil, limits: SandboxLimits = SandboxLimits()) throws -> BubblewrapSandbox {
+        try BubblewrapSandbox(files: files, limits: limits)
+    }
+
+    @Test func filesGoInAndPersistBetweenCommands() async throws {
+        let task = FileManager.default.temporaryDirectory.appendingPathComponent("task-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: task.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("hello\n".utf8).write(to: task.appendingPathComponent("sub/given.txt"))
+        defer { try? FileManager.default.removeItem(at: task) }
+        let sandbox = try Self.sandbox(files: task)
+        let first = try await sandbox.run(SandboxCommand("cat sub/given.txt; echo made > made.txt; pwd; id -u"))
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\n")
+        #expect(lines.first == "hello")
+        #expect(lines.dropFirst().first == "/workspace")
+        #expect(lines.last != "0", "commands never run as root")
+        let second = try await sandbox.run(SandboxCommand("cat made.txt && exit 3"))
+        #expect(second.stdout == "made\n")
+        #expect(second.exitCode == 3)
+        try sandbox.writeFile("notes/in.txt", contents: Data("from host".utf8))
+        #expect(try await sandbox.run(SandboxCommand("cat in.txt", workingDirectory: "notes")).stdout == "from host")
+        #expect(String(decoding: try sandbox.readFile("made.txt"), as: UTF8.self) == "made\n")
+        let input = try await sandbox.run(SandboxCommand("tr a-z A-Z", input: Data("shout".utf8)))
+        #expect(input.stdout == "SHOUT")
+        await sandbox.tearDown()
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root.path))
+    }
+
+    @Test func noNetworkToTheHostAndNoNames() async throws {
+        let server = try await FakeChatServer.start { _ in .answer("you reached the host") }
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let probe = """
+            python3 -c "
+            import socket, urllib.request
+            try:
+                print(urllib.request.urlopen('\(server.baseURL)/models', timeout=3).read()); print('REACHED')
+            except Exception as e: print('blocked', type(e).__name__)
+            try:
+                print(socket.gethostbyname('example.com')); print('RESOLVED')
+            except Exception as e: print('no dns', type(e).__name__)
+            "
+            """
+        let result = try await sandbox.run(SandboxCommand(probe, timeout: .seconds(20)))
+        await server.stop()
+        #expect(!result.stdout.contains("REACHED"), "\(result.stdout)")
+        #expect(!result.stdout.contains("RESOLVED"), "\(result.stdout)")
+        #expect(result.stdout.contains("blocked"), "\(result.stdout) \(result.stderr)")
+        #expect(server.totalRequests == 0)
+        // Its own loopback works: a server a task starts inside is reachable from inside.
+        let inside = try await sandbox.run(
+            SandboxCommand(
+                "python3 -m http.server 8765 --bind 127.0.0.1 >/dev/null 2>&1 & sleep 0.5; "
+                    + "python3 -c \"import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:8765/').status)\"",
+                timeout: .seconds(20)))
+        #expect(inside.stdout.contains("200"), "\(inside.stdout) \(inside.stderr)")
+    }
+
+    @Test func noSecretNoHomeNoStore() async throws {
+        setenv("SYSTEMCARD_SANDBOX_TEST_KEY", "sk-must-not-leak-42", 1)
+        defer { unsetenv("SYSTEMCARD_SANDBOX_TEST_KEY") }
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString).sqlite")
+        try Data("database".utf8).write(to: store)
+        defer { try? FileManager.default.removeItem(at: store) }
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let result = try await sandbox.run(
+            SandboxCommand(
+                "env; cat /proc/*/environ 2>/dev/null | tr '\\0' '\\n'; ls -a /root ~root 2>&1; cat '\(store.path)' 2>&1; "
+                    + "ls /work /home 2>&1; cat /etc/shadow 2>&1"))
+        #expect(!result.stdout.contains("sk-must-not-leak-42"))
+        #expect(!result.stdout.contains("database"))
+        #expect(!result.stdout.contains("OPENAI"))
+        #expect(result.stdout.contains("No such file"), "\(result.stdout)")
+    }
+
+    @Test func nothingOutsideTheWorkspaceCanBeWritten() async throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let result = try await sandbox.run(
+            SandboxCommand(
+                "for f in /usr/x /etc/x /x /work/x /proc/sys/kernel/hostname; do "
+                    + "(echo pwned > $f) 2>/dev/null && echo WROTE $f; done; echo ok > /workspace/inside; "
+                    // The host's temporary folder is not the sandbox's /tmp: this lands in the private one.
+                    + "echo pwned > '\(outside.path)'; echo done"))
+        #expect(!result.stdout.contains("WROTE"), "\(result.stdout)")
+        #expect(result.stdout.contains("done"))
+        #expect(!FileManager.default.fileExists(atPath: outside.path))
+        #expect(!FileManager.default.fileExists(atPath: "/usr/x"))
+        // Links the agent makes cannot carry the host's file reads or writes out of the workspace.
+        _ = try await sandbox.run(SandboxCommand("ln -s /etc/passwd leak; ln -s / up; mkdir real"))
+        #expect(throws: SandboxError.self) { _ = try sandbox.readFile("leak") }
+        #expect(throws: SandboxError.self) { _ = try sandbox.readFile("up/etc/passwd") }
+        #expect(throws: SandboxError.self) { try sandbox.writeFile("up/tmp/x", contents: Data()) }
+        #expect(throws: SandboxError.self) { try sandbox.writeFile("../x", contents: Data()) }
+        try sandbox.writeFile("real/ok", contents: Data("fine".utf8))
+    }
+
+    @Test func forkBombMemoryHogEndlessOutputAndHangsAreContained() async throws {
+        let sandbox = try Self.sandbox(limits: SandboxLimits(cpuSeconds: 20, memoryBytes: 1 << 30, processes: 64))
+        defer { Task { await sandbox.tearDown() } }
+        let bomb = try await sandbox.run(SandboxCommand("f() { f | f & }; f; sleep 2; echo survived", timeout: .seconds(10)))
+        #expect(bomb.milliseconds < 15_000)
+        let hog = try await sandbox.run(
+            SandboxCommand("python3 -c 'x = bytearray(3 * 1024**3); print(\"ALLOCATED\")'", timeout: .seconds(30)))
+        #expect(hog.exitCode != 0)
+        #expect(!hog.stdout.contains("ALLOCATED"))
+        #expect(hog.stderr.contains("MemoryError"), "\(hog.stderr)")
+        let flood = try await sandbox.run(
+            SandboxCommand("head -c 20000000 /dev/zero | tr '\\0' a; echo end", timeout: .seconds(30), outputLimit: 1 << 16))
+        #expect(flood.stdout.utf8.count == 1 << 16)
+        #expect(flood.droppedBytes >= 20_000_000 - (1 << 16))
+        #expect(!flood.timedOut)
+        let started = ContinuousClock.now
+        let hung = try await sandbox.run(SandboxCommand("sleep 300 & sleep 300", timeout: .seconds(1)))
+        #expect(hung.timedOut)
+        #expect(hung.exitCode == 137)
+        #expect(started.duration(to: .now) < .seconds(20))
+        // The sandbox still works after all of that, and nothing of it is left running.
+        let after = try await sandbox.run(SandboxCommand("echo alive; ps -e | wc -l"))
+        #expect(after.stdout.hasPrefix("alive"))
+        let left = Int(after.stdout.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "") ?? 99
+        #expect(left <= 5, "\(after.stdout)")
+    }
+
+    @Test func availabilityCheckPasses() async throws {
+        try await BubblewrapSandbox.checkAvailable()
+    }
+}
