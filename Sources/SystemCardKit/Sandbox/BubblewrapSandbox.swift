@@ -149,14 +149,24 @@ public final class BubblewrapSandbox: Sandbox {
         arguments += [
             "--dev", "/dev", "--proc", "/proc",
             "--bind", root.appendingPathComponent("tmp").path, "/tmp",
-            "--bind", workspace.path, "/workspace", "--remount-ro", "/",
+            "--bind", workspace.path, "/workspace",
+        ]
+        // Debian packages pycryptodome as `Cryptodome`; CTF solutions import `Crypto`.
+        let crypto = FileManager.default.fileExists(atPath: Self.cryptodome)
+        if crypto { arguments += ["--symlink", Self.cryptodome, "/opt/systemcard/python/Crypto"] }
+        arguments += [
+            "--remount-ro", "/",
             "--chdir", directory, "--clearenv",
             "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/workspace",
             "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--setenv", "TERM", "dumb",
-            "--", "/bin/sh", "-c", command.shell,
         ]
+        if crypto { arguments += ["--setenv", "PYTHONPATH", "/opt/systemcard/python"] }
+        arguments += ["--", "/bin/sh", "-c", command.shell]
         return arguments
     }
+
+    /// Where Debian's python3-pycryptodome puts the library.
+    static let cryptodome = "/usr/lib/python3/dist-packages/Cryptodome"
 
     /// What programs need of `/etc` (the dynamic linker's cache, alternatives, tool configuration); nothing
     /// that names the host's network or users beyond the standard tables.

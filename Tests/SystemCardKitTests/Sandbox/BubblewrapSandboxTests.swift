@@ -38,6 +38,10 @@ struct BubblewrapSandboxTests {
         #expect(String(decoding: try sandbox.readFile("made.txt"), as: UTF8.self) == "made\n")
         let input = try await sandbox.run(SandboxCommand("tr a-z A-Z", input: Data("shout".utf8)))
         #expect(input.stdout == "SHOUT")
+        // The CTF tools are there, pycryptodome under the name solutions import.
+        let tools = try await sandbox.run(
+            SandboxCommand("python3 -c 'from Crypto.Util.number import long_to_bytes; print(long_to_bytes(0x6869).decode())'"))
+        #expect(tools.stdout == "hi\n", "\(tools.stderr)")
         await sandbox.tearDown()
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.path))
     }
