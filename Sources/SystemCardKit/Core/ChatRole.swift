@@ -1,4 +1,4 @@
-/// Who speaks a message. The engine keeps all four roles distinct; a provider decides how to send them.
+/// Who speaks a message. The engine keeps all roles distinct; a provider decides how to send them.
 ///
 /// Messages rank `system` > `developer` > `user`: when instructions conflict, the higher one must win
 /// (the instruction-hierarchy evaluations test exactly that).
@@ -11,4 +11,6 @@ public enum ChatRole: String, Codable, Sendable, Hashable, CaseIterable {
     case user
     /// The model's answer.
     case assistant
+    /// The result of a tool the model called.
+    case tool
 }

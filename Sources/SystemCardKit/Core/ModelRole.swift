@@ -9,7 +9,9 @@
 ///     var name = "model"
 ///     var identity = ModelIdentity(provider: "test", model: "echo", baseURL: "", developerRoleMode: .native)
 ///     var settings = GenerationSettings()
-///     func generate(_ messages: [ChatMessage], settings: GenerationSettings?) async throws -> ModelResponse {
+///     func generate(
+///         _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
+///     ) async throws -> ModelResponse {
 ///         ModelResponse(text: messages.last?.content ?? "", usage: TokenUsage())
 ///     }
 /// }
@@ -21,13 +23,21 @@ public protocol ModelRole: Sendable {
     var identity: ModelIdentity { get }
     /// The run's sampling settings for this role (a call may replace them).
     var settings: GenerationSettings { get }
-    /// Sends the conversation and returns the model's answer; `settings` replaces the run's sampling settings.
-    func generate(_ messages: [ChatMessage], settings: GenerationSettings?) async throws -> ModelResponse
+    /// Sends the conversation, with the tools the model may call, and returns the model's answer (its text and
+    /// tool calls); `settings` replaces the run's sampling settings.
+    func generate(
+        _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
+    ) async throws -> ModelResponse
 }
 
 extension ModelRole {
-    /// Sends the conversation with the run's sampling settings.
+    /// Sends the conversation, without tools, with the run's sampling settings.
     public func generate(_ messages: [ChatMessage]) async throws -> ModelResponse {
-        try await generate(messages, settings: nil)
+        try await generate(messages, tools: [], toolChoice: nil, settings: nil)
+    }
+
+    /// Sends the conversation, without tools, with `settings` instead of the run's.
+    public func generate(_ messages: [ChatMessage], settings: GenerationSettings?) async throws -> ModelResponse {
+        try await generate(messages, tools: [], toolChoice: nil, settings: settings)
     }
 }

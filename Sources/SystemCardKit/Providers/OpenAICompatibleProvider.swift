@@ -67,7 +67,9 @@ struct OpenAICompatibleProvider: ModelProvider {
 
     private func send(_ request: ModelRequest, fold: Bool, hasDeveloper: Bool) async throws -> ModelResponse {
         let messages = fold ? request.messages.foldingDeveloperIntoSystem() : request.messages
-        let body = Self.body(model: identity.model, messages: messages, settings: request.settings)
+        let body = Self.body(
+            model: identity.model, messages: messages, settings: request.settings, tools: request.tools,
+            toolChoice: request.toolChoice)
         var httpRequest = HTTPClientRequest(url: endpoint)
         httpRequest.method = .POST
         httpRequest.headers.add(name: "Content-Type", value: "application/json")
@@ -129,15 +131,25 @@ struct OpenAICompatibleProvider: ModelProvider {
             throw ProviderError(.malformedResponse, status: status, message: "response has no choices")
         }
         let text = choice.message?.content ?? choice.message?.refusal ?? ""
+        // Arguments are kept as the model wrote them (a malformed one goes back to the model as the tool's error).
+        let calls = (choice.message?.tool_calls ?? []).enumerated().map { index, call in
+            ToolCall(
+                id: call.id ?? "call_\(index)", name: call.function?.name ?? "",
+                arguments: call.function?.arguments ?? "")
+        }
         let usage = TokenUsage(
             promptTokens: decoded.usage?.prompt_tokens ?? 0, completionTokens: decoded.usage?.completion_tokens ?? 0)
         let delivery: DeveloperRoleDelivery = hasDeveloper ? (fold ? .folded : .native) : .none
-        return ModelResponse(text: text, finishReason: choice.finish_reason, usage: usage, developerRole: delivery)
+        return ModelResponse(
+            text: text, finishReason: choice.finish_reason, toolCalls: calls, usage: usage, developerRole: delivery)
     }
 
     /// The Chat Completions request body. Unset settings are left out (the endpoint's defaults apply);
     /// with a reasoning effort, the token cap is sent as `max_completion_tokens` as reasoning models require.
-    static func body(model: String, messages: [ChatMessage], settings: GenerationSettings) -> [UInt8] {
+    static func body(
+        model: String, messages: [ChatMessage], settings: GenerationSettings, tools: [ToolDefinition] = [],
+        toolChoice: ToolChoice? = nil
+    ) -> [UInt8] {
         var writer = CanonicalJSON(capacity: 192 + messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
         writer.raw("{\"model\":")
         writer.string(model)
@@ -148,9 +160,41 @@ struct OpenAICompatibleProvider: ModelProvider {
             writer.string(message.role.rawValue)
             writer.raw(",\"content\":")
             writer.string(message.content)
+            if let calls = message.toolCalls, !calls.isEmpty {
+                writer.raw(",\"tool_calls\":[")
+                for (index, call) in calls.enumerated() {
+                    if index > 0 { writer.raw(",") }
+                    writer.raw("{\"id\":")
+                    writer.string(call.id)
+                    writer.raw(",\"type\":\"function\",\"function\":{\"name\":")
+                    writer.string(call.name)
+                    writer.raw(",\"arguments\":")
+                    writer.string(call.arguments)
+                    writer.raw("}}")
+                }
+                writer.raw("]")
+            }
+            if let id = message.toolCallID {
+                writer.raw(",\"tool_call_id\":")
+                writer.string(id)
+            }
             writer.raw("}")
         }
         writer.raw("]")
+        if !tools.isEmpty {
+            writer.raw(",\"tools\":")
+            writer.tools(tools)
+            switch toolChoice {
+            case nil: break
+            case .tool(let name)?:
+                writer.raw(",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":")
+                writer.string(name)
+                writer.raw("}}")
+            case let choice?:
+                writer.raw(",\"tool_choice\":")
+                writer.string(choice.wireName)
+            }
+        }
         if let temperature = settings.temperature {
             writer.raw(",\"temperature\":")
             writer.number(temperature)
@@ -237,6 +281,15 @@ struct ChatCompletionResponse: Decodable {
         struct Message: Decodable {
             var content: String?
             var refusal: String?
+            var tool_calls: [Call]?
+        }
+        struct Call: Decodable {
+            struct Function: Decodable {
+                var name: String?
+                var arguments: String?
+            }
+            var id: String?
+            var function: Function?
         }
         var message: Message?
         var finish_reason: String?

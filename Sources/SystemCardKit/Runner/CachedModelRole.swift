@@ -18,8 +18,11 @@ struct CachedModelRole: ModelRole {
     var identity: ModelIdentity { client.provider.identity }
     var settings: GenerationSettings { client.settings }
 
-    func generate(_ messages: [ChatMessage], settings: GenerationSettings?) async throws -> ModelResponse {
-        let response = try await client.generate(messages, settings: settings, epoch: epoch)
+    func generate(
+        _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
+    ) async throws -> ModelResponse {
+        let response = try await client.generate(
+            messages, tools: tools, toolChoice: toolChoice, settings: settings, epoch: epoch)
         ledger.record(response, isGrader: isGrader)
         return response
     }

@@ -34,10 +34,12 @@ struct ModelClient: Sendable {
             provider: provider, settings: settings, store: store, readsCache: readsCache, knownKeys: CallKeySet(keys))
     }
 
-    func generate(_ messages: [ChatMessage], settings override: GenerationSettings? = nil, epoch: Int)
-        async throws -> ModelResponse
-    {
-        let request = ModelRequest(messages: messages, settings: override ?? settings)
+    func generate(
+        _ messages: [ChatMessage], tools: [ToolDefinition] = [], toolChoice: ToolChoice? = nil,
+        settings override: GenerationSettings? = nil, epoch: Int
+    ) async throws -> ModelResponse {
+        let request = ModelRequest(
+            messages: messages, settings: override ?? settings, tools: tools, toolChoice: tools.isEmpty ? nil : toolChoice)
         let key = Self.cacheKey(identity: provider.identity, request: request, epoch: epoch)
         if let store, readsCache, knownKeys?.contains(key) ?? true,
             let cached = try await store.cachedResponse(key: key)
@@ -68,6 +70,7 @@ struct ModelClient: Sendable {
         writer.messages(request.messages)
         writer.raw(",\"settings\":")
         writer.settings(request.settings)
+        writer.toolFields(of: request)
         writer.raw("}}")
         return SHA256Digest.hex(writer.bytes)
     }

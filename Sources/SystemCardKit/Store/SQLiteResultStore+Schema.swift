@@ -77,6 +77,10 @@ extension SQLiteResultStore {
             // Errored samples have no score row, so the grader is kept with the sample too.
             try db.execute(sql: "ALTER TABLE samples ADD COLUMN grader TEXT")
         }
+        migrator.registerMigration("v4: tool calls of cached answers") { db in
+            // A cached answer that called tools replays its calls (JSON array; NULL when it called none).
+            try db.execute(sql: "ALTER TABLE model_calls ADD COLUMN tool_calls TEXT")
+        }
         return migrator
     }
 }

@@ -153,13 +153,16 @@ public final class SQLiteResultStore: ResultStore {
                 let row = try Row.fetchOne(
                     db.cachedStatement(
                         sql: """
-                            SELECT response_text, finish_reason, prompt_tokens, completion_tokens, developer_role
+                            SELECT response_text, finish_reason, prompt_tokens, completion_tokens, developer_role,
+                                   tool_calls
                             FROM model_calls WHERE key = ?
                             """),
                     arguments: [key])
             else { return nil }
+            let calls: String? = row[5]
             return ModelResponse(
                 text: row[0], finishReason: row[1],
+                toolCalls: try calls.map { try JSONCoding.decoder.decode([ToolCall].self, from: Data($0.utf8)) } ?? [],
                 usage: TokenUsage(promptTokens: row[2], completionTokens: row[3]),
                 developerRole: DeveloperRoleDelivery(rawValue: row[4]) ?? .none, cached: true)
         }
@@ -233,14 +236,20 @@ public final class SQLiteResultStore: ResultStore {
             sql: """
                 INSERT OR REPLACE INTO model_calls
                   (key, provider, model, base_url, epoch, request, response_text, finish_reason,
-                   prompt_tokens, completion_tokens, developer_role, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   prompt_tokens, completion_tokens, developer_role, created_at, tool_calls)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        var calls: String?
+        if !call.response.toolCalls.isEmpty {
+            var writer = CanonicalJSON()
+            writer.toolCalls(call.response.toolCalls)
+            calls = writer.text
+        }
         try statement.execute(arguments: [
             call.key, call.identity.provider, call.identity.model, call.identity.baseURL, call.epoch,
             CanonicalJSON.request(call.request), call.response.text, call.response.finishReason,
             call.response.usage.promptTokens, call.response.usage.completionTokens,
-            call.response.developerRole.rawValue, Date(),
+            call.response.developerRole.rawValue, Date(), calls,
         ])
     }
 

@@ -63,9 +63,87 @@ package struct CanonicalJSON {
             string(message.content)
             raw(",\"role\":")
             string(message.role.rawValue)
+            // Present only on tool-calling messages, so older transcripts and cache keys keep their bytes.
+            if let id = message.toolCallID {
+                raw(",\"tool_call_id\":")
+                string(id)
+            }
+            if let calls = message.toolCalls {
+                raw(",\"tool_calls\":")
+                toolCalls(calls)
+            }
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    package mutating func toolCalls(_ calls: [ToolCall]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, call) in calls.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            raw("{\"arguments\":")
+            string(call.arguments)
+            raw(",\"id\":")
+            string(call.id)
+            raw(",\"name\":")
+            string(call.name)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Any JSON value, objects with sorted keys.
+    package mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let flag): raw(flag ? "true" : "false")
+        case .int(let number): self.number(number)
+        case .double(let number): self.number(number)
+        case .string(let text): string(text)
+        case .array(let items):
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                self.value(item)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            bytes.append(UInt8(ascii: "{"))
+            for (index, key) in fields.keys.sorted().enumerated() {
+                self.key(key, first: index == 0)
+                self.value(fields[key]!)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Tool definitions as OpenAI's `tools` takes them.
+    package mutating func tools(_ tools: [ToolDefinition]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, tool) in tools.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            raw("{\"function\":{\"description\":")
+            string(tool.description)
+            raw(",\"name\":")
+            string(tool.name)
+            raw(",\"parameters\":")
+            value(tool.parameters)
+            raw("},\"type\":\"function\"}")
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The tools and tool choice of a request, as `,"toolChoice":…,"tools":[…]`; nothing for a request without
+    /// tools (so cache keys of plain requests are what they always were).
+    package mutating func toolFields(of request: ModelRequest) {
+        if let choice = request.toolChoice {
+            raw(",\"toolChoice\":")
+            string(choice.wireName)
+        }
+        if !request.tools.isEmpty {
+            raw(",\"tools\":")
+            tools(request.tools)
+        }
     }
 
     package mutating func object(_ fields: [String: String]) {
@@ -108,6 +186,7 @@ package struct CanonicalJSON {
         writer.messages(request.messages)
         writer.raw(",\"settings\":")
         writer.settings(request.settings)
+        writer.toolFields(of: request)
         writer.raw("}")
         return writer.text
     }

@@ -92,8 +92,11 @@ struct ProviderRole: ModelRole {
 
     var identity: ModelIdentity { provider.identity }
 
-    func generate(_ messages: [ChatMessage], settings override: GenerationSettings?) async throws -> ModelResponse {
-        try await provider.generate(ModelRequest(messages: messages, settings: override ?? settings))
+    func generate(
+        _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings override: GenerationSettings?
+    ) async throws -> ModelResponse {
+        try await provider.generate(
+            ModelRequest(messages: messages, settings: override ?? settings, tools: tools, toolChoice: toolChoice))
     }
 
     /// The grader role over `provider`.

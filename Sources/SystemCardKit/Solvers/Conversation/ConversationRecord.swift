@@ -70,6 +70,8 @@ struct ConversationRecord: Sendable, Hashable {
                 } else {
                     throw GradingError("conversation transcript has an unknown system line")
                 }
+            case .tool:
+                throw GradingError("conversation transcript has a tool message (conversations call no tools)")
             case .user, .assistant:
                 guard let separator = message.content.range(of: ": ") else {
                     throw GradingError("conversation transcript has a turn without a speaker")
