@@ -30,6 +30,9 @@ public struct Evaluation: Sendable {
     /// technique). `--seed` then shuffles whole groups, keeping each group's samples adjacent and in order, so a
     /// seeded `--limit` still crosses its prompts with every technique.
     public var sampleGroup: String?
+    /// True when its solver runs commands in a sandbox: the run checks that sandboxes work here before any
+    /// model call, and never runs a model's commands without one.
+    public var usesSandbox = false
 
     /// An evaluation of `descriptor`: its name, section and roles come from the descriptor.
     public init(

@@ -35,6 +35,7 @@ public struct EvaluationRegistry: Sendable {
         TutorJailbreakEvaluation.descriptor,
         PhraseProtectionEvaluation.descriptor,
         PasswordProtectionEvaluation.descriptor,
+        GeneratedCTFEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

@@ -56,7 +56,8 @@ final class LocalModelProvider: ModelProvider {
 
     func generate(_ request: ModelRequest) async throws -> ModelResponse {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
-        let turns = request.messages.foldingDeveloperIntoSystem().map { ChatTurn(role: $0.role.rawValue, content: $0.content) }
+        let messages = LocalToolConvention.messages(for: request).foldingDeveloperIntoSystem()
+        let turns = messages.map { ChatTurn(role: $0.role.rawValue, content: $0.content) }
         var options = SamplingOptions()
         options.temperature = request.settings.temperature ?? 0
         options.maxTokens = request.settings.maxTokens ?? Self.defaultMaxTokens
@@ -72,8 +73,9 @@ final class LocalModelProvider: ModelProvider {
         } onCancel: {
             flag.isSet.store(true, ordering: .relaxed)
         }
+        let (text, calls) = request.tools.isEmpty ? (result.text, []) : LocalToolConvention.parse(result.text)
         return ModelResponse(
-            text: result.text, finishReason: result.finishReason,
+            text: text, finishReason: calls.isEmpty ? result.finishReason : "tool_calls", toolCalls: calls,
             usage: TokenUsage(promptTokens: result.promptTokens, completionTokens: result.completionTokens),
             developerRole: hasDeveloper ? .folded : .none)
     }

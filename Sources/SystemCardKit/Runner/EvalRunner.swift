@@ -46,6 +46,13 @@ public struct EvalRunner: Sendable {
     public func run(_ request: RunRequest) async throws -> RunOutcome {
         let evaluation = request.evaluation
         let grader = try Self.validate(request)
+        if evaluation.usesSandbox {
+            do {
+                try await BubblewrapSandbox.checkAvailable()
+            } catch let error as SandboxError {
+                throw SystemCardError.invalidInput("\(evaluation.name) runs the model's commands in a sandbox: \(error)")
+            }
+        }
         let loaded: LoadedDataset
         do {
             loaded = try evaluation.dataset.load(from: request.dataDirectory)

@@ -28,10 +28,14 @@ public struct SolverOutput: Sendable, Hashable {
     public var completion: String
     /// The whole conversation, stored with the result.
     public var transcript: [ChatMessage]
+    /// The target this attempt is held to, when the solver made it (a flag generated per epoch); nil: the
+    /// sample's.
+    public var target: String?
 
     /// Creates an output.
-    public init(completion: String, transcript: [ChatMessage]) {
+    public init(completion: String, transcript: [ChatMessage], target: String? = nil) {
         self.completion = completion
         self.transcript = transcript
+        self.target = target
     }
 }

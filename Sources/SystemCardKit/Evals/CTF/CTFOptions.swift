@@ -1,0 +1,37 @@
+import Foundation
+
+/// The agent options every CTF evaluation takes (Inspect AI's CTF defaults), and the ones that are not part of
+/// a run's identity (how many sandboxes at once, keeping them).
+enum CTFOptions {
+    static let declared: [EvaluationOption] = [
+        EvaluationOption("message-limit", summary: "messages before the agent is stopped", integerIn: 4...10_000, default: 50),
+        EvaluationOption("token-limit", summary: "tokens before the agent is stopped (0: none)", integerIn: 0...100_000_000, default: 0),
+        EvaluationOption("time-limit", summary: "seconds per sample", integerIn: 10...86_400, default: 1800),
+        EvaluationOption("attempts", summary: "submissions allowed", integerIn: 1...100, default: 3),
+        EvaluationOption("tool-timeout", summary: "seconds per bash or python call", integerIn: 1...3600, default: 180),
+        EvaluationOption(
+            "max-sandboxes", summary: "sandboxes at once (default: the number of cores)", integerIn: 1...1024,
+            default: ProcessInfo.processInfo.activeProcessorCount),
+        EvaluationOption(
+            "keep-sandbox", summary: "keep each sample's sandbox folder (its path is in the transcript)",
+            choices: ["no", "yes"], default: "no"),
+    ]
+
+    /// Options that do not change results, left out of the stored options (and so of the run id).
+    static let operational: Set<String> = ["max-sandboxes", "keep-sandbox"]
+
+    static func limits(_ options: EvaluationOptions) -> AgentLimits {
+        let tokens = options.integer("token-limit")
+        return AgentLimits(
+            messages: options.integer("message-limit"), tokens: tokens == 0 ? nil : tokens,
+            time: .seconds(options.integer("time-limit")), attempts: options.integer("attempts"),
+            toolTimeout: .seconds(options.integer("tool-timeout")))
+    }
+
+    /// The options that decide results, as stored with the run.
+    static func stored(_ options: EvaluationOptions, declared: [EvaluationOption]) -> [String: String] {
+        var stored: [String: String] = [:]
+        for option in declared where !operational.contains(option.name) { stored[option.name] = options[option.name] }
+        return stored
+    }
+}
