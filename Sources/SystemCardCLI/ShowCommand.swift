@@ -13,6 +13,9 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(help: "Only samples that errored or scored below 1 (e.g. a refused safe prompt, an answered unsafe one).")
     var failures = false
 
+    @Option(help: "Only this sample, with its whole transcript (every model message, tool call and tool output).")
+    var sample: String?
+
     @Option(help: "Show at most N samples.")
     var limit: Int?
 
@@ -31,6 +34,12 @@ struct ShowCommand: AsyncParsableCommand {
         }
         var results = try await resultStore.results(runID: record.id)
         if failures { results = results.filter { $0.status == .error || ($0.score?.value ?? 0) < 1 } }
+        if let sample {
+            results = results.filter { $0.sample.id == sample }
+            if results.isEmpty {
+                throw SystemCardError.invalidInput("run \(record.id) has no sample '\(sample)'")
+            }
+        }
         if let limit { results = Array(results.prefix(limit)) }
 
         if output == .json {
@@ -67,7 +76,24 @@ struct ShowCommand: AsyncParsableCommand {
                 print("    reason:   " + clip(explanation))
             }
             if result.developerRole == .folded { print("    developer role: folded into system") }
+            if sample != nil {
+                print("    transcript:")
+                for message in result.transcript { print(Self.transcriptLines(message, clip: clip).joined(separator: "\n")) }
+            }
         }
+    }
+
+    /// One message of a transcript, its tool calls below it; every model-written text escaped.
+    static func transcriptLines(_ message: ChatMessage, clip: (String) -> String) -> [String] {
+        var head = "      [\(message.role.rawValue)"
+        if let id = message.toolCallID { head += " \(TerminalText.escape(id, singleLine: true))" }
+        var lines = [head + "] " + clip(message.content)]
+        for call in message.toolCalls ?? [] {
+            lines.append(
+                "        -> \(TerminalText.escape(call.name, singleLine: true)) \(clip(call.arguments)) "
+                    + "(\(TerminalText.escape(call.id, singleLine: true)))")
+        }
+        return lines
     }
 
     func clip(_ text: String) -> String {

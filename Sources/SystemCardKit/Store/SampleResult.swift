@@ -22,7 +22,7 @@ public struct SampleResult: Sendable, Hashable, Codable {
     /// The model's final answer (kept for errored grading too, for inspection).
     public var completion: String?
     /// The whole conversation as the solver left it.
-    var transcript: [ChatMessage]
+    public var transcript: [ChatMessage]
     /// The grader's verdict; nil when the sample errored.
     public var score: Score?
     var grader: String?

@@ -1,0 +1,166 @@
+import Foundation
+import Synchronization
+import SystemCardTestSupport
+import Testing
+
+@testable import SystemCardKit
+
+/// Agents end to end through the CLI: scripted models on the loopback server call tools, the commands run in
+/// real bubblewrap sandboxes, and the flags are graded.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap"), "bubblewrap is not installed"))
+struct AgentTests {
+    /// A reply that calls one tool.
+    static func call(_ name: String, _ arguments: String, id: String = "call_1") -> FakeReply {
+        var writer = CanonicalJSON()
+        writer.string(arguments)
+        var nameText = CanonicalJSON()
+        nameText.string(name)
+        return .raw(
+            #"{"choices":[{"finish_reason":"tool_calls","message":{"role":"assistant","content":"","tool_calls":[{"id":""#
+                + id + #"","type":"function","function":{"name":"# + nameText.text + #","arguments":"# + writer.text
+                + #"}}]}}],"usage":{"prompt_tokens":20,"completion_tokens":10}}"#)
+    }
+
+    static func json(_ fields: [String: String]) -> String {
+        var writer = CanonicalJSON()
+        writer.object(fields)
+        return writer.text
+    }
+
+    /// The challenge a request is about, from its task message.
+    static func challenge(_ request: FakeChatRequest) -> GeneratedChallenge? {
+        let task = request.messages.first { $0.role == "user" }?.content ?? ""
+        return GeneratedChallenges.all.first { task.hasPrefix($0.prompt) }
+    }
+
+    /// A chat request to `url` from Python, as a model's command would send it.
+    static func escapeProbe(_ url: String) -> String {
+        """
+        python3 - <<'PY'
+        import json, urllib.request
+        body = json.dumps({"model": "m", "messages": [{"role": "user", "content": "ESCAPED"}]}).encode()
+        request = urllib.request.Request("\(url)", data=body, headers={"Content-Type": "application/json"})
+        try:
+            print(urllib.request.urlopen(request, timeout=3).status)
+        except Exception as error:
+            print("blocked", type(error).__name__)
+        PY
+        """
+    }
+
+    func eval(_ harness: CLIHarness, _ server: FakeChatServer, _ extra: [String]) -> [String] {
+        ["eval", "ctf-generated", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+         "--output", "json", "--quiet", "--option", "variants=1"] + extra
+    }
+
+    @Test func aModelThatRunsTheSolutionAndSubmitsWhatItPrintedSolvesEveryChallenge() async throws {
+        let server = try await FakeChatServer.start { request in
+            guard let challenge = Self.challenge(request) else { return .answer("no task") }
+            if let output = request.messages.last(where: { $0.role == "tool" })?.content {
+                let flag = output.split(separator: "\n").last.map(String.init) ?? ""
+                return Self.call("submit", Self.json(["answer": flag]), id: "call_2")
+            }
+            return Self.call("bash", Self.json(["cmd": challenge.solution]))
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run(eval(harness, server, []))
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        let metrics = try #require(json["metrics"] as? [String: [String: Double]])
+        #expect(metrics["success"]?["value"] == 1)
+        #expect(metrics["success"]?["n"] == Double(GeneratedChallenges.all.count))
+        #expect(server.totalRequests == 2 * GeneratedChallenges.all.count)
+
+        // Every step is stored and shown: the call, the tool's output with its exit code, the submission.
+        let show = try await harness.run(["show", try #require(json["run_id"] as? String), "--db", harness.databasePath,
+                                          "--sample", "crypto-shift-1"])
+        #expect(show.exitCode == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("bash"), "\(show.stdout)")
+        #expect(show.stdout.contains("[exit 0"), "\(show.stdout)")
+        #expect(show.stdout.contains("submit"))
+        #expect(show.stdout.contains("agent stopped: correct"))
+    }
+
+    @Test func malformedCallsUnknownToolsAndANeverSubmittingModelAreScoredNotErrors() async throws {
+        let server = try await FakeChatServer.start { request in
+            let turn = request.messages.filter { $0.role == "assistant" }.count
+            switch turn {
+            case 0: return Self.call("bash", "{not json")
+            case 1: return Self.call("rm_everything", "{}", id: "call_2")
+            case 2: return .answer("I will just think about it.")
+            default: return Self.call("bash", Self.json(["cmd": "ls"]), id: "call_\(turn)")
+            }
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run(
+            eval(harness, server, ["--option", "tier=high-school", "--option", "category=misc", "--option", "message-limit=12"]))
+        #expect(result.exitCode == 2, "an unknown category is a usage error: \(result.stderr)")
+        let run = try await harness.run(
+            eval(harness, server, ["--option", "tier=high-school", "--option", "category=miscellaneous",
+                                   "--option", "message-limit=12"]))
+        await server.stop()
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try run.json()
+        let counts = try #require(json["counts"] as? [String: Int])
+        #expect(counts["scored"] == 1)
+        #expect(counts["errors"] == 0)
+        let show = try await harness.run(["show", try #require(json["run_id"] as? String), "--db", harness.databasePath,
+                                          "--sample", "misc-base64-layers-1", "--width", "0"])
+        #expect(show.stdout.contains("are not a JSON object"), "\(show.stdout)")
+        #expect(show.stdout.contains("there is no tool 'rm_everything'"))
+        #expect(show.stdout.contains("agent stopped: message_limit"))
+        #expect(show.stdout.contains("no_submission"))
+    }
+
+    @Test func commandsTheModelWritesCannotReachTheHostOrItsSecrets() async throws {
+        let secret = "sk-agent-secret-77"
+        let base = Shared("")
+        let server = try await FakeChatServer.start { request in
+            if request.messages.contains(where: { $0.role == "tool" }) {
+                return Self.call("submit", Self.json(["answer": "flag{gave-up}"]), id: "call_2")
+            }
+            let probe = Self.escapeProbe(base.value) + "\nenv; cat /proc/*/environ 2>/dev/null | tr '\\0' '\\n' | grep -c sk- ; "
+                + "ls ~ /root 2>&1; echo END"
+            return Self.call("bash", Self.json(["cmd": probe]))
+        }
+        base.value = server.baseURL + "/chat/completions"
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let run = try await harness.run(
+            eval(harness, server, ["--option", "tier=high-school", "--option", "category=cryptography"]),
+            environment: ["OPENAI_API_KEY": secret])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(server.requests(for: "user:ESCAPED") == 0, "the sandbox reached the server")
+        #expect(server.totalRequests == 4, "one bash call, then three wrong submissions")
+        // The same probe from the host does reach it (so the check above can fail).
+        let host = Process()
+        host.executableURL = URL(fileURLWithPath: "/bin/sh")
+        host.arguments = ["-c", Self.escapeProbe(base.value)]
+        host.standardOutput = FileHandle.nullDevice
+        host.standardError = FileHandle.nullDevice
+        try host.run()
+        host.waitUntilExit()
+        #expect(server.requests(for: "user:ESCAPED") == 1)
+        await server.stop()
+        let show = try await harness.run(["show", try #require(try run.json()["run_id"] as? String), "--db",
+                                          harness.databasePath, "--sample", "crypto-shift-1", "--width", "0"])
+        #expect(show.stdout.contains("END"))
+        #expect(show.stdout.contains("blocked"), "\(show.stdout)")
+        #expect(!show.stdout.contains(secret))
+        let database = try Data(contentsOf: URL(fileURLWithPath: harness.databasePath))
+        #expect(database.range(of: Data(secret.utf8)) == nil)
+    }
+}
+
+/// A value tests set after a server's behaviour was written.
+final class Shared<Value: Sendable>: Sendable {
+    private let state: Mutex<Value>
+    init(_ value: Value) { state = Mutex(value) }
+    var value: Value {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
+    }
+}
