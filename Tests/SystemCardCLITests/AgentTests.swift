@@ -153,6 +153,55 @@ struct AgentTests {
         let database = try Data(contentsOf: URL(fileURLWithPath: harness.databasePath))
         #expect(database.range(of: Data(secret.utf8)) == nil)
     }
+
+    @Test func killMinus9InTheMiddleOfAnAgentLoopPaysForNoCallTwice() async throws {
+        // Two commands, a decoding program, then the submission; the first time the program is asked for, the
+        // model is slow, and the run is killed while it waits.
+        let server = try await FakeChatServer.start { request in
+            switch request.messages.filter({ $0.role == "assistant" }).count {
+            case 0: return Self.call("bash", Self.json(["cmd": "ls"]))
+            case 1: return Self.call("bash", Self.json(["cmd": "cat encoded.txt"]), id: "call_2")
+            case 2:
+                let reply = Self.call("python", Self.json(["code": Self.decodeLayers]), id: "call_3")
+                return request.attempt == 1 ? .delayed(.seconds(8), reply) : reply
+            default:
+                let output = request.messages.last { $0.role == "tool" }?.content ?? ""
+                let flag = output.split(separator: "\n").last.map(String.init) ?? ""
+                return Self.call("submit", Self.json(["answer": flag]), id: "call_4")
+            }
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let arguments = eval(
+            harness, server, ["--option", "tier=high-school", "--option", "category=miscellaneous", "--option", "attempts=1"])
+        let (process, out, err) = try harness.start(arguments)
+        while server.totalRequests < 3 && process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .seconds(1))  // the first two calls are committed long before this
+        kill(process.processIdentifier, SIGKILL)
+        _ = await CLIHarness.wait(process, out, err)
+        let atKill = server.requestCounts
+        #expect(atKill.count == 3 && atKill.values.allSatisfy { $0 == 1 })
+        let inFlight = atKill.keys.max { $0.count < $1.count } ?? ""
+
+        let resumed = try await harness.run(arguments)
+        #expect(resumed.exitCode == 0, "\(resumed.stderr)")
+        let metrics = try #require(try resumed.json()["metrics"] as? [String: [String: Double]])
+        #expect(metrics["success"]?["value"] == 1)
+        // The sample started over: its first two calls came from the cache (the commands gave the same output);
+        // only the call that was in flight was asked again, then the submission.
+        for (key, _) in atKill where key != inFlight { #expect(server.requests(for: key) == 1) }
+        #expect(server.requests(for: inFlight) == 2)
+        #expect(server.totalRequests == 5)
+        await server.stop()
+    }
+
+    /// Decodes the base64 layers and prints the flag (what the third turn runs).
+    static let decodeLayers = """
+        import base64
+        d = open('encoded.txt').read().strip().encode()
+        while not d.startswith(b'flag{'): d = base64.b64decode(d)
+        print(d.decode())
+        """
 }
 
 /// A value tests set after a server's behaviour was written.

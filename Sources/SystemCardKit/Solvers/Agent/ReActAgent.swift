@@ -64,6 +64,8 @@ public struct ReActAgent: Solver {
 
     func run(_ sample: Sample, task: Prepared, model: any ModelRole) async throws -> SolverOutput {
         var messages: [ChatMessage] = [.system(systemPrompt)] + sample.messages.filter { $0.role != .system }
+        // What is stored: the messages, with each command's duration in its tool message.
+        var transcript = messages
         let started = ContinuousClock.now
         var tokens = 0
         var attempts = 0
@@ -76,13 +78,16 @@ public struct ReActAgent: Solver {
             let response = try await model.generate(messages, tools: AgentTools.all, toolChoice: .auto, settings: nil)
             tokens += response.usage.promptTokens + response.usage.completionTokens
             messages.append(.assistant(response.text, toolCalls: response.toolCalls))
+            transcript.append(messages.last!)
             if response.toolCalls.isEmpty {
                 messages.append(
                     .user("Go on with the task, using the tools. When you have the flag, call submit with it."))
+                transcript.append(messages.last!)
                 continue
             }
             for call in response.toolCalls {
                 let result: String
+                var milliseconds: Int?
                 switch call.name {
                 case "submit":
                     switch AgentTools.argument("answer", of: call) {
@@ -101,33 +106,36 @@ public struct ReActAgent: Solver {
                         }
                     }
                 case "bash", "python":
-                    result = await runTool(call, in: task.sandbox, remaining: limits.time - started.duration(to: .now))
+                    (result, milliseconds) = await runTool(
+                        call, in: task.sandbox, remaining: limits.time - started.duration(to: .now))
                 default:
                     result = "error: there is no tool '\(RunText.excerpt(call.name, limit: 60))'; the tools are bash, python and submit"
                 }
                 messages.append(.tool(result, callID: call.id))
+                transcript.append(.tool(milliseconds.map { AgentTools.withDuration(result, $0) } ?? result, callID: call.id))
                 if ending != nil { break }
             }
         }
-        messages.append(.system("[agent stopped: \(ending?.rawValue ?? "unknown") after \(attempts) submission(s)]"))
-        return SolverOutput(completion: submitted ?? "", transcript: messages, target: task.target)
+        transcript.append(.system("[agent stopped: \(ending?.rawValue ?? "unknown") after \(attempts) submission(s)]"))
+        return SolverOutput(completion: submitted ?? "", transcript: transcript, target: task.target)
     }
 
     /// Runs a `bash` or `python` call; the sandbox's own failures are reported to the model as errors too.
-    func runTool(_ call: ToolCall, in sandbox: any Sandbox, remaining: Duration) async -> String {
+    func runTool(_ call: ToolCall, in sandbox: any Sandbox, remaining: Duration) async -> (String, Int?) {
         let timeout = min(limits.toolTimeout, max(.seconds(1), remaining))
         let command: SandboxCommand
         switch (call.name, AgentTools.argument(call.name == "bash" ? "cmd" : "code", of: call)) {
-        case (_, .failure(let failure)): return "error: \(failure.message)"
+        case (_, .failure(let failure)): return ("error: \(failure.message)", nil)
         case ("bash", .success(let cmd)): command = SandboxCommand(cmd, timeout: timeout)
         case (_, .success(let code)): command = SandboxCommand("python3 -", input: Data(code.utf8), timeout: timeout)
         }
         do {
-            return AgentTools.format(try await sandbox.run(command), limit: limits.toolOutput)
+            let result = try await sandbox.run(command)
+            return (AgentTools.format(result, limit: limits.toolOutput), result.milliseconds)
         } catch is CancellationError {
-            return "error: cancelled"
+            return ("error: cancelled", nil)
         } catch {
-            return "error: the sandbox failed: \(error)"
+            return ("error: the sandbox failed: \(error)", nil)
         }
     }
 }
