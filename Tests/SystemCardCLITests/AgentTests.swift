@@ -213,3 +213,53 @@ final class Shared<Value: Sendable>: Sendable {
         set { state.withLock { $0 = newValue } }
     }
 }
+
+/// InterCode-CTF end to end on the shared task files: the agent starts in its task's files, and a flag counts
+/// only when it is the task's.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap") && CLIHarness.hasSharedDatasets,
+                "needs bubblewrap and ../shared/datasets"))
+struct InterCodeCTFTests {
+    @Test func theAgentSeesItsTaskFilesAndTheRightFlagCounts() async throws {
+        let data = try #require(CLIHarness.sharedDatasets)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("intercode-ctf/ic_ctf.json")))
+                as? [[String: Any]])
+        // Some tasks share a query: the first task with a query stands for it.
+        let gold = Dictionary(rows.map { ($0["query"] as! String, $0["gold"] as! String) }, uniquingKeysWith: { a, _ in a })
+        let ids = Dictionary(rows.map { ($0["query"] as! String, $0["task_id"] as! Int) }, uniquingKeysWith: { a, _ in a })
+        let expected = rows.prefix(4).filter { row in
+            let query = row["query"] as! String
+            return ids[query]! % 2 == 0 && gold[query] == row["gold"] as? String
+        }.count
+        // Lists the files, then submits the right flag for even task ids and a wrong one for odd ones.
+        let server = try await FakeChatServer.start { request in
+            let task = request.messages.first { $0.role == "user" }?.content ?? ""
+            guard request.messages.contains(where: { $0.role == "tool" }) else {
+                return AgentTests.call("bash", AgentTests.json(["cmd": "ls"]))
+            }
+            let query = gold.keys.first { task.hasPrefix($0) } ?? ""
+            let id = ids[query] ?? 1
+            return AgentTests.call(
+                "submit", AgentTests.json(["answer": id % 2 == 0 ? gold[query] ?? "" : "picoCTF{wrong}"]), id: "call_2")
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run(
+            ["eval", "intercode-ctf", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+             "--data-dir", data.path, "--limit", "4", "--option", "attempts=1", "--output", "json", "--quiet"])
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        let metrics = try #require(json["metrics"] as? [String: [String: Double]])
+        #expect(expected > 0 && expected < 4)
+        #expect(metrics["success"]?["value"] == Double(expected) / 4)
+        #expect(metrics["success"]?["n"] == 4)
+        // The three tasks whose disk images are not in the shared copy are named, not silently dropped.
+        let files = try #require(json["dataset_files"] as? [[String: String]])
+        #expect(files.contains { ($0["path"] ?? "").contains("not run, files missing: 65") })
+        // Task 0's file was in the agent's working directory.
+        let show = try await harness.run(
+            ["show", try #require(json["run_id"] as? String), "--db", harness.databasePath, "--sample", "ic-0", "--width", "0"])
+        #expect(show.stdout.contains("unpackme.flag.py"), "\(show.stdout)")
+    }
+}

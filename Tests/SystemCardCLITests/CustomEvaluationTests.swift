@@ -2,6 +2,8 @@ import Foundation
 import SystemCardTestSupport
 import Testing
 
+@testable import SystemCardKit
+
 /// An evaluation added outside the package (Examples/CustomEvaluation: one folder plus one registry line)
 /// runs through `eval` and `card` like a built-in one, against a loopback model that answers the even sums
 /// right and the odd ones wrong.
@@ -74,7 +76,7 @@ import Testing
         #expect(accuracy["n"] as? Int == 20)
         // Every registered evaluation appears, the added one among them, in section order.
         let names = evaluations.compactMap { $0["name"] as? String }
-        #expect(names.count == 14)
+        #expect(names.count == EvaluationRegistry.builtIn.names.count + 1)
         #expect(names.firstIndex(of: "arithmetic")! > names.firstIndex(of: "strongreject")!)
         #expect(names.firstIndex(of: "arithmetic")! < names.firstIndex(of: "bbq")!)
         let markdown = try String(contentsOf: out.appendingPathComponent("card.md"), encoding: .utf8)

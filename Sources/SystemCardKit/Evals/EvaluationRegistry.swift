@@ -36,6 +36,7 @@ public struct EvaluationRegistry: Sendable {
         PhraseProtectionEvaluation.descriptor,
         PasswordProtectionEvaluation.descriptor,
         GeneratedCTFEvaluation.descriptor,
+        InterCodeCTFEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

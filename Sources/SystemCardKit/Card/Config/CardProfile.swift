@@ -10,6 +10,12 @@ public enum CardProfile: String, Sendable, Hashable, Codable, CaseIterable {
     public static let quickLimit = 10
     /// Answer length in the quick profile (unless `max_tokens` is set).
     public static let quickMaxTokens = 128
+    /// Samples of an agentic evaluation (one that runs commands in a sandbox) in the quick profile: each is a
+    /// conversation of many calls, which the embedded model answers slowly.
+    public static let quickAgentLimit = 3
+    /// Messages per agentic sample in the quick profile (unless the config sets `message-limit`): the task,
+    /// two tool calls and their results.
+    public static let quickAgentMessages = 6
 
     /// `quick` when every model runs on the embedded engine, else `full`.
     static func defaultProfile(for models: [CardModelConfig]) -> CardProfile {

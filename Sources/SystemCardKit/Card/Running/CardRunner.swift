@@ -64,7 +64,7 @@ public struct CardRunner: Sendable {
         var brokenModels: [String: String] = [:]
         var evaluations: [CardEvaluationResult] = []
         for descriptor in cardOrder() {
-            guard let planned = suite.first(where: { $0.name == descriptor.name }) else {
+            guard var planned = suite.first(where: { $0.name == descriptor.name }) else {
                 let evaluation = try descriptor.evaluation()
                 evaluations.append(
                     Self.block(
@@ -76,7 +76,12 @@ public struct CardRunner: Sendable {
                         }))
                 continue
             }
-            let evaluation = try descriptor.evaluation(options: planned.options)
+            var evaluation = try descriptor.evaluation(options: planned.options)
+            if profile == .quick && evaluation.usesSandbox && planned.options["message-limit"] == nil {
+                // Agents are many calls per sample: the quick profile gives them a small budget.
+                planned.options["message-limit"] = String(CardProfile.quickAgentMessages)
+                evaluation = try descriptor.evaluation(options: planned.options)
+            }
             var results: [CardModelResult] = []
             for model in config.models {
                 if let broken = brokenModels[model.label] {
@@ -153,7 +158,10 @@ public struct CardRunner: Sendable {
         _ evaluation: Evaluation, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
         settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
-        let limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
+        var limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
+        if profile == .quick && evaluation.usesSandbox && planned.limit == nil && config.settings.limit == nil {
+            limit = CardProfile.quickAgentLimit
+        }
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
         let plan = RunPlan(
             evaluation: planned.name, options: planned.options, model: model.endpoint, grader: planned.grader,
