@@ -37,6 +37,7 @@ public struct EvaluationRegistry: Sendable {
         PasswordProtectionEvaluation.descriptor,
         GeneratedCTFEvaluation.descriptor,
         InterCodeCTFEvaluation.descriptor,
+        CybenchEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.
