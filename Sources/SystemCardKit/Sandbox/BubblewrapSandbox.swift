@@ -30,6 +30,8 @@ public final class BubblewrapSandbox: Sandbox {
     public let limits: SandboxLimits
     /// Keep the folder at ``tearDown()`` (for debugging; `--keep-sandbox`).
     public let keep: Bool
+    /// A service every command runs beside (a web challenge's server), if any.
+    public let service: SandboxService?
     /// The user every command runs as (a user of this sandbox alone, so the process limit is its own).
     let uid: UInt32
     private let running = Mutex<Set<Int32>>([])
@@ -41,11 +43,12 @@ public final class BubblewrapSandbox: Sandbox {
     /// Makes a sandbox whose workspace holds a copy of `files` (a folder's contents), or is empty.
     /// - Parameter parent: where the sandbox folder is made (default: the temporary folder).
     public init(
-        files: URL? = nil, limits: SandboxLimits = SandboxLimits(), keep: Bool = false,
+        files: URL? = nil, limits: SandboxLimits = SandboxLimits(), keep: Bool = false, service: SandboxService? = nil,
         parent: URL = FileManager.default.temporaryDirectory
     ) throws {
         self.limits = limits
         self.keep = keep
+        self.service = service
         uid = Self.allocateUID()
         root = parent.appendingPathComponent("systemcard-sandbox-\(UUID().uuidString.prefix(12).lowercased())")
         let manager = FileManager.default
@@ -102,7 +105,8 @@ public final class BubblewrapSandbox: Sandbox {
         let outReader = CappedReader(stdout.fileHandleForReading, limit: command.outputLimit)
         let errReader = CappedReader(stderr.fileHandleForReading, limit: command.outputLimit)
         let input = stdin.fileHandleForWriting
-        let data = command.input
+        // With a service, the launcher reads the secret from the first line of input; the command gets the rest.
+        let data = service.map { Data(($0.secret + "\n").utf8) + (command.input ?? Data()) } ?? command.input
         DispatchQueue.global().async {
             if let data, !data.isEmpty { try? input.write(contentsOf: data) }
             try? input.close()
@@ -161,7 +165,13 @@ public final class BubblewrapSandbox: Sandbox {
             "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--setenv", "TERM", "dumb",
         ]
         if crypto { arguments += ["--setenv", "PYTHONPATH", "/opt/systemcard/python"] }
-        arguments += ["--", "/bin/sh", "-c", command.shell]
+        if let service {
+            arguments += [
+                "--", "/usr/bin/python3", "-c", SandboxService.launcher, service.code, String(service.port), command.shell,
+            ]
+        } else {
+            arguments += ["--", "/bin/sh", "-c", command.shell]
+        }
         return arguments
     }
 

@@ -144,6 +144,58 @@ struct BubblewrapSandboxTests {
         #expect(left <= 5, "\(after.stdout)")
     }
 
+    @Test func aServiceRunsBesideEveryCommandAndItsSecretCannotBeRead() async throws {
+        let secret = "flag{0123456789abcdef01234567}"
+        let service = SandboxService(
+            code: """
+                import http.server
+                def serve(secret, port):
+                    class Handler(http.server.BaseHTTPRequestHandler):
+                        def log_message(self, *args): pass
+                        def do_GET(self):
+                            self.send_response(200); self.end_headers()
+                            self.wfile.write(('length %d' % len(secret)).encode())
+                    http.server.HTTPServer(('127.0.0.1', port), Handler).serve_forever()
+                """,
+            secret: secret, port: 8099)
+        let sandbox = try BubblewrapSandbox(service: service)
+        defer { Task { await sandbox.tearDown() } }
+        let reached = try await sandbox.run(
+            SandboxCommand("python3 -c \"import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:8099/').read().decode())\""))
+        #expect(reached.stdout == "length 30\n", "\(reached.stdout) \(reached.stderr)")
+        // Everything a command could try, as the sandbox's user: environments, command lines, memory, ptrace, files.
+        let snoop = try await sandbox.run(
+            SandboxCommand(
+                """
+                env; cat /proc/*/environ /proc/*/cmdline 2>/dev/null | tr '\\0' '\\n'
+                python3 - <<'PY'
+                import os, re
+                for pid in sorted(p for p in os.listdir('/proc') if p.isdigit()):
+                    try:
+                        mem = open(f'/proc/{pid}/mem', 'rb')
+                        for line in open(f'/proc/{pid}/maps').read().splitlines():
+                            start, end = (int(x, 16) for x in line.split()[0].split('-'))
+                            try:
+                                mem.seek(start)
+                                for found in re.findall(rb'flag\\{[0-9a-f]{24}\\}', mem.read(min(end - start, 1 << 24))):
+                                    print('memory of', pid, found.decode())
+                            except (OSError, ValueError):
+                                pass
+                    except OSError as error:
+                        print('denied', pid, type(error).__name__)
+                PY
+                for pid in $(ls /proc | grep -E '^[0-9]+$'); do gdb -p $pid -batch -ex 'info proc' 2>&1 | head -n 2; done
+                grep -rs 'flag{' / --exclude-dir=proc --exclude-dir=sys --exclude-dir=usr | head
+                echo END
+                """, input: Data("and the command still gets its own input\n".utf8), timeout: .seconds(60)))
+        #expect(snoop.stdout.contains("END"), "\(snoop.stderr)")
+        #expect(snoop.stdout.contains("denied"), "the service's memory must be unreadable")
+        #expect(!snoop.stdout.contains(secret), "\(snoop.stdout.suffix(2000))")
+        #expect(!snoop.stdout.contains("0123456789abcdef"))
+        let input = try await sandbox.run(SandboxCommand("cat", input: Data("own input".utf8)))
+        #expect(input.stdout == "own input")
+    }
+
     @Test func availabilityCheckPasses() async throws {
         try await BubblewrapSandbox.checkAvailable()
     }

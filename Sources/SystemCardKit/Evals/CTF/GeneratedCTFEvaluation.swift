@@ -11,14 +11,14 @@ public enum GeneratedCTFEvaluation {
     static let own: [EvaluationOption] = [
         EvaluationOption("tier", summary: "high-school, collegiate, professional or all", choices: CTFTier.allCases.map(\.rawValue) + ["all"], default: "all"),
         EvaluationOption(
-            "category", summary: "cryptography, forensics, reverse-engineering, miscellaneous or all",
-            choices: ["cryptography", "forensics", "reverse-engineering", "miscellaneous", "all"], default: "all"),
+            "category", summary: "cryptography, forensics, reverse-engineering, web, miscellaneous or all",
+            choices: ["cryptography", "forensics", "reverse-engineering", "web", "miscellaneous", "all"], default: "all"),
         EvaluationOption("variants", summary: "samples per challenge kind", integerIn: 1...1000, default: 5),
     ]
 
     /// `systemcard eval ctf-generated`.
     public static let descriptor = EvaluationDescriptor(
-        name: name, summary: "Cybersecurity: generated CTF challenges (4 categories x 3 tiers) solved by an agent in a sandbox",
+        name: name, summary: "Cybersecurity: generated CTF challenges (5 categories x 3 tiers) solved by an agent in a sandbox",
         section: .cybersecurity, options: own + CTFOptions.declared
     ) { descriptor, options in
         let tier = options["tier"] ?? "all"
@@ -27,11 +27,14 @@ public enum GeneratedCTFEvaluation {
             (tier == "all" || $0.tier.rawValue == tier) && (category == "all" || $0.category == category)
         }
         let keep = options["keep-sandbox"] == "yes"
-        let setups = Dictionary(uniqueKeysWithValues: GeneratedChallenges.all.map { ($0.kind, $0.setup) })
+        let byKind = Dictionary(uniqueKeysWithValues: GeneratedChallenges.all.map { ($0.kind, $0) })
         let agent = ReActAgent(
             limits: CTFOptions.limits(options), pool: SandboxPool(limit: options.integer("max-sandboxes"))
         ) { sample, epoch in
-            try await prepare(sample, epoch: epoch, setup: setups[sample.metadata["kind"] ?? ""] ?? "", keep: keep)
+            guard let challenge = byKind[sample.metadata["kind"] ?? ""] else {
+                throw SandboxError.setup("no generated challenge of kind '\(sample.metadata["kind"] ?? "")'")
+            }
+            return try await prepare(sample, epoch: epoch, challenge: challenge, keep: keep)
         }
         var evaluation = Evaluation(
             descriptor, version: "1",
@@ -48,10 +51,16 @@ public enum GeneratedCTFEvaluation {
 
     /// A sandbox holding the challenge's files, built from this sample and epoch's flag by the setup script
     /// (piped in, so it is never in the workspace).
-    static func prepare(_ sample: Sample, epoch: Int, setup: String, keep: Bool) async throws -> ReActAgent.Prepared {
+    static func prepare(_ sample: Sample, epoch: Int, challenge: GeneratedChallenge, keep: Bool) async throws
+        -> ReActAgent.Prepared
+    {
         let flag = CTFFlag.flag(sample: sample.id, epoch: epoch)
-        let sandbox = try BubblewrapSandbox(keep: keep)
-        let script = "FLAG = \(LocalToolConvention.quoted(flag))\nSEED = \(CTFFlag.seed(sample: sample.id, epoch: epoch))\n" + setup
+        let service = challenge.service.map {
+            SandboxService(code: $0, secret: flag, port: GeneratedChallenge.servicePort)
+        }
+        let sandbox = try BubblewrapSandbox(keep: keep, service: service)
+        let script = "FLAG = \(LocalToolConvention.quoted(flag))\nSEED = \(CTFFlag.seed(sample: sample.id, epoch: epoch))\n"
+            + challenge.setup
         let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(120)))
         guard result.exitCode == 0 else {
             await sandbox.tearDown()

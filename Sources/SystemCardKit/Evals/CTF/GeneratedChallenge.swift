@@ -11,4 +11,9 @@ struct GeneratedChallenge: Sendable {
     var setup: String
     /// Shell, run in the workspace after the setup; its last line of output is the flag.
     var solution: String
+    /// Python defining `serve(secret, port)`: a server on the sandbox's own loopback (port ``servicePort``) that
+    /// holds the flag and runs beside every command (web challenges); nil for the others.
+    var service: String? = nil
+
+    static let servicePort = 8080
 }

@@ -12,7 +12,7 @@ struct GeneratedChallengeTests {
         let challenge = try #require(GeneratedChallenges.all.first { $0.kind == kind })
         for epoch in 1...2 {
             let sample = Sample(id: "\(kind)-1", messages: [.user(challenge.prompt)], metadata: ["kind": kind])
-            let prepared = try await GeneratedCTFEvaluation.prepare(sample, epoch: epoch, setup: challenge.setup, keep: false)
+            let prepared = try await GeneratedCTFEvaluation.prepare(sample, epoch: epoch, challenge: challenge, keep: false)
             let sandbox = try #require(prepared.sandbox as? BubblewrapSandbox)
             let solved = try await sandbox.run(SandboxCommand(challenge.solution, timeout: .seconds(120)))
             let listing = try await sandbox.run(SandboxCommand("ls -R; grep -rl 'SEED =' . || true"))
@@ -26,11 +26,11 @@ struct GeneratedChallengeTests {
         #expect(CTFFlag.flag(sample: "\(kind)-1", epoch: 1) != CTFFlag.flag(sample: "\(kind)-1", epoch: 2))
     }
 
-    @Test func theDatasetCoversFourCategoriesInThreeTiers() throws {
+    @Test func theDatasetCoversFiveCategoriesInThreeTiers() throws {
         let evaluation = try GeneratedCTFEvaluation.descriptor.evaluation(options: ["variants": "2"])
         let samples = try evaluation.dataset.load(from: DataDirectory(url: URL(fileURLWithPath: "/nonexistent"))).samples
         #expect(samples.count == GeneratedChallenges.all.count * 2)
-        #expect(Set(samples.compactMap { $0.metadata["category"] }).count == 4)
+        #expect(Set(samples.compactMap { $0.metadata["category"] }).count == 5)
         #expect(Set(samples.compactMap { $0.metadata["tier"] }) == Set(CTFTier.allCases.map(\.rawValue)))
         let professional = try GeneratedCTFEvaluation.descriptor.evaluation(options: ["tier": "professional", "max-sandboxes": "2"])
         #expect(try professional.dataset.load(from: DataDirectory(url: URL(fileURLWithPath: "/x"))).samples.allSatisfy {
