@@ -45,6 +45,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .customLong("role-base-url"), help: "The endpoint of a role's model, as NAME=URL (default: the evaluated model's).")
     var roleBaseURLs: [String] = []
 
+    @Option(help: "Agentic evaluations: sandboxes at once (default: the number of cores).")
+    var maxSandboxes: Int?
+
+    @Flag(help: "Agentic evaluations: keep each sample's sandbox folder for debugging (the transcript says where).")
+    var keepSandbox = false
+
     @Option(help: "Run only the first N samples (after the seeded shuffle when --seed is given).")
     var limit: Int?
 
@@ -83,6 +89,8 @@ struct EvalCommand: AsyncParsableCommand {
         if let set { options["set"] = set }
         if let techniques { options["techniques"] = techniques }
         if let languages { options["languages"] = languages }
+        if let maxSandboxes { options["max-sandboxes"] = String(maxSandboxes) }
+        if keepSandbox { options["keep-sandbox"] = "yes" }
         let roleModels = try Self.pairs(roleSpecs, flag: "--role")
         let roleURLs = try Self.pairs(roleBaseURLs, flag: "--role-base-url")
         var roles: [String: ModelEndpoint] = [:]

@@ -83,6 +83,32 @@ struct AgentTests {
         #expect(show.stdout.contains("agent stopped: correct"))
     }
 
+    @Test func keepSandboxKeepsTheFolderAndSaysWhere() async throws {
+        let server = try await FakeChatServer.start { request in
+            request.messages.contains { $0.role == "tool" }
+                ? Self.call("submit", Self.json(["answer": "flag{no}"]), id: "call_2")
+                : Self.call("bash", Self.json(["cmd": "echo kept > marker.txt"]))
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let run = try await harness.run(
+            eval(harness, server, ["--option", "tier=high-school", "--option", "category=miscellaneous", "--option",
+                                   "attempts=1", "--keep-sandbox", "--max-sandboxes", "1"]))
+        await server.stop()
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let show = try await harness.run(["show", try #require(try run.json()["run_id"] as? String), "--db",
+                                          harness.databasePath, "--sample", "misc-base64-layers-1", "--width", "0"])
+        let path = try #require(show.stdout.range(of: #"sandbox kept at (\S+)\]"#, options: .regularExpression).map {
+            String(show.stdout[$0].dropFirst("sandbox kept at ".count).dropLast())
+        })
+        #expect(try String(contentsOfFile: path + "/workspace/marker.txt", encoding: .utf8) == "kept\n")
+        try? FileManager.default.removeItem(atPath: path)
+        // Neither flag is part of the run's identity.
+        let again = try await harness.run(eval(harness, server, ["--option", "tier=high-school", "--option",
+                                                                  "category=miscellaneous", "--option", "attempts=1"]))
+        #expect(try again.json()["run_id"] as? String == (try run.json()["run_id"] as? String))
+    }
+
     @Test func malformedCallsUnknownToolsAndANeverSubmittingModelAreScoredNotErrors() async throws {
         let server = try await FakeChatServer.start { request in
             let turn = request.messages.filter { $0.role == "assistant" }.count

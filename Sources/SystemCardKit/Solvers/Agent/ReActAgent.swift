@@ -52,7 +52,10 @@ public struct ReActAgent: Solver {
         try await pool.withSlot {
             let task = try await prepare(sample, context.epoch)
             do {
-                let output = try await run(sample, task: task, model: context.model)
+                var output = try await run(sample, task: task, model: context.model)
+                if let kept = task.sandbox as? BubblewrapSandbox, kept.keep {
+                    output.transcript.append(.system("[sandbox kept at \(kept.root.path)]"))
+                }
                 await task.sandbox.tearDown()
                 return output
             } catch {
