@@ -65,6 +65,6 @@ struct DiffCommand: AsyncParsableCommand {
                 "'\(argument)' is neither a card.json file nor a run in \(store.path) (`systemcard runs` lists them)")
         }
         guard run.summary != nil else { throw SystemCardError.invalidInput("run \(run.id) has no summary yet") }
-        return CardDiff.Side(run: run)
+        return CardDiff.Side(run: run, registry: CommandContext.registry)
     }
 }

@@ -52,11 +52,11 @@ public struct CardDiff: Sendable, Hashable, Codable {
             self.init(name: name, entries: entries, lowerIsBetter: lower)
         }
 
-        /// A stored run (metric directions from the registry).
-        public init(run: RunRecord) {
+        /// A stored run (metric directions from `registry`, the one that ran it).
+        public init(run: RunRecord, registry: EvaluationRegistry = .builtIn) {
             let figures = run.summary?.metrics ?? []
             let metrics =
-                (try? EvaluationRegistry.evaluation(named: run.evaluation, options: run.configuration.options))
+                (try? registry.evaluation(named: run.evaluation, options: run.configuration.options))
                 .map(CardMetricInfo.all(of:)) ?? []
             self.init(
                 name: run.id,

@@ -246,6 +246,11 @@ enum CardHTMLWriter {
                 text += "<div class=\"example\"><p><strong>\(e(result.model))</strong> · sample \(e(example.sampleId))"
                 if example.epoch > 1 { text += " epoch \(example.epoch)" }
                 text += " · \(e(verdict))</p>\n"
+                if let run = result.runId {
+                    // Every step of the sample (an agent's tool calls and outputs) is one command away.
+                    text += "<p class=\"meta\">All of it: <code>systemcard show \(e(run)) --sample "
+                        + "\(e(example.sampleId))</code></p>\n"
+                }
                 text +=
                     "<p class=\"label\">Prompt</p><pre>\(HTMLText.excerpt(example.prompt, limit: exampleLimit))</pre>\n"
                 text +=

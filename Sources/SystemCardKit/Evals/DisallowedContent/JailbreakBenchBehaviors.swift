@@ -8,7 +8,7 @@ enum JailbreakBenchBehaviors {
 
     struct Artifact: Decodable {
         /// One behaviour of the artifact: its index, plain request (`goal`), behaviour and category.
-        public struct Entry: Decodable {
+        struct Entry: Decodable {
             var index: Int
             var goal: String
             var behavior: String

@@ -69,7 +69,7 @@ public enum SimpleQAEvaluation {
     }
 
     /// Every ratio figure (see ``HallucinationRatios``).
-    public static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
+    static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
         HallucinationRatios.compute(scored)
     }
 }

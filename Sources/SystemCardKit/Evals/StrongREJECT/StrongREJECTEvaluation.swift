@@ -68,7 +68,7 @@ public enum StrongREJECTEvaluation {
     ]
 
     /// goodness@0.1 overall and per category (see ``JailbreakGoodness``).
-    public static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
+    static func aggregateMetrics(_ scored: [MetricCalculator.Scored]) -> [MetricResult] {
         JailbreakGoodness.compute(scored)
     }
 }
