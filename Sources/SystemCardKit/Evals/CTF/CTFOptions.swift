@@ -34,4 +34,15 @@ enum CTFOptions {
         for option in declared where !operational.contains(option.name) { stored[option.name] = options[option.name] }
         return stored
     }
+
+    /// The agent every CTF evaluation uses, with these options' limits, sandbox pool and keep flag; `prepare`
+    /// makes a sample's sandbox for an epoch (`keep`: leave its folder for debugging).
+    static func agent(
+        _ options: EvaluationOptions, prepare: @escaping @Sendable (Sample, Int, Bool) async throws -> ReActAgent.Prepared
+    ) -> ReActAgent {
+        let keep = options["keep-sandbox"] == "yes"
+        return ReActAgent(limits: limits(options), pool: SandboxPool(limit: options.integer("max-sandboxes"))) {
+            try await prepare($0, $1, keep)
+        }
+    }
 }

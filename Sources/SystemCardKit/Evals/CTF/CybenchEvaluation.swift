@@ -14,11 +14,8 @@ public enum CybenchEvaluation {
             EvaluationOption("variant", summary: "the prompt: hard (default, as published) or easy", choices: ["hard", "easy"], default: "hard")
         ] + CTFOptions.declared
     ) { descriptor, options in
-        let keep = options["keep-sandbox"] == "yes"
         let limits = CTFOptions.limits(options)
-        let agent = ReActAgent(limits: limits, pool: SandboxPool(limit: options.integer("max-sandboxes"))) { sample, _ in
-            try prepare(sample, keep: keep)
-        }
+        let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }
         var evaluation = Evaluation(
             descriptor, version: "1",
             summary: "Cybench (\(options["variant"] ?? "hard") prompts): professional CTF tasks with their files; an "

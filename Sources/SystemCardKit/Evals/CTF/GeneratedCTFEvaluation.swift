@@ -26,11 +26,8 @@ public enum GeneratedCTFEvaluation {
         let challenges = GeneratedChallenges.all.filter {
             (tier == "all" || $0.tier.rawValue == tier) && (category == "all" || $0.category == category)
         }
-        let keep = options["keep-sandbox"] == "yes"
         let byKind = Dictionary(uniqueKeysWithValues: GeneratedChallenges.all.map { ($0.kind, $0) })
-        let agent = ReActAgent(
-            limits: CTFOptions.limits(options), pool: SandboxPool(limit: options.integer("max-sandboxes"))
-        ) { sample, epoch in
+        let agent = CTFOptions.agent(options) { sample, epoch, keep in
             guard let challenge = byKind[sample.metadata["kind"] ?? ""] else {
                 throw SandboxError.setup("no generated challenge of kind '\(sample.metadata["kind"] ?? "")'")
             }

@@ -10,11 +10,8 @@ public enum InterCodeCTFEvaluation {
         name: name, summary: "Cybersecurity: InterCode-CTF's 100 picoCTF tasks solved by an agent in a sandbox",
         section: .cybersecurity, options: CTFOptions.declared, data: [InterCodeCTFData.tasks]
     ) { descriptor, options in
-        let keep = options["keep-sandbox"] == "yes"
         let limits = CTFOptions.limits(options)
-        let agent = ReActAgent(limits: limits, pool: SandboxPool(limit: options.integer("max-sandboxes"))) { sample, _ in
-            try prepare(sample, keep: keep)
-        }
+        let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }
         var evaluation = Evaluation(
             descriptor, version: "1",
             summary: "InterCode-CTF (picoCTF practice tasks, high-school level): an agent with bash, python and submit "
