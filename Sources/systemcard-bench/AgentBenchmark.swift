@@ -28,8 +28,7 @@ struct AgentBenchmark: AsyncParsableCommand {
         let runner = EvalRunner(store: try SQLiteResultStore(path: path))
         let started = ContinuousClock.now
         let outcome = try await runner.run(request)
-        let seconds = started.duration(to: .now).components
-        let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+        let elapsed = started.duration(to: .now).inSeconds
         let success = outcome.summary.metrics.first { $0.name == "success" && $0.group == nil }?.value ?? 0
         // Tasks that share a prompt get the first one's flag: the rest count as wrong.
         print("tasks \(samples.count)  sandboxes at once \(maxSandboxes)")

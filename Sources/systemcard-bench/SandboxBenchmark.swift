@@ -22,10 +22,10 @@ struct SandboxBenchmark: AsyncParsableCommand {
             let result = try await sandbox.run(SandboxCommand("true"))
             await sandbox.tearDown()
             guard result.exitCode == 0 else { throw ValidationError("`true` failed in the sandbox: \(result.stderr)") }
-            fresh.append(started.duration(to: .now).milliseconds)
+            fresh.append(started.duration(to: .now).inSeconds * 1000)
             let again = ContinuousClock.now
             _ = try await kept.run(SandboxCommand("true"))
-            reused.append(again.duration(to: .now).milliseconds)
+            reused.append(again.duration(to: .now).inSeconds * 1000)
         }
         await kept.tearDown()
         func line(_ name: String, _ values: [Double]) -> String {
@@ -39,10 +39,3 @@ struct SandboxBenchmark: AsyncParsableCommand {
     }
 }
 
-extension Duration {
-    /// Milliseconds, with fractions.
-    var milliseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
-    }
-}

@@ -39,12 +39,13 @@ public struct Evaluation: Sendable {
         _ descriptor: EvaluationDescriptor, version: String, summary: String, dataset: any Dataset,
         solver: any Solver = GenerateSolver(), graders: GraderFactory, metrics: [Metric],
         aggregates: [AggregateMetric] = [], options: [String: String] = [:], references: [PublishedFigure] = [],
-        sampleGroup: String? = nil
+        sampleGroup: String? = nil, usesSandbox: Bool = false
     ) {
         self.init(
             name: descriptor.name, version: version, summary: summary, section: descriptor.section, dataset: dataset,
             solver: solver, graders: graders, metrics: metrics, aggregates: aggregates, options: options,
             roles: descriptor.roles, references: references, sampleGroup: sampleGroup)
+        self.usesSandbox = usesSandbox
     }
 
     /// An evaluation outside the registry (benchmarks, tests).

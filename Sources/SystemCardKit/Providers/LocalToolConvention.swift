@@ -22,7 +22,7 @@ enum LocalToolConvention {
                 }
             case .assistant:
                 let calls = (message.toolCalls ?? []).map { call in
-                    "<tool_call>\n{\"name\": \(quoted(call.name)), \"arguments\": \(call.arguments.isEmpty ? "{}" : call.arguments)}\n</tool_call>"
+                    "<tool_call>\n{\"name\": \(CanonicalJSON.string(call.name)), \"arguments\": \(call.arguments.isEmpty ? "{}" : call.arguments)}\n</tool_call>"
                 }
                 messages.append(.assistant(([message.content] + calls).filter { !$0.isEmpty }.joined(separator: "\n")))
             default:
@@ -31,11 +31,7 @@ enum LocalToolConvention {
         }
         guard !request.tools.isEmpty else { return messages }
         var listing = "You can call these tools. Each is described by a JSON object:\n<tools>\n"
-        for tool in request.tools {
-            var writer = CanonicalJSON()
-            writer.tools([tool])
-            listing += String(writer.text.dropFirst().dropLast()) + "\n"
-        }
+        for tool in request.tools { listing += CanonicalJSON.tool(tool) + "\n" }
         listing += "</tools>\nTo call a tool, answer with a JSON object naming it and its arguments between tags:\n"
             + "<tool_call>\n{\"name\": \"tool name\", \"arguments\": {\"argument\": \"value\"}}\n</tool_call>"
         if case .tool(let name)? = request.toolChoice { listing += "\nCall the tool \(name) now." }
@@ -82,11 +78,5 @@ enum LocalToolConvention {
             }
         }
         return ToolCall(id: id, name: name, arguments: arguments)
-    }
-
-    static func quoted(_ text: String) -> String {
-        var writer = CanonicalJSON()
-        writer.string(text)
-        return writer.text
     }
 }

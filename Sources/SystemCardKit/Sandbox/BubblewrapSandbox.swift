@@ -223,15 +223,13 @@ public final class BubblewrapSandbox: Sandbox {
         var directory = workspace
         for part in parts.dropLast() {
             directory.appendPathComponent(part)
-            var isDirectory: ObjCBool = false
             if creatingParents && !FileManager.default.fileExists(atPath: directory.path) {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
                 _ = lchown(directory.path, uid, uid)
             }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.path)
-            guard attributes?[.type] as? FileAttributeType == .typeDirectory,
-                FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
+            // Not followed: a link here is the agent's, and may lead anywhere.
+            let type = (try? FileManager.default.attributesOfItem(atPath: directory.path))?[.type] as? FileAttributeType
+            guard type == .typeDirectory else {
                 throw SandboxError.file("'\(path)' goes through something that is not a folder of the workspace")
             }
         }

@@ -122,15 +122,20 @@ package struct CanonicalJSON {
         bytes.append(UInt8(ascii: "["))
         for (index, tool) in tools.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            raw("{\"function\":{\"description\":")
-            string(tool.description)
-            raw(",\"name\":")
-            string(tool.name)
-            raw(",\"parameters\":")
-            value(tool.parameters)
-            raw("},\"type\":\"function\"}")
+            self.tool(tool)
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// One tool definition: `{"function":{…},"type":"function"}`.
+    package mutating func tool(_ tool: ToolDefinition) {
+        raw("{\"function\":{\"description\":")
+        string(tool.description)
+        raw(",\"name\":")
+        string(tool.name)
+        raw(",\"parameters\":")
+        value(tool.parameters)
+        raw("},\"type\":\"function\"}")
     }
 
     /// The tools and tool choice of a request, as `,"toolChoice":…,"tools":[…]`; nothing for a request without
@@ -163,6 +168,20 @@ package struct CanonicalJSON {
         if let seed = settings.seed { key("seed", first: first); number(seed); first = false }
         if let temperature = settings.temperature { key("temperature", first: first); number(temperature); first = false }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `text` as a JSON string literal (quoted and escaped), e.g. for a generated Python source.
+    package static func string(_ text: String) -> String {
+        var writer = CanonicalJSON(capacity: text.utf8.count + 2)
+        writer.string(text)
+        return writer.text
+    }
+
+    /// One tool definition as JSON text.
+    package static func tool(_ tool: ToolDefinition) -> String {
+        var writer = CanonicalJSON()
+        writer.tool(tool)
+        return writer.text
     }
 
     /// `[ChatMessage]` as stored in the database.

@@ -66,7 +66,6 @@ struct BubblewrapSandboxTests {
         #expect(!result.stdout.contains("REACHED"), "\(result.stdout)")
         #expect(!result.stdout.contains("RESOLVED"), "\(result.stdout)")
         #expect(result.stdout.contains("blocked"), "\(result.stdout) \(result.stderr)")
-        #expect(server.totalRequests == 0)
         // Its own loopback works: a server a task starts inside is reachable from inside.
         let inside = try await sandbox.run(
             SandboxCommand(

@@ -16,7 +16,7 @@ public enum CybenchEvaluation {
     ) { descriptor, options in
         let limits = CTFOptions.limits(options)
         let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }
-        var evaluation = Evaluation(
+        return Evaluation(
             descriptor, version: "1",
             summary: "Cybench (\(options["variant"] ?? "hard") prompts): professional CTF tasks with their files; an "
                 + "agent with bash, python and submit in a sandbox; \(limits.attempts) submissions, \(limits.messages) "
@@ -29,9 +29,7 @@ public enum CybenchEvaluation {
             ],
             aggregates: GeneratedCTFEvaluation.aggregates,
             options: ["variant": options["variant"] ?? "hard"].merging(
-                CTFOptions.stored(options, declared: CTFOptions.declared), uniquingKeysWith: { first, _ in first }))
-        evaluation.usesSandbox = true
-        return evaluation
+                CTFOptions.stored(options, declared: CTFOptions.declared), uniquingKeysWith: { first, _ in first }), usesSandbox: true)
     }
 
     /// A sandbox holding a copy of the task's files (permissions kept: binaries stay executable).

@@ -33,7 +33,7 @@ public enum GeneratedCTFEvaluation {
             }
             return try await prepare(sample, epoch: epoch, challenge: challenge, keep: keep)
         }
-        var evaluation = Evaluation(
+        return Evaluation(
             descriptor, version: "1",
             summary: "\(challenges.count) generated challenge kinds x \(options.integer("variants")) variants "
                 + "(\(tier) tiers, \(category) categories); an agent with bash, python and submit in a sandbox, "
@@ -41,9 +41,7 @@ public enum GeneratedCTFEvaluation {
             dataset: GeneratedCTFDataset(challenges: challenges, variants: options.integer("variants")),
             solver: agent, graders: GraderFactory(rules: FlagGrader(), model: nil, preferred: .rules),
             metrics: metrics, aggregates: aggregates,
-            options: CTFOptions.stored(options, declared: own + CTFOptions.declared), references: references)
-        evaluation.usesSandbox = true
-        return evaluation
+            options: CTFOptions.stored(options, declared: own + CTFOptions.declared), references: references, usesSandbox: true)
     }
 
     /// A sandbox holding the challenge's files, built from this sample and epoch's flag by the setup script
@@ -56,7 +54,7 @@ public enum GeneratedCTFEvaluation {
             SandboxService(code: $0, secret: flag, port: GeneratedChallenge.servicePort)
         }
         let sandbox = try BubblewrapSandbox(keep: keep, service: service)
-        let script = "FLAG = \(LocalToolConvention.quoted(flag))\nSEED = \(CTFFlag.seed(sample: sample.id, epoch: epoch))\n"
+        let script = "FLAG = \(CanonicalJSON.string(flag))\nSEED = \(CTFFlag.seed(sample: sample.id, epoch: epoch))\n"
             + challenge.setup
         let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(120)))
         guard result.exitCode == 0 else {

@@ -12,7 +12,7 @@ public enum InterCodeCTFEvaluation {
     ) { descriptor, options in
         let limits = CTFOptions.limits(options)
         let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }
-        var evaluation = Evaluation(
+        return Evaluation(
             descriptor, version: "1",
             summary: "InterCode-CTF (picoCTF practice tasks, high-school level): an agent with bash, python and submit "
                 + "starts in its task's files; \(limits.attempts) submissions, \(limits.messages) messages. Tasks "
@@ -26,9 +26,7 @@ public enum InterCodeCTFEvaluation {
             ],
             aggregates: GeneratedCTFEvaluation.aggregates,
             options: CTFOptions.stored(options, declared: CTFOptions.declared),
-            references: [PublishedFigure(metric: "success", model: "o3-mini", value: 0.61, source: GeneratedCTFEvaluation.source)])
-        evaluation.usesSandbox = true
-        return evaluation
+            references: [PublishedFigure(metric: "success", model: "o3-mini", value: 0.61, source: GeneratedCTFEvaluation.source)], usesSandbox: true)
     }
 
     /// The task's sandbox: a copy of its files (the data folder is never mounted), the agent starting there.

@@ -26,21 +26,16 @@ enum AgentTools {
     }
 
     /// A tool's output as the model sees it: the exit code, standard output and error, the middle cut past
-    /// `limit` characters. No duration: the same command gives the same message, so a resumed sample's model
-    /// calls come from the cache (the stored transcript has the duration, see ``withDuration(_:_:)``).
-    static func format(_ result: SandboxResult, limit: Int) -> String {
+    /// `limit` characters. The model gets no duration (`withDuration` is for the stored transcript): the same
+    /// command gives the same message, so a resumed sample's model calls come from the cache.
+    static func format(_ result: SandboxResult, limit: Int, withDuration: Bool = false) -> String {
         var text = result.stdout
         if !result.stderr.isEmpty { text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + result.stderr }
         var header = "[exit \(result.exitCode)"
+        if withDuration { header += ", \(result.milliseconds) ms" }
         if result.timedOut { header += ", killed at the timeout" }
         if result.droppedBytes > 0 { header += ", \(result.droppedBytes) bytes of output dropped" }
         return header + "]\n" + truncated(text, limit: limit)
-    }
-
-    /// The tool message as stored: the model's view with the command's duration added to its header.
-    static func withDuration(_ content: String, _ milliseconds: Int) -> String {
-        guard content.hasPrefix("[exit "), let close = content.firstIndex(of: "]") else { return content }
-        return String(content[..<close]) + ", \(milliseconds) ms" + String(content[close...])
     }
 
     /// `text` with its middle replaced by a note when longer than `limit` characters.

@@ -67,8 +67,8 @@ public struct ReActAgent: Solver {
 
     func run(_ sample: Sample, task: Prepared, model: any ModelRole) async throws -> SolverOutput {
         var messages: [ChatMessage] = [.system(systemPrompt)] + sample.messages.filter { $0.role != .system }
-        // What is stored: the messages, with each command's duration in its tool message.
-        var transcript = messages
+        // Tool messages as stored (with the command's duration), by their index in `messages`.
+        var stored: [Int: String] = [:]
         let started = ContinuousClock.now
         var tokens = 0
         var attempts = 0
@@ -81,16 +81,14 @@ public struct ReActAgent: Solver {
             let response = try await model.generate(messages, tools: AgentTools.all, toolChoice: .auto, settings: nil)
             tokens += response.usage.promptTokens + response.usage.completionTokens
             messages.append(.assistant(response.text, toolCalls: response.toolCalls))
-            transcript.append(messages.last!)
             if response.toolCalls.isEmpty {
                 messages.append(
                     .user("Go on with the task, using the tools. When you have the flag, call submit with it."))
-                transcript.append(messages.last!)
                 continue
             }
             for call in response.toolCalls {
                 let result: String
-                var milliseconds: Int?
+                var withDuration: String?
                 switch call.name {
                 case "submit":
                     switch AgentTools.argument("answer", of: call) {
@@ -109,22 +107,25 @@ public struct ReActAgent: Solver {
                         }
                     }
                 case "bash", "python":
-                    (result, milliseconds) = await runTool(
+                    (result, withDuration) = await runTool(
                         call, in: task.sandbox, remaining: limits.time - started.duration(to: .now))
                 default:
                     result = "error: there is no tool '\(RunText.excerpt(call.name, limit: 60))'; the tools are bash, python and submit"
                 }
                 messages.append(.tool(result, callID: call.id))
-                transcript.append(.tool(milliseconds.map { AgentTools.withDuration(result, $0) } ?? result, callID: call.id))
+                if let withDuration { stored[messages.count - 1] = withDuration }
                 if ending != nil { break }
             }
         }
+        var transcript = messages
+        for (index, content) in stored { transcript[index].content = content }
         transcript.append(.system("[agent stopped: \(ending?.rawValue ?? "unknown") after \(attempts) submission(s)]"))
         return SolverOutput(completion: submitted ?? "", transcript: transcript, target: task.target)
     }
 
-    /// Runs a `bash` or `python` call; the sandbox's own failures are reported to the model as errors too.
-    func runTool(_ call: ToolCall, in sandbox: any Sandbox, remaining: Duration) async -> (String, Int?) {
+    /// Runs a `bash` or `python` call: what the model sees, and what is stored (with the command's duration).
+    /// The sandbox's own failures are reported to the model as errors too.
+    func runTool(_ call: ToolCall, in sandbox: any Sandbox, remaining: Duration) async -> (String, String?) {
         let timeout = min(limits.toolTimeout, max(.seconds(1), remaining))
         let command: SandboxCommand
         switch (call.name, AgentTools.argument(call.name == "bash" ? "cmd" : "code", of: call)) {
@@ -134,7 +135,10 @@ public struct ReActAgent: Solver {
         }
         do {
             let result = try await sandbox.run(command)
-            return (AgentTools.format(result, limit: limits.toolOutput), result.milliseconds)
+            return (
+                AgentTools.format(result, limit: limits.toolOutput),
+                AgentTools.format(result, limit: limits.toolOutput, withDuration: true)
+            )
         } catch is CancellationError {
             return ("error: cancelled", nil)
         } catch {
