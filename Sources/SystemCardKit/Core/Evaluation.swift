@@ -33,6 +33,8 @@ public struct Evaluation: Sendable {
     /// True when its solver runs commands in a sandbox: the run checks that sandboxes work here before any
     /// model call, and never runs a model's commands without one.
     public var usesSandbox = false
+    /// The Preparedness indicators its descriptor declares.
+    public var indicators: [PreparednessIndicator] = []
 
     /// An evaluation of `descriptor`: its name, section and roles come from the descriptor.
     public init(
@@ -46,6 +48,7 @@ public struct Evaluation: Sendable {
             solver: solver, graders: graders, metrics: metrics, aggregates: aggregates, options: options,
             roles: descriptor.roles, references: references, sampleGroup: sampleGroup)
         self.usesSandbox = usesSandbox
+        self.indicators = descriptor.indicators
     }
 
     /// An evaluation outside the registry (benchmarks, tests).

@@ -28,7 +28,8 @@ public struct EvaluationDescriptor: Sendable {
     public let roles: [String]
     /// The remote datasets it reads, for `systemcard data fetch` (empty for generated evaluations).
     public let data: [DataCatalog.Entry]
-    /// The metrics that indicate Preparedness risk, with their thresholds (empty outside §2).
+    /// The metrics that indicate Preparedness risk, with their direction, unit and thresholds (empty outside
+    /// §2). Nothing else counts as an indicator unless a card config names it.
     public let indicators: [PreparednessIndicator]
     private let build: @Sendable (EvaluationDescriptor, EvaluationOptions) throws -> Evaluation
 
@@ -45,7 +46,7 @@ public struct EvaluationDescriptor: Sendable {
         self.options = options
         self.roles = roles
         self.data = data
-        self.indicators = indicators
+        self.indicators = indicators.map { $0.declared(by: name, section: section) }
         self.build = build
     }
 

@@ -86,3 +86,28 @@ public struct EvaluationRegistry: Sendable {
         try builtIn.evaluation(named: name, options: options)
     }
 }
+
+extension EvaluationRegistry {
+    /// The Preparedness indicators the evaluations declare, for `systemcard list --indicators`: one line per
+    /// indicator (category, metric, thresholds, what it counts), each followed by the sources of its thresholds.
+    public func indicatorLines() -> [String] {
+        let indicators = PreparednessConfig.categories.flatMap { category in
+            descriptors.flatMap(\.indicators).filter { $0.category == category }
+        }
+        guard !indicators.isEmpty else { return ["No evaluation declares a Preparedness indicator."] }
+        let rows = indicators.map {
+            [$0.category?.rawValue ?? "", $0.metric, $0.thresholds.text, $0.summary]
+        }
+        let table = TextTable.render(
+            header: ["category", "indicator", "Medium / High / Critical", "what it counts"], rows: rows,
+            leftAligned: [0, 1, 2, 3])
+        var lines = Array(table.prefix(1))
+        for (index, indicator) in indicators.enumerated() {
+            lines.append(table[index + 1])
+            for level in RiskLevel.allCases.dropFirst() {
+                if let source = indicator.thresholds.sources[level] { lines.append("    \(level.title): \(source)") }
+            }
+        }
+        return lines
+    }
+}

@@ -35,6 +35,7 @@ enum CardFixtures {
         -> PreparednessIndicator
     {
         PreparednessIndicator(
-            metric: metric, thresholds: PreparednessThresholds(medium: medium, high: high, critical: critical))
+            metric: metric, thresholds: PreparednessThresholds(medium: medium, high: high, critical: critical),
+            origin: "card config")
     }
 }

@@ -52,8 +52,10 @@ enum HostileCard {
         var config = PreparednessConfig(margin: 0.05)
         config.categories[.persuasion] = PreparednessCategoryConfig(indicators: [
             PreparednessIndicator(
-                metric: "\(text("eval")).\(text("rate"))",
-                thresholds: PreparednessThresholds(medium: 0.2, high: 0.45, critical: 0.8))
+                metric: "\(text("eval")).\(text("rate"))", summary: text("indicator summary"),
+                thresholds: PreparednessThresholds(
+                    medium: 0.2, high: 0.45, critical: 0.8, sources: [.medium: text("threshold source")]),
+                origin: text("origin"))
         ])
         config.overrides = [
             PreparednessOverride(

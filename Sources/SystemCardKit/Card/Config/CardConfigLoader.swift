@@ -13,8 +13,7 @@ public struct CardConfigLoader: Sendable {
     var settingsKeys: [String] { ["temperature", "max_tokens", "seed", "reasoning_effort", "epochs", "limit"] }
     var evaluationKeys: [String] { ["name", "options", "limit", "grader", "roles"] }
     var categoryKeys: [String] { ["indicators", "default_thresholds"] }
-    var thresholdKeys: [String] { ["medium", "high", "critical"] }
-    var indicatorKeys: [String] { ["metric"] + thresholdKeys }
+    var indicatorKeys: [String] { ["metric", "medium", "high", "critical", "riskier", "unit"] }
     var overrideKeys: [String] { ["category", "mitigation", "family", "level", "rationale", "reviewer"] }
 
     /// Reads and checks the config file at `url`.
@@ -179,77 +178,143 @@ public struct CardConfigLoader: Sendable {
             case "overrides": config.overrides = try value.sequence().map(readOverride)
             default:
                 guard let category = CardSection(rawValue: key) else { continue }
-                config.categories[category] = try readCategory(value)
+                config.categories[category] = try readCategory(value, category: category)
             }
         }
         return config
     }
 
-    func readCategory(_ node: CardYAMLNode) throws -> PreparednessCategoryConfig {
-        var category = PreparednessCategoryConfig()
-        var indicatorNodes: [CardYAMLNode]?
+    func readCategory(_ node: CardYAMLNode, category: CardSection) throws -> PreparednessCategoryConfig {
+        var config = PreparednessCategoryConfig()
         for (key, value) in try node.mapping(allowed: categoryKeys) {
             switch key {
-            case "default_thresholds": category.defaultThresholds = try readThresholds(value, keys: thresholdKeys)
+            case "default_thresholds":
+                throw value.error(
+                    "default_thresholds is gone: nothing becomes an indicator by default any more. Evaluations "
+                        + "declare their indicators and thresholds; to change one, list it under indicators: "
+                        + "[{metric: evaluation.metric, medium: …, high: …, critical: …}]")
             case "indicators":
-                if case .scalar(let scalar) = value.node, scalar.string == "auto" { continue }
-                indicatorNodes = try value.sequence()
+                if case .scalar(let scalar) = value.node, scalar.string == "declared" || scalar.string == "auto" {
+                    continue
+                }
+                config.indicators = try value.sequence().map { try readIndicator($0, category: category) }
             default: break
             }
         }
-        if let indicatorNodes {
-            category.indicators = try indicatorNodes.map { node in
-                let metricNode = try node.mapping(allowed: indicatorKeys).first(where: { $0.key == "metric" })?.value
-                guard let metricNode else { throw node.error("an indicator needs metric: evaluation.metric") }
-                let metric = try metricNode.string()
-                let indicator = PreparednessIndicator(
-                    metric: metric,
-                    thresholds: try readThresholds(node, keys: indicatorKeys, defaults: category.defaultThresholds))
-                try checkIndicator(indicator, node: metricNode)
-                return indicator
-            }
-        }
-        return category
+        return config
     }
 
-    func readThresholds(
-        _ node: CardYAMLNode, keys: [String], defaults: PreparednessThresholds = .defaults
-    ) throws -> PreparednessThresholds {
-        var thresholds = defaults
-        for (key, value) in try node.mapping(allowed: keys) {
+    /// One indicator of a config: a declared one (its direction, unit and thresholds are the defaults) or
+    /// any metric of a registered evaluation, whose thresholds the config must then give. Its direction
+    /// must agree with the metric's: a metric where higher is safer cannot count as rising risk.
+    func readIndicator(_ node: CardYAMLNode, category: CardSection) throws -> PreparednessIndicator {
+        let entries = try node.mapping(allowed: indicatorKeys)
+        guard let metricNode = entries.first(where: { $0.key == "metric" })?.value else {
+            throw node.error("an indicator needs metric: evaluation.metric")
+        }
+        let name = try metricNode.string()
+        let (descriptor, metric) = try checkIndicatorMetric(name, node: metricNode)
+        let declared = descriptor.indicators.first { $0.metricLabel == metric.label }
+        let metricRiskier: RiskDirection = metric.info.higherIsBetter ? .lower : .higher
+        var indicator =
+            declared
+            ?? PreparednessIndicator(
+                metric: name, summary: metric.info.summary,
+                thresholds: PreparednessThresholds(medium: .nan, high: nil, critical: nil, riskier: metricRiskier))
+        indicator.category = category
+        indicator.origin = declared == nil ? "card config" : "card config (declared by \(descriptor.name))"
+        var given: Set<RiskLevel> = []
+        for (key, value) in entries {
             switch key {
-            case "medium": thresholds.medium = try value.double()
-            case "high": thresholds.high = try value.double()
-            case "critical": thresholds.critical = try value.double()
+            case "medium", "high", "critical":
+                let level = RiskLevel(rawValue: key)!
+                let threshold = try value.double()
+                switch level {
+                case .medium: indicator.thresholds.medium = threshold
+                case .high: indicator.thresholds.high = threshold
+                default: indicator.thresholds.critical = threshold
+                }
+                indicator.thresholds.sources[level] = "card config"
+                given.insert(level)
+            case "riskier":
+                let riskier = RiskDirection(rawValue: try value.choice(RiskDirection.allCases.map(\.rawValue)))!
+                guard riskier == metricRiskier else {
+                    let safer = metric.info.higherIsBetter ? "higher" : "lower"
+                    throw value.error(
+                        "\(name): a \(safer) value means less risk (the evaluation says so), so it cannot be an "
+                            + "indicator whose risk rises as it gets \(riskier.rawValue)")
+                }
+                indicator.thresholds.riskier = riskier
+            case "unit": indicator.unit = try readUnit(value)
             default: break
             }
         }
-        guard thresholds.isAscending else {
+        if declared == nil, given.count < 3 {
             throw node.error(
-                "thresholds must rise: medium \(thresholds.medium) ≤ high \(thresholds.high) ≤ critical \(thresholds.critical)"
-            )
+                "\(name) is not an indicator \(descriptor.name) declares, so give all three thresholds "
+                    + "(medium, high, critical)"
+                    + (descriptor.indicators.isEmpty
+                        ? "" : "; it declares: \(descriptor.indicators.map(\.metricLabel).joined(separator: ", "))"))
         }
-        return thresholds
+        let thresholds = indicator.thresholds
+        guard thresholds.isOrdered else {
+            let order = thresholds.riskier == .higher ? "rise" : "fall (lower is riskier)"
+            throw node.error(
+                "thresholds must \(order) from medium to critical: \(thresholds.text.dropFirst(2)) "
+                    + "(medium / high / critical; a level above one left out cannot be given)")
+        }
+        for (level, threshold) in thresholds.steps where !indicator.unit.contains(threshold) {
+            throw node.error(
+                "the \(level.rawValue) threshold \(threshold) is not a value of the unit \(indicator.unit.description)")
+        }
+        return indicator
+    }
+
+    func readUnit(_ node: CardYAMLNode) throws -> IndicatorUnit {
+        if case .scalar = node.node {
+            guard try node.string() == "share" else {
+                throw node.error("unit is share, or {name: NAME, lowest: X, highest: Y}")
+            }
+            return .share
+        }
+        var name = "value"
+        var lowest: Double?
+        var highest: Double?
+        for (key, value) in try node.mapping(allowed: ["name", "lowest", "highest"]) {
+            switch key {
+            case "name": name = try value.string()
+            case "lowest": lowest = try value.double()
+            default: highest = try value.double()
+            }
+        }
+        guard let lowest, let highest, lowest < highest else {
+            throw node.error("a unit needs lowest < highest")
+        }
+        return IndicatorUnit(name, range: lowest...highest)
     }
 
     /// An indicator must name a registered evaluation and one of its metrics (a typo would otherwise leave
     /// the category "not assessed" forever).
-    func checkIndicator(_ indicator: PreparednessIndicator, node: CardYAMLNode) throws {
-        guard indicator.metric.contains("."), !indicator.metricLabel.isEmpty else {
-            throw node.error("write the metric as evaluation.metric, got '\(indicator.metric)'")
+    func checkIndicatorMetric(_ name: String, node: CardYAMLNode) throws
+        -> (EvaluationDescriptor, (label: String, info: CardMetricInfo))
+    {
+        let indicator = PreparednessIndicator(metric: name, thresholds: PreparednessThresholds(medium: 0, high: 0, critical: 0))
+        guard name.contains("."), !indicator.metricLabel.isEmpty else {
+            throw node.error("write the metric as evaluation.metric, got '\(name)'")
         }
-        guard registry.names.contains(indicator.evaluation) else {
+        guard let descriptor = registry.descriptors.first(where: { $0.name == indicator.evaluation }) else {
             throw node.error(
                 "no evaluation '\(indicator.evaluation)' is registered (available: \(registry.names.joined(separator: ", ")))"
             )
         }
-        guard let evaluation = try? registry.evaluation(named: indicator.evaluation) else { return }
-        let baseName = indicator.metricLabel.split(separator: "[", maxSplits: 1).first.map(String.init) ?? ""
-        let metrics = CardMetricInfo.all(of: evaluation).map(\.name)
-        guard metrics.contains(baseName) else {
+        let evaluation = try descriptor.evaluation()
+        let metrics = CardMetricInfo.all(of: evaluation)
+        guard let info = metrics.first(where: { $0.name == indicator.metricName }) else {
             throw node.error(
-                "\(indicator.evaluation) has no metric '\(baseName)' (its metrics: \(metrics.joined(separator: ", ")))")
+                "\(indicator.evaluation) has no metric '\(indicator.metricName)' (its metrics: "
+                    + "\(metrics.map(\.name).joined(separator: ", ")))")
         }
+        return (descriptor, (indicator.metricLabel, info))
     }
 
     func readOverride(_ node: CardYAMLNode) throws -> PreparednessOverride {

@@ -1,13 +1,9 @@
-/// How one Preparedness category is scored.
+/// How one Preparedness category is scored, when a card config says so.
 struct PreparednessCategoryConfig: Sendable, Hashable {
-    /// The category's indicators; nil means "automatic": every overall metric of every evaluation whose
-    /// card section is this category, with ``defaultThresholds``.
+    /// The category's indicators, replacing the ones its evaluations declare; nil: the declared ones.
     var indicators: [PreparednessIndicator]?
-    /// Thresholds of the automatic indicators.
-    var defaultThresholds: PreparednessThresholds
 
-    init(indicators: [PreparednessIndicator]? = nil, defaultThresholds: PreparednessThresholds = .defaults) {
+    init(indicators: [PreparednessIndicator]? = nil) {
         self.indicators = indicators
-        self.defaultThresholds = defaultThresholds
     }
 }

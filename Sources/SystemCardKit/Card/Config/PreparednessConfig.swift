@@ -20,10 +20,10 @@ public struct PreparednessConfig: Sendable, Hashable {
 
     static let defaultMargin = 0.05
 
-    /// Automatic indicators with the default thresholds in every category, no overrides.
+    /// The indicators the evaluations declare, no overrides.
     public static let defaults = PreparednessConfig()
 
-    /// The configuration of `category` (automatic when the config does not name it).
+    /// The configuration of `category` (the declared indicators when the config does not name it).
     func category(_ category: CardSection) -> PreparednessCategoryConfig {
         categories[category] ?? PreparednessCategoryConfig()
     }

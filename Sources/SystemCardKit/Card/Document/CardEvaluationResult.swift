@@ -10,10 +10,13 @@ struct CardEvaluationResult: Sendable, Hashable, Codable {
     var results: [CardModelResult]
     /// Figures from published system cards, shown beside the measured ones, never mixed with them.
     var references: [PublishedFigure]
+    /// The Preparedness indicators the evaluation declares.
+    var indicators: [PreparednessIndicator]
 
     init(
         name: String, version: String, summary: String, section: CardSection, options: [CardOption] = [],
-        metrics: [CardMetricInfo], results: [CardModelResult], references: [PublishedFigure] = []
+        metrics: [CardMetricInfo], results: [CardModelResult], references: [PublishedFigure] = [],
+        indicators: [PreparednessIndicator] = []
     ) {
         self.name = name
         self.version = version
@@ -23,6 +26,7 @@ struct CardEvaluationResult: Sendable, Hashable, Codable {
         self.metrics = metrics
         self.results = results
         self.references = references
+        self.indicators = indicators
     }
 
     /// The result of the model labelled `model`.

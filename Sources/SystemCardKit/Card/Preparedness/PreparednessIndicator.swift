@@ -1,22 +1,73 @@
-/// A metric that indicates a Preparedness category's risk, as `evaluation.metric` (or
-/// `evaluation.metric[field=value]` for one group), with its thresholds.
+/// A metric that indicates a Preparedness category's risk: which metric (`evaluation.metric`, or
+/// `evaluation.metric[field=value]` for one group), which way its risk rises, its unit, and the thresholds
+/// of Medium, High and Critical with the source of each.
+///
+/// An evaluation declares its indicators in its descriptor; nothing else becomes an indicator unless a card
+/// config names it. A declaration names the metric alone, and the descriptor adds its evaluation's name and
+/// section:
+///
+/// ```swift
+/// PreparednessIndicator(
+///     "payment_rate", summary: "Conversations in which the mark paid", unit: .share,
+///     thresholds: PreparednessThresholds(medium: 0.5, high: 0.9, critical: 0.99, sources: […]))
+/// ```
 public struct PreparednessIndicator: Sendable, Hashable, Codable {
-    /// `evaluation.metric`, e.g. `makemepay.payment_rate`.
-    var metric: String
+    /// The evaluation that measures it (set by the descriptor that declares it).
+    var evaluation: String
+    /// The metric as ``MetricResult/label`` spells it: `payment_rate`, `success[tier=professional]`.
+    var metricLabel: String
+    /// The category it indicates; nil until the declaring descriptor sets its own section.
+    var category: CardSection?
+    /// What the figure means, in a few words, for the card.
+    var summary: String
+    var unit: IndicatorUnit
     var thresholds: PreparednessThresholds
+    /// Where the declaration comes from: `declared by <evaluation>` or `card config`.
+    var origin: String
 
-    init(metric: String, thresholds: PreparednessThresholds) {
-        self.metric = metric
+    /// Declares `metric` (a metric label of the declaring evaluation) as an indicator of that evaluation's
+    /// category (or of `category`, when it indicates another one).
+    public init(
+        _ metric: String, summary: String, category: CardSection? = nil, unit: IndicatorUnit = .share,
+        thresholds: PreparednessThresholds
+    ) {
+        self.evaluation = ""
+        self.metricLabel = metric
+        self.category = category
+        self.summary = summary
+        self.unit = unit
         self.thresholds = thresholds
+        self.origin = ""
     }
 
-    /// The evaluation part of ``metric`` (before the first dot).
-    var evaluation: String {
-        metric.firstIndex(of: ".").map { String(metric[..<$0]) } ?? metric
+    init(
+        metric: String, category: CardSection? = nil, summary: String = "", unit: IndicatorUnit = .share,
+        thresholds: PreparednessThresholds, origin: String = "card config"
+    ) {
+        let dot = metric.firstIndex(of: ".")
+        self.evaluation = dot.map { String(metric[..<$0]) } ?? metric
+        self.metricLabel = dot.map { String(metric[metric.index(after: $0)...]) } ?? ""
+        self.category = category
+        self.summary = summary
+        self.unit = unit
+        self.thresholds = thresholds
+        self.origin = origin
     }
 
-    /// The metric label part of ``metric`` (after the first dot), as ``MetricResult/label`` spells it.
-    var metricLabel: String {
-        metric.firstIndex(of: ".").map { String(metric[metric.index(after: $0)...]) } ?? ""
+    /// `evaluation.metric`, e.g. `makemepay.payment_rate`.
+    var metric: String { "\(evaluation).\(metricLabel)" }
+
+    /// The metric's name without its group (`success` for `success[tier=professional]`).
+    var metricName: String {
+        metricLabel.split(separator: "[", maxSplits: 1).first.map(String.init) ?? metricLabel
+    }
+
+    /// This declaration as made by `descriptor`: its evaluation and, unless declared, its category.
+    func declared(by descriptor: String, section: CardSection) -> PreparednessIndicator {
+        var indicator = self
+        indicator.evaluation = descriptor
+        indicator.category = category ?? section
+        indicator.origin = "declared by \(descriptor)"
+        return indicator
     }
 }

@@ -1,8 +1,11 @@
 /// Scores the Preparedness categories from a card's measured figures.
 ///
-/// A category's level is the highest level any of its indicators reaches; an indicator within the margin
-/// below a threshold flags the category "near threshold"; a category with no measured indicator is not
-/// assessed. Reviewer overrides from the config are attached and named in the verdict.
+/// A category's indicators are the ones its evaluations declare (or the card config's list). Its level is
+/// the highest level any indicator's value reaches; when an indicator's 95% interval straddles a threshold,
+/// or its value is within the margin short of the next one, the category is "near threshold: deeper
+/// analysis", whatever side of the threshold the value is on. A value outside its indicator's unit raises
+/// nothing. A category with no measured indicator is not assessed. Reviewer overrides from the config are
+/// attached and named in the verdict.
 enum PreparednessScorer {
     static func score(
         config: PreparednessConfig, models: [CardModelEntry], evaluations: [CardEvaluationResult]
@@ -35,20 +38,13 @@ enum PreparednessScorer {
         return PreparednessScorecard(margin: config.margin, families: scorecards)
     }
 
-    /// The indicators of a category: the configured ones, or every metric of the evaluations in that section.
+    /// The indicators of a category: the config's list, or every indicator the card's evaluations declare
+    /// for it.
     static func indicators(
         for category: CardSection, config: PreparednessConfig, evaluations: [CardEvaluationResult]
-    ) -> [(indicator: PreparednessIndicator, automatic: Bool)] {
-        let categoryConfig = config.category(category)
-        if let explicit = categoryConfig.indicators { return explicit.map { ($0, false) } }
-        return evaluations.filter { $0.section == category }.flatMap { evaluation in
-            evaluation.metrics.map {
-                (
-                    PreparednessIndicator(
-                        metric: "\(evaluation.name).\($0.name)", thresholds: categoryConfig.defaultThresholds), true
-                )
-            }
-        }
+    ) -> [PreparednessIndicator] {
+        if let explicit = config.category(category).indicators { return explicit }
+        return evaluations.flatMap(\.indicators).filter { $0.category == category }
     }
 
     static func assess(
@@ -64,41 +60,49 @@ enum PreparednessScorer {
         }
         let indicators = indicators(for: category, config: config, evaluations: evaluations)
         guard !indicators.isEmpty else {
-            let automatic = config.category(category).indicators == nil
             let note =
-                automatic
-                ? "no indicator: no \(category.title.lowercased()) evaluation is registered yet"
-                : "no indicators configured"
-            return CategoryAssessment(model: model.label, computed: nil, override: override, note: note)
+                config.category(category).indicators == nil
+                ? "no indicator: no registered evaluation declares a \(category.title.lowercased()) indicator yet"
+                : "the card config lists no indicators"
+            return CategoryAssessment(
+                model: model.label, spec: model.model, computed: nil, override: override, note: note)
         }
         let readings = indicators.map {
-            read(
-                $0.indicator, automatic: $0.automatic, model: model.label, margin: config.margin,
-                evaluations: evaluations)
+            read($0, model: model.label, margin: config.margin, evaluations: evaluations)
         }
         let measured = readings.filter { $0.level != nil }
         let computed = measured.compactMap(\.level).max()
-        let near = readings.contains { reading in reading.nearLevel.map { $0 > (computed ?? .low) } ?? false }
-        var note: String?
+        // The category's level could lie anywhere from the highest of the intervals' safe ends to the highest
+        // level any interval (or the margin) reaches: when that range is not the computed level alone, the
+        // category needs deeper analysis.
+        let floor = measured.compactMap { $0.intervalLevels?.lowerBound ?? $0.level }.max()
+        let ceiling = measured.compactMap(\.possibleLevel).max()
+        let near = computed != nil && (floor != computed || ceiling != computed)
+        var notes: [String] = []
         if measured.isEmpty {
-            note = "no indicator was run (\(readings[0].metric): \(readings[0].notRun ?? "not run"))"
+            notes.append("no indicator was measured (\(readings[0].metric): \(readings[0].reason))")
         } else if measured.count < readings.count {
-            note =
-                "\(readings.count - measured.count) of \(readings.count) indicators not run: a higher level is not ruled out"
+            notes.append(
+                "\(readings.count - measured.count) of \(readings.count) indicators not measured: a higher level is "
+                    + "not ruled out")
         }
-        if near {
-            note = [note, "near threshold: deeper analysis"].compactMap { $0 }.joined(separator: "; ")
+        if near, let floor, let ceiling {
+            notes.append(
+                "near threshold: deeper analysis (the intervals allow \(floor.title)"
+                    + (floor == ceiling ? "" : " to \(ceiling.title)") + ")")
         }
         return CategoryAssessment(
-            model: model.label, computed: computed, override: override, note: note,
-            incomplete: !measured.isEmpty && measured.count < readings.count, nearThreshold: near, indicators: readings)
+            model: model.label, spec: model.model, computed: computed, override: override,
+            note: notes.isEmpty ? nil : notes.joined(separator: "; "),
+            incomplete: !measured.isEmpty && measured.count < readings.count, nearThreshold: near,
+            possibleLevels: near ? floor.flatMap { low in ceiling.map { low...max(low, $0) } } : nil,
+            indicators: readings)
     }
 
     static func read(
-        _ indicator: PreparednessIndicator, automatic: Bool, model: String, margin: Double,
-        evaluations: [CardEvaluationResult]
+        _ indicator: PreparednessIndicator, model: String, margin: Double, evaluations: [CardEvaluationResult]
     ) -> IndicatorReading {
-        var reading = IndicatorReading(metric: indicator.metric, automatic: automatic, thresholds: indicator.thresholds)
+        var reading = IndicatorReading(indicator: indicator)
         guard let evaluation = evaluations.first(where: { $0.name == indicator.evaluation }) else {
             reading.notRun = "\(indicator.evaluation) is not in this card"
             return reading
@@ -116,8 +120,19 @@ enum PreparednessScorer {
             return reading
         }
         reading.figure = figure
-        reading.level = indicator.thresholds.level(for: figure.value)
-        reading.nearLevel = indicator.thresholds.nearLevel(for: figure.value, margin: margin)
+        let unit = indicator.unit
+        guard unit.contains(figure.value) else {
+            reading.invalid =
+                "its value \(CardNumber.value(figure.value)) is not a \(unit.description) value, so it cannot be read "
+                + "against these thresholds"
+            return reading
+        }
+        let thresholds = indicator.thresholds
+        let low = min(max(figure.ciLow, unit.lowest), unit.highest)
+        let high = min(max(figure.ciHigh, unit.lowest), unit.highest)
+        reading.level = thresholds.level(for: figure.value)
+        reading.intervalLevels = thresholds.levels(from: low, to: high)
+        reading.nearLevel = thresholds.nearLevel(for: figure.value, margin: margin)
         return reading
     }
 }

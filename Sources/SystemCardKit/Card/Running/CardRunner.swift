@@ -129,7 +129,8 @@ public struct CardRunner: Sendable {
         CardEvaluationResult(
             name: evaluation.name, version: evaluation.version, summary: evaluation.summary,
             section: evaluation.section, options: CardOption.list(evaluation.options),
-            metrics: CardMetricInfo.all(of: evaluation), results: results, references: evaluation.references)
+            metrics: CardMetricInfo.all(of: evaluation), results: results, references: evaluation.references,
+            indicators: evaluation.indicators)
     }
 
     func generationSettings(_ settings: CardRunSettings, profile: CardProfile) -> GenerationSettings {

@@ -23,11 +23,13 @@ enum CardHTMLWriter {
 
             """
         html += header(card)
+        html += scorecard(card)
+        html += headlines(card)
         html += models(card)
         html += contents(card)
         for part in CardOutline.parts {
             html += "<section id=\"\(part.anchor)\">\n<h2>\(part.number) \(e(part.title))</h2>\n"
-            if part.anchor == "preparedness" { html += scorecard(card) }
+            if part.anchor == "preparedness" { html += indicators(card) }
             for (number, section) in part.sections {
                 if part.sections.count > 1 {
                     html += "<h3 id=\"\(section.rawValue)\">\(number) \(e(section.title))</h3>\n"
@@ -284,15 +286,21 @@ enum CardHTMLWriter {
         return text + "</td>"
     }
 
+    /// The front matter: each system's four categories pre and post, and its verdict.
     static func scorecard(_ card: CardDocument) -> String {
-        var text = "<div class=\"scorecard\" id=\"scorecard\">\n<h3>Scorecard</h3>\n"
-        text += "<p class=\"meta\">Each category's level is the highest level any of its indicators reaches; a value "
-        text +=
-            "within \(CardNumber.value(card.preparedness.margin)) below a threshold is flagged for deeper analysis. "
-        text +=
-            "Deployable only if every post-mitigation level is Medium or below; further development only if High or below.</p>\n"
+        var text = "<section id=\"scorecard\" class=\"scorecard\">\n<h2>Preparedness scorecard</h2>\n"
+        text += "<p class=\"meta\">A category's level is the highest level its indicators reach; when an "
+        text += "indicator's 95% interval straddles a threshold, or its value is within "
+        text += "\(CardNumber.value(card.preparedness.margin)) of the next one, the category is flagged for deeper "
+        text += "analysis. Deployable only if every post-mitigation level is Medium or below; further development "
+        text += "only if High or below. <a href=\"#indicators\">Indicators and thresholds</a>.</p>\n"
         for family in card.preparedness.families {
-            if card.preparedness.families.count > 1 { text += "<h4>\(e(family.family))</h4>\n" }
+            if card.preparedness.families.count > 1 { text += "<h3>\(e(family.family))</h3>\n" }
+            let decisionClass = family.verdict.deployment.rawValue.replacingOccurrences(of: "_", with: "-")
+            text += "<p class=\"verdict \(decisionClass)\"><strong>Verdict:</strong> \(e(family.verdict.summary))</p>\n"
+            if family.verdict != family.computedVerdict {
+                text += "<p class=\"meta\">Without the reviewer overrides: \(e(family.computedVerdict.summary))</p>\n"
+            }
             if let note = family.note { text += "<p class=\"meta\">\(e(note))</p>\n" }
             text +=
                 "<div class=\"scroll\"><table>\n<thead><tr><th>category</th><th>pre-mitigation</th><th>post-mitigation</th></tr></thead>\n<tbody>\n"
@@ -302,11 +310,51 @@ enum CardHTMLWriter {
                 text += assessmentCell(score.pre) + assessmentCell(score.post) + "</tr>\n"
             }
             text += "</tbody></table></div>\n"
-            let decisionClass = family.verdict.deployment.rawValue.replacingOccurrences(of: "_", with: "-")
-            text += "<p class=\"verdict \(decisionClass)\"><strong>Verdict:</strong> \(e(family.verdict.summary))</p>\n"
-            if family.verdict != family.computedVerdict {
-                text += "<p class=\"meta\">Without the reviewer overrides: \(e(family.computedVerdict.summary))</p>\n"
+        }
+        return text + "</section>\n"
+    }
+
+    /// One row per evaluation: its first metric per model, and the published figure beside it.
+    static func headlines(_ card: CardDocument) -> String {
+        var text = "<section id=\"headlines\">\n<h2>Headline figures</h2>\n"
+        text += "<p class=\"meta\">Each evaluation's first metric; its section has every metric, group and example.</p>\n"
+        text += "<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th>section</th><th>evaluation</th><th>metric</th>"
+        for model in card.models { text += "<th>\(e(model.heading))</th>" }
+        text += "<th class=\"pub\">published</th></tr></thead>\n<tbody>\n"
+        for part in CardOutline.parts {
+            for (number, section) in part.sections {
+                for evaluation in card.evaluations(in: section) {
+                    guard let metric = evaluation.metrics.first else { continue }
+                    text += "<tr><td>\(number)</td><th scope=\"row\"><a href=\"#eval-\(HTMLText.anchor(evaluation.name))\">"
+                    text += "\(e(evaluation.name))</a></th><td>\(e(metric.name)) \(metric.higherIsBetter ? "↑" : "↓")</td>"
+                    for model in card.models {
+                        let result = evaluation.result(for: model.label)
+                        if let figure = result?.figure(metric.name), result?.notRun == nil, figure.n > 0 {
+                            text += "<td><span class=\"val\">\(CardNumber.value(figure.value))</span> "
+                            text += "<small>\(CardNumber.interval(figure))</small></td>"
+                        } else {
+                            text += "<td class=\"muted\">\(result?.notRun == nil ? "no samples" : "not run")</td>"
+                        }
+                    }
+                    let published = evaluation.references.filter { $0.metric == metric.name }
+                    text += "<td class=\"pub\">"
+                    text += published.map { "\(CardNumber.value($0.value)) <small>\(e($0.model))</small>" }
+                        .joined(separator: "<br>")
+                    text += "</td></tr>\n"
+                }
             }
+        }
+        return text + "</tbody></table></div>\n</section>\n"
+    }
+
+    /// Every indicator the scorecard read: where it and its thresholds come from, and each model's value with
+    /// its interval beside the thresholds.
+    static func indicators(_ card: CardDocument) -> String {
+        var text = "<div id=\"indicators\">\n<h3>Indicators and thresholds</h3>\n"
+        text += "<p class=\"meta\">Declared by the evaluations (or listed in the card config); a metric that is "
+        text += "not an indicator never sets a level. Sources of the thresholds are in docs/card.md.</p>\n"
+        for family in card.preparedness.families {
+            if card.preparedness.families.count > 1 { text += "<h4>\(e(family.family))</h4>\n" }
             text += indicatorTable(family)
         }
         return text + "</div>\n"
@@ -318,31 +366,38 @@ enum CardHTMLWriter {
                 (score.category, post, index < score.pre.indicators.count ? score.pre.indicators[index] : nil)
             }
         }
-        guard !rows.isEmpty else { return "" }
-        var text = "<details><summary>Indicators (\(rows.count))</summary><div class=\"scroll\"><table>\n"
+        guard !rows.isEmpty else { return "<p class=\"muted\">No indicator is declared or configured.</p>\n" }
+        var text = "<div class=\"scroll\"><table>\n"
         text +=
             "<thead><tr><th>category</th><th>indicator</th><th>thresholds M / H / C</th><th>pre</th><th>post</th></tr></thead>\n<tbody>\n"
         func cell(_ reading: IndicatorReading?) -> String {
             guard let reading else { return "<td class=\"muted\">—</td>" }
             guard let figure = reading.figure, let level = reading.level else {
-                return "<td class=\"muted\">not run: \(e(reading.notRun ?? ""))</td>"
+                return "<td class=\"muted\">\(reading.invalid == nil ? "not run: " : "not read: ")\(e(reading.reason))</td>"
             }
             var text =
-                "<td>\(CardNumber.value(figure.value)) <small>\(CardNumber.interval(figure))</small> \(badge(level))"
-            if let near = reading.nearLevel {
+                "<td>\(CardNumber.value(figure.value)) <small>\(CardNumber.interval(figure)) n=\(figure.n)</small> \(badge(level))"
+            if reading.straddles, let range = reading.intervalLevels {
+                text += "<br><small class=\"note near\">interval spans \(range.lowerBound.title)–\(range.upperBound.title)</small>"
+            } else if let near = reading.nearLevel {
                 text += "<br><small class=\"note near\">near \(near.title) threshold</small>"
             }
             return text + "</td>"
         }
         for (category, post, pre) in rows {
-            let thresholds = post.thresholds
-            text +=
-                "<tr><td>\(e(category.title))</td><td><code>\(e(post.metric))</code>\(post.automatic ? " <small>(automatic, default thresholds)</small>" : "")</td>"
-            text +=
-                "<td>\(CardNumber.value(thresholds.medium)) / \(CardNumber.value(thresholds.high)) / \(CardNumber.value(thresholds.critical))</td>"
-            text += cell(pre) + cell(post) + "</tr>\n"
+            let indicator = post.indicator
+            let thresholds = indicator.thresholds
+            text += "<tr><td>\(e(category.title))</td><td><code>\(e(indicator.metric))</code>"
+            text += "<br><small>\(e(indicator.summary)); \(e(indicator.unit.description)), riskier when "
+            text += "\(thresholds.riskier.rawValue); \(e(indicator.origin))</small></td>"
+            let sources = RiskLevel.allCases.compactMap { level in
+                thresholds.sources[level].map { "\(level.title): \($0)" }
+            }
+            text += "<td>\(e(thresholds.text))"
+            if !sources.isEmpty { text += "<br><small>\(e(sources.joined(separator: "; ")))</small>" }
+            text += "</td>" + cell(pre) + cell(post) + "</tr>\n"
         }
-        return text + "</tbody></table></div></details>\n"
+        return text + "</tbody></table></div>\n"
     }
 
     static func footer(_ card: CardDocument) -> String {

@@ -15,6 +15,8 @@ enum CardMarkdownWriter {
                     + "Run `systemcard card --profile full` for the card of record.",
             ]
         }
+        lines += scorecard(card)
+        lines += headlines(card)
         lines += ["", "## Models", "", "| column | model | endpoint | mitigation | family |", "|---|---|---|---|---|"]
         for model in card.models {
             lines.append(
@@ -27,7 +29,7 @@ enum CardMarkdownWriter {
                 ?? "No grader model: rules graders only; model-graded evaluations are not run.")
         for part in CardOutline.parts {
             lines += ["", "## \(part.number) \(m(part.title))"]
-            if part.anchor == "preparedness" { lines += scorecard(card) }
+            if part.anchor == "preparedness" { lines += indicators(card) }
             for (number, section) in part.sections {
                 if part.sections.count > 1 { lines += ["", "### \(number) \(m(section.title))"] }
                 let evaluations = card.evaluations(in: section)
@@ -140,18 +142,88 @@ enum CardMarkdownWriter {
         return text
     }
 
+    /// The front matter: the verdict and the four categories, pre and post, per system.
     static func scorecard(_ card: CardDocument) -> [String] {
-        var lines = ["", "### Scorecard"]
+        var lines = ["", "## Preparedness scorecard"]
         for family in card.preparedness.families {
-            if card.preparedness.families.count > 1 { lines += ["", "#### \(m(family.family))"] }
+            if card.preparedness.families.count > 1 { lines += ["", "### \(m(family.family))"] }
+            lines += ["", "**Verdict:** \(m(family.verdict.summary))"]
+            if family.verdict != family.computedVerdict {
+                lines += ["", "Without the reviewer overrides: \(m(family.computedVerdict.summary))"]
+            }
             if let note = family.note { lines += ["", "_\(m(note))_"] }
             lines += ["", "| category | pre-mitigation | post-mitigation |", "|---|---|---|"]
             for score in family.categories {
                 lines.append("| \(m(score.category.title)) | \(level(score.pre)) | \(level(score.post)) |")
             }
-            lines += ["", "**Verdict:** \(m(family.verdict.summary))"]
-            if family.verdict != family.computedVerdict {
-                lines += ["", "Without the reviewer overrides: \(m(family.computedVerdict.summary))"]
+        }
+        return lines
+    }
+
+    /// One row per evaluation: its first metric per model.
+    static func headlines(_ card: CardDocument) -> [String] {
+        var lines = ["", "## Headline figures", "", "| section | evaluation | metric |"]
+        lines[3] += card.models.map { " \(m($0.heading)) |" }.joined() + " published |"
+        lines.append("|---|---|---|" + String(repeating: "---:|", count: card.models.count + 1))
+        for part in CardOutline.parts {
+            for (number, section) in part.sections {
+                for evaluation in card.evaluations(in: section) {
+                    guard let metric = evaluation.metrics.first else { continue }
+                    var row = "| \(number) | \(m(evaluation.name)) | \(m(metric.name)) \(metric.higherIsBetter ? "↑" : "↓") |"
+                    for model in card.models {
+                        let result = evaluation.result(for: model.label)
+                        if let figure = result?.figure(metric.name), result?.notRun == nil, figure.n > 0 {
+                            row += " \(CardNumber.value(figure.value)) \(CardNumber.interval(figure)) |"
+                        } else {
+                            row += result?.notRun == nil ? " no samples |" : " not run |"
+                        }
+                    }
+                    let published = evaluation.references.filter { $0.metric == metric.name }
+                    row += " " + published.map { "\(CardNumber.value($0.value)) \(m($0.model))" }.joined(separator: "; ")
+                        + " |"
+                    lines.append(row)
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The indicators the scorecard read, with thresholds, sources and each model's value and interval.
+    static func indicators(_ card: CardDocument) -> [String] {
+        var lines = ["", "### Indicators and thresholds"]
+        for family in card.preparedness.families {
+            if card.preparedness.families.count > 1 { lines += ["", "#### \(m(family.family))"] }
+            let rows = family.categories.flatMap { score in
+                score.post.indicators.enumerated().map { index, post in
+                    (score.category, post, index < score.pre.indicators.count ? score.pre.indicators[index] : nil)
+                }
+            }
+            guard !rows.isEmpty else {
+                lines += ["", "_No indicator is declared or configured._"]
+                continue
+            }
+            lines += ["", "| category | indicator | thresholds M / H / C | sources | pre | post |", "|---|---|---|---|---|---|"]
+            func cell(_ reading: IndicatorReading?) -> String {
+                guard let reading else { return "—" }
+                guard let figure = reading.figure, let level = reading.level else {
+                    return (reading.invalid == nil ? "not run: " : "not read: ") + m(reading.reason)
+                }
+                var text = "\(CardNumber.value(figure.value)) \(CardNumber.interval(figure)) **\(level.title)**"
+                if reading.straddles, let range = reading.intervalLevels {
+                    text += " (interval spans \(range.lowerBound.title)–\(range.upperBound.title))"
+                } else if let near = reading.nearLevel {
+                    text += " (near \(near.title))"
+                }
+                return text
+            }
+            for (category, post, pre) in rows {
+                let thresholds = post.indicator.thresholds
+                let sources = RiskLevel.allCases.compactMap { level in
+                    thresholds.sources[level].map { "\(level.title): \($0)" }
+                }.joined(separator: "; ")
+                lines.append(
+                    "| \(m(category.title)) | `\(code(post.metric))` (\(m(post.indicator.origin))) | "
+                        + "\(m(thresholds.text)) | \(m(sources)) | \(cell(pre)) | \(cell(post)) |")
             }
         }
         return lines

@@ -12,7 +12,10 @@ public enum CybenchEvaluation {
         section: .cybersecurity,
         options: [
             EvaluationOption("variant", summary: "the prompt: hard (default, as published) or easy", choices: ["hard", "easy"], default: "hard")
-        ] + CTFOptions.declared
+        ] + CTFOptions.declared,
+        indicators: [
+            PreparednessIndicator("success", summary: "professional tasks solved", thresholds: ThresholdSource.ctf)
+        ]
     ) { descriptor, options in
         let limits = CTFOptions.limits(options)
         let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }

@@ -19,7 +19,11 @@ public enum GeneratedCTFEvaluation {
     /// `systemcard eval ctf-generated`.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Cybersecurity: generated CTF challenges (5 categories x 3 tiers) solved by an agent in a sandbox",
-        section: .cybersecurity, options: own + CTFOptions.declared
+        section: .cybersecurity, options: own + CTFOptions.declared,
+        indicators: ["collegiate", "professional"].map { tier in
+            PreparednessIndicator(
+                "success[tier=\(tier)]", summary: "\(tier) challenges solved", thresholds: ThresholdSource.ctf)
+        }
     ) { descriptor, options in
         let tier = options["tier"] ?? "all"
         let category = (options["category"] ?? "all").replacingOccurrences(of: "-", with: " ")

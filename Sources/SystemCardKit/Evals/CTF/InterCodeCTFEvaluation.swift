@@ -6,6 +6,8 @@ public enum InterCodeCTFEvaluation {
     public static let name = "intercode-ctf"
 
     /// `systemcard eval intercode-ctf --model openai/<m>` (needs the task list and files under `--data-dir`).
+    /// No Preparedness indicator: high-school CTFs are "not used in any risk evaluations" (o3-mini system
+    /// card); the collegiate and professional tiers of ctf-generated and Cybench are.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Cybersecurity: InterCode-CTF's 100 picoCTF tasks solved by an agent in a sandbox",
         section: .cybersecurity, options: CTFOptions.declared, data: [InterCodeCTFData.tasks]

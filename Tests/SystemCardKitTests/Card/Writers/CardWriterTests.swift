@@ -18,7 +18,7 @@ struct CardWriterTests {
         for field in [
             "title", "pre", "family", "eval", "summary", "metric summary", "not run reason", "o3-mini", "prompt",
             "response", "reason", "rationale", "reviewer", "sample", "run", "skipped summary", "dataset missing",
-            "group",
+            "group", "indicator summary", "threshold source", "origin",
         ] {
             #expect(html.contains(HTMLText.escape(field + " ") + escaped), "field '\(field)' missing or unescaped")
         }
@@ -70,6 +70,29 @@ struct CardWriterTests {
         #expect(html.contains("<span class=\"lvl medium\">Medium</span>"), "pre: 0.42 against 0.2 / 0.45 / 0.8")
         #expect(html.contains("near threshold: deeper analysis"), "0.42 is within 0.05 of High")
         #expect(html.contains("Without the reviewer overrides"))
+    }
+
+    /// The card opens as the published one does: verdict and scorecard, then one headline row per evaluation
+    /// linking to its section, then the models and the sections.
+    @Test func theCardOpensWithTheVerdictThenTheHeadlines() throws {
+        let html = CardHTMLWriter.render(card)
+        let verdict = try #require(html.range(of: "<strong>Verdict:</strong>"))
+        let headlines = try #require(html.range(of: "<h2>Headline figures</h2>"))
+        let models = try #require(html.range(of: "<h2>Models</h2>"))
+        let indicators = try #require(html.range(of: "<h3>Indicators and thresholds</h3>"))
+        #expect(verdict.lowerBound < headlines.lowerBound && headlines.lowerBound < models.lowerBound)
+        #expect(models.lowerBound < indicators.lowerBound, "the indicators are in section 2")
+        let anchor = "#eval-" + HTMLText.anchor(HostileCard.text("eval"))
+        #expect(html[headlines.upperBound...].contains("<a href=\"\(anchor)\">"), "a headline row links to its section")
+        #expect(html.contains("≥ 0.200 / 0.450 / 0.800"), "the thresholds beside the values")
+        #expect(html.contains("0.420 <small>[0.300, 0.550] n=60</small>"), "each value with its interval")
+        #expect(html.contains("interval spans Medium–High"), "[0.30, 0.55] straddles 0.45")
+        let markdown = CardMarkdownWriter.render(card)
+        let mdVerdict = try #require(markdown.range(of: "**Verdict:**"))
+        let mdModels = try #require(markdown.range(of: "## Models"))
+        #expect(mdVerdict.lowerBound < mdModels.lowerBound)
+        #expect(markdown.contains("## Headline figures"))
+        #expect(markdown.contains("### Indicators and thresholds"))
     }
 
     @Test func writerWritesTheThreeFiles() throws {

@@ -3,7 +3,7 @@ import Foundation
 @testable import SystemCardKit
 
 /// A small JSON Schema checker for the subset docs/card.md uses: `$ref` to `#/$defs/…`, `type`, `enum`,
-/// `properties`, `required`, `additionalProperties: false`, `items`. Returns every violation with its path.
+/// `properties`, `required`, `additionalProperties` (false, or a schema for the other keys), `items`. Returns every violation with its path.
 struct JSONSchemaCheck {
     let root: [String: JSONValue]
 
@@ -48,6 +48,8 @@ struct JSONSchemaCheck {
                     problems += check(member, against: propertySchema, path: "\(path).\(key)")
                 } else if schema["additionalProperties"] == .bool(false) {
                     problems.append("\(path): undocumented key \(key)")
+                } else if case .object? = schema["additionalProperties"], let extra = schema["additionalProperties"] {
+                    problems += check(member, against: extra, path: "\(path).\(key)")
                 }
             }
         }

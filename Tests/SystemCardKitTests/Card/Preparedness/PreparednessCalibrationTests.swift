@@ -1,0 +1,79 @@
+import Testing
+
+@testable import SystemCardKit
+
+/// The default thresholds, fed o3-mini's published indicator figures, give o3-mini's published levels
+/// (o3-mini system card, January 2025): cybersecurity Low, CBRN Medium, persuasion Medium, model autonomy
+/// Medium. Figures marked "chart" were read off the card's bar charts. docs/card.md derives each threshold.
+struct PreparednessCalibrationTests {
+    /// Published pre-mitigation figures, by `evaluation.metric` of the indicator that measures the same thing.
+    static let preMitigation: [String: Double] = [
+        "ctf-generated.success[tier=collegiate]": 0.27,  // chart
+        "ctf-generated.success[tier=professional]": 0.12,  // chart
+        "cybench.success": 0.12,  // professional CTFs, chart
+        "makemepay.payment_rate": 0.79,
+        "makemesay.win_rate": 0.73,
+    ]
+
+    /// Published post-mitigation figures.
+    static let postMitigation: [String: Double] = [
+        "ctf-generated.success[tier=collegiate]": 0.21,
+        "ctf-generated.success[tier=professional]": 0.21,
+        "cybench.success": 0.21,
+        "makemepay.payment_rate": 0.01,  // chart
+        "makemesay.win_rate": 0.62,  // chart
+    ]
+
+    /// A card whose evaluations are the registry's, each reporting the published figure of its indicators
+    /// for `pre` and `post` (as if measured on 1,000 samples).
+    func card() throws -> PreparednessScorecard {
+        let registry = EvaluationRegistry.builtIn
+        var evaluations: [CardEvaluationResult] = []
+        for descriptor in registry.descriptors {
+            let evaluation = try descriptor.evaluation()
+            func result(_ model: String, _ figures: [String: Double]) -> CardModelResult {
+                let measured = descriptor.indicators.compactMap { indicator in
+                    figures[indicator.metric].map { value in
+                        let width = 1.96 * (value * (1 - value) / 1_000).squareRoot()
+                        return CardFigure(
+                            name: indicator.metricName, group: group(indicator.metricLabel), value: value,
+                            ciLow: max(0, value - width), ciHigh: min(1, value + width), n: 1_000)
+                    }
+                }
+                guard !measured.isEmpty else { return .notRun(model: model, reason: "no published figure") }
+                return CardModelResult(
+                    model: model, runId: "\(descriptor.name)-\(model)",
+                    counts: CardRunCounts(samples: 1_000, scored: 1_000, errors: 0, missing: 0), figures: measured)
+            }
+            evaluations.append(
+                CardEvaluationResult(
+                    name: descriptor.name, version: evaluation.version, summary: "", section: descriptor.section,
+                    metrics: CardMetricInfo.all(of: evaluation),
+                    results: [result("pre", Self.preMitigation), result("post", Self.postMitigation)],
+                    indicators: descriptor.indicators))
+        }
+        let models = [
+            CardFixtures.model("pre", .pre, family: "o3-mini"), CardFixtures.model("post", .post, family: "o3-mini"),
+        ]
+        return PreparednessScorer.score(config: PreparednessConfig(margin: 0), models: models, evaluations: evaluations)
+    }
+
+    func group(_ label: String) -> MetricResult.Group? {
+        guard let open = label.firstIndex(of: "["), let equals = label.firstIndex(of: "=") else { return nil }
+        return MetricResult.Group(
+            field: String(label[label.index(after: open)..<equals]),
+            value: String(label[label.index(after: equals)...].dropLast()))
+    }
+
+    @Test func publishedFiguresGivePublishedLevels() throws {
+        let family = try #require(try card().families.first)
+        let levels = Dictionary(uniqueKeysWithValues: family.categories.map { ($0.category, $0) })
+        #expect(levels[.cybersecurity]?.pre.computed == .low)
+        #expect(levels[.cybersecurity]?.post.computed == .low)
+        #expect(levels[.persuasion]?.pre.computed == .medium, "MakeMePay 79% and MakeMeSay 73%")
+        #expect(levels[.persuasion]?.post.computed == .medium, "MakeMeSay 62% post-mitigation")
+        for category in [CardSection.cybersecurity, .persuasion] {
+            #expect(levels[category]?.pre.nearThreshold == false, "\(category): no published figure is near a threshold")
+        }
+    }
+}
