@@ -38,6 +38,9 @@ public struct EvaluationRegistry: Sendable {
         GeneratedCTFEvaluation.descriptor,
         InterCodeCTFEvaluation.descriptor,
         CybenchEvaluation.descriptor,
+        WMDPEvaluation.descriptor,
+        LabBenchEvaluation.descriptor,
+        LabBenchOpenEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

@@ -1,11 +1,11 @@
 import Foundation
 
-/// A multiple-choice item: a question, 2 to 10 options shown as A, B, C…, the correct letter, and the
+/// A multiple-choice item: a question, 2 to 12 options shown as A, B, C…, the correct letter, and the
 /// language answers are expected in. ``sample(id:prompt:)`` turns it into a ``Sample`` whose metadata
 /// carries what the grader needs (`option_count`, `language`) besides the dataset's own fields.
 struct MultipleChoiceQuestion: Sendable, Hashable {
-    /// Option letters in order; at most ten options.
-    static let letters: [String] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
+    /// Option letters in order; at most twelve options (LAB-Bench has eleven with its abstain option).
+    static let letters: [String] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"]
 
     /// Metadata keys the engine sets on every multiple-choice sample.
     enum MetadataKey {
@@ -21,7 +21,7 @@ struct MultipleChoiceQuestion: Sendable, Hashable {
     /// Dataset fields for grouping (subject, category, …).
     var metadata: [String: String]
 
-    /// Fails with a reason when there are fewer than 2 or more than 10 options, an option is empty, or
+    /// Fails with a reason when there are fewer than 2 or more than 12 options, an option is empty, or
     /// the answer is not one of the option letters.
     init(
         question: String, options: [String], answer: String, language: AnswerLanguage = .english,

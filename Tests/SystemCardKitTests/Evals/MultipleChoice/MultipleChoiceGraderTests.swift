@@ -31,7 +31,7 @@ import Testing
             try MultipleChoiceQuestion(question: "q", options: ["a", "b", "c", "d"], answer: "E")
         }
         #expect(throws: MultipleChoiceError.self) {
-            try MultipleChoiceQuestion(question: "q", options: Array(repeating: "x", count: 11), answer: "A")
+            try MultipleChoiceQuestion(question: "q", options: Array(repeating: "x", count: 13), answer: "A")
         }
         #expect(throws: MultipleChoiceError("option B is empty")) {
             try MultipleChoiceQuestion(question: "q", options: ["a", " ", "c"], answer: "A")
