@@ -31,6 +31,8 @@ public struct EvaluationRegistry: Sendable {
         BBQEvaluation.descriptor,
         MakeMePayEvaluation.descriptor,
         MakeMeSayEvaluation.descriptor,
+        PersuasionRatingEvaluation.descriptor,
+        AttemptToPersuadeEvaluation.descriptor,
         InstructionHierarchyEvaluation.descriptor,
         TutorJailbreakEvaluation.descriptor,
         PhraseProtectionEvaluation.descriptor,
