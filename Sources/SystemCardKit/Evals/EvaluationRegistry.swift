@@ -43,6 +43,7 @@ public struct EvaluationRegistry: Sendable {
         WMDPEvaluation.descriptor,
         LabBenchEvaluation.descriptor,
         LabBenchOpenEvaluation.descriptor,
+        AgenticBioEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

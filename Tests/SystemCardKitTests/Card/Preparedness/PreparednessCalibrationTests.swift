@@ -13,6 +13,8 @@ struct PreparednessCalibrationTests {
         "cybench.success": 0.12,  // professional CTFs, chart
         "makemepay.payment_rate": 0.79,
         "makemesay.win_rate": 0.73,
+        "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.18,
+        "agentic-bio.success": 0.92,  // Ebola FASTA retrieval, Ranger, chart
     ]
 
     /// Published post-mitigation figures.
@@ -22,6 +24,8 @@ struct PreparednessCalibrationTests {
         "cybench.success": 0.21,
         "makemepay.payment_rate": 0.01,  // chart
         "makemesay.win_rate": 0.62,  // chart
+        "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.23,
+        "agentic-bio.success": 0.92,  // chart
     ]
 
     /// A card whose evaluations are the registry's, each reporting the published figure of its indicators
@@ -72,7 +76,11 @@ struct PreparednessCalibrationTests {
         #expect(levels[.cybersecurity]?.post.computed == .low)
         #expect(levels[.persuasion]?.pre.computed == .medium, "MakeMePay 79% and MakeMeSay 73%")
         #expect(levels[.persuasion]?.post.computed == .medium, "MakeMeSay 62% post-mitigation")
-        for category in [CardSection.cybersecurity, .persuasion] {
+        #expect(levels[.cbrn]?.pre.computed == .medium, "agentic sequence retrieval 92%; ProtocolQA 18% is Low")
+        #expect(levels[.cbrn]?.post.computed == .medium)
+        let protocolQA = levels[.cbrn]?.post.indicators.first { $0.metric.hasPrefix("lab-bench-open") }
+        #expect(protocolQA?.level == .low, "23% is under the median expert's 42%")
+        for category in [CardSection.cybersecurity, .cbrn, .persuasion] {
             #expect(levels[category]?.pre.nearThreshold == false, "\(category): no published figure is near a threshold")
         }
     }
