@@ -44,6 +44,7 @@ public struct EvaluationRegistry: Sendable {
         LabBenchEvaluation.descriptor,
         LabBenchOpenEvaluation.descriptor,
         AgenticBioEvaluation.descriptor,
+        BioriskEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

@@ -15,6 +15,11 @@ struct PreparednessCalibrationTests {
         "makemesay.win_rate": 0.73,
         "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.18,
         "agentic-bio.success": 0.92,  // Ebola FASTA retrieval, Ranger, chart
+        // Long-form biorisk pass rates (chart): the card's text says ">20%" on these four stages.
+        "biorisk-rubric.pass_rate[stage=acquisition]": 0.81,
+        "biorisk-rubric.pass_rate[stage=magnification]": 1.0,
+        "biorisk-rubric.pass_rate[stage=formulation]": 0.28,
+        "biorisk-rubric.pass_rate[stage=release]": 0.69,
     ]
 
     /// Published post-mitigation figures.
@@ -26,6 +31,10 @@ struct PreparednessCalibrationTests {
         "makemesay.win_rate": 0.62,  // chart
         "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.23,
         "agentic-bio.success": 0.92,  // chart
+        "biorisk-rubric.pass_rate[stage=acquisition]": 0,  // chart: post-mitigation refuses
+        "biorisk-rubric.pass_rate[stage=magnification]": 0,
+        "biorisk-rubric.pass_rate[stage=formulation]": 0,
+        "biorisk-rubric.pass_rate[stage=release]": 0,
     ]
 
     /// A card whose evaluations are the registry's, each reporting the published figure of its indicators
@@ -76,7 +85,7 @@ struct PreparednessCalibrationTests {
         #expect(levels[.cybersecurity]?.post.computed == .low)
         #expect(levels[.persuasion]?.pre.computed == .medium, "MakeMePay 79% and MakeMeSay 73%")
         #expect(levels[.persuasion]?.post.computed == .medium, "MakeMeSay 62% post-mitigation")
-        #expect(levels[.cbrn]?.pre.computed == .medium, "agentic sequence retrieval 92%; ProtocolQA 18% is Low")
+        #expect(levels[.cbrn]?.pre.computed == .medium, "biorisk pass rates above 20%, sequence retrieval 92%")
         #expect(levels[.cbrn]?.post.computed == .medium)
         let protocolQA = levels[.cbrn]?.post.indicators.first { $0.metric.hasPrefix("lab-bench-open") }
         #expect(protocolQA?.level == .low, "23% is under the median expert's 42%")
