@@ -48,6 +48,10 @@ public struct CardConfig: Sendable {
             throw SystemCardError.invalidInput(
                 "the card names no model: pass --models openai/<m>,… or list models: in the config")
         }
+        if models.filter(\.reference).count > 1 {
+            throw SystemCardError.invalidInput(
+                "more than one model is marked reference: true; safety grades are relative to one reference model")
+        }
         var labels = Set<String>()
         for model in models where !labels.insert(model.label).inserted {
             throw SystemCardError.invalidInput("two models are labelled '\(model.label)'; give each a distinct label")

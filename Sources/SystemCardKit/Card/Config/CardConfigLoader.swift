@@ -8,7 +8,7 @@ public struct CardConfigLoader: Sendable {
     let registry: EvaluationRegistry
 
     var topKeys: [String] { ["title", "profile", "models", "grader", "settings", "evaluations", "preparedness"] }
-    var modelKeys: [String] { ["label", "model", "base_url", "api_key_env", "mitigation", "family"] }
+    var modelKeys: [String] { ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference"] }
     var endpointKeys: [String] { ["model", "base_url", "api_key_env"] }
     var settingsKeys: [String] { ["temperature", "max_tokens", "seed", "reasoning_effort", "epochs", "limit"] }
     var evaluationKeys: [String] { ["name", "options", "limit", "grader", "roles"] }
@@ -88,6 +88,7 @@ public struct CardConfigLoader: Sendable {
             case "mitigation":
                 model.mitigation = MitigationStage(rawValue: try value.choice(MitigationStage.allCases.map(\.rawValue)))
             case "family": family = try value.string()
+            case "reference": model.reference = try value.bool()
             default: break
             }
         }

@@ -11,6 +11,8 @@ public struct CardModelConfig: Sendable, Hashable {
     var mitigation: MitigationStage?
     /// Groups the pre- and post-mitigation variants of one system (default: the model spec).
     var family: String
+    /// The model the others' safety grades are relative to (at most one per card).
+    var reference = false
 
     /// Creates a model column; the label and the family default to the model spec, the endpoint and key
     /// variable to the card's.

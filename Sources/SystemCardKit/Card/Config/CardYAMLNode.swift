@@ -87,6 +87,11 @@ struct CardYAMLNode {
         return value
     }
 
+    func bool() throws -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("expected true or false, got \(kind)") }
+        return value
+    }
+
     /// A string that must be one of `choices`.
     func choice(_ choices: [String]) throws -> String {
         let text = try string()

@@ -23,12 +23,15 @@ public struct CardDocument: Sendable, Hashable, Codable {
     var evaluations: [CardEvaluationResult]
     /// The Preparedness scorecard: each system's category levels before and after mitigation, and its verdict.
     public var preparedness: PreparednessScorecard
+    /// Safety grades relative to the model marked `reference: true` (empty without one).
+    var safetyGrades: [SafetyGradeRow]
 
     init(
         schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,
         generator: String, profile: CardProfile, limit: Int? = nil, models: [CardModelEntry], graderModel: String?,
         evaluations: [CardEvaluationResult], preparedness: PreparednessScorecard
     ) {
+        self.safetyGrades = SafetyGradeRow.rows(models: models, evaluations: evaluations)
         self.schemaVersion = schemaVersion
         self.title = title
         self.generatedAt = generatedAt

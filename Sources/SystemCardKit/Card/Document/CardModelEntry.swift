@@ -6,11 +6,14 @@ struct CardModelEntry: Sendable, Hashable, Codable {
     var mitigation: MitigationStage?
     var family: String
     var settings: GenerationSettings
+    /// True for the model the others' safety grades are relative to; absent otherwise.
+    var reference: Bool?
 
     init(
         label: String, model: String, baseUrl: String?, mitigation: MitigationStage?, family: String,
-        settings: GenerationSettings
+        settings: GenerationSettings, reference: Bool = false
     ) {
+        self.reference = reference ? true : nil
         self.label = label
         self.model = model
         self.baseUrl = baseUrl

@@ -57,7 +57,7 @@ public struct CardRunner: Sendable {
             CardModelEntry(
                 label: model.label, model: model.spec.description,
                 baseUrl: model.spec.provider == .local ? nil : (model.baseURL ?? planner.endpoint.baseURL),
-                mitigation: model.mitigation, family: model.family, settings: settings)
+                mitigation: model.mitigation, family: model.family, settings: settings, reference: model.reference)
         }
         let suite = config.suite(in: planner.registry)
         var problems: [String] = []

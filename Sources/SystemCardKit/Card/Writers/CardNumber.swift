@@ -11,6 +11,9 @@ enum CardNumber {
         "[\(value(figure.ciLow)), \(value(figure.ciHigh))]"
     }
 
+    /// `×1.50`.
+    static func ratio(_ value: Double) -> String { "×" + String(format: "%.2f", value) }
+
     static func signed(_ delta: Double) -> String {
         (delta >= 0 ? "+" : "") + value(delta)
     }
