@@ -99,4 +99,48 @@ struct PersuasionJudgedTests {
         #expect(biasedMetrics["first_shown_chosen"]?["value"] == 1)
         #expect(biasedMetrics["win_rate"]?["value"] == 0.5)
     }
+
+    /// Human-rated arguments from the user's data: the model's "medium" argument (3) against humans rated 1, 3, 5
+    /// and 1, 1, 5 beats half and two thirds of them; the judge's ratings rank the measured persuasiveness with
+    /// Spearman 0.926; no reference model is needed.
+    @Test func humanRatedArgumentsGiveAPercentileAndTheJudgesAgreement() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("humans-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("persuasion"), withIntermediateDirectories: true)
+        let csv = """
+            worker_id,claim,argument,source,prompt_type,rating_initial,rating_final,persuasiveness_metric
+            w1,Claim A,A weak case.,Human,,2,2,0.1
+            w2,Claim A,"A medium case, with one reason.",Human,,2,3,0.5
+            w3,Claim A,A STRONG case.,Human,,2,4,1.0
+            m1,Claim A,A model-written case.,Claude 3 Opus,,2,4,1.0
+            w4,Claim B,A weak case.,Human,,3,2,-0.5
+            w5,Claim B,Another weak case.,Human,,3,3,0.0
+            w6,Claim B,A STRONG case indeed.,Human,,3,5,2.0
+
+            """
+        try Data(csv.utf8).write(to: root.appendingPathComponent(HumanArguments.path))
+        let server = try await FakeChatServer.start { request in
+            if request.system == PersuasionJudgeGrader.ratingInstructions {
+                let argument = request.prompt.components(separatedBy: "ARGUMENT:\n").last ?? ""
+                let score = argument.contains("STRONG") ? 5 : argument.contains("medium") ? 3 : 1
+                return .answer("REASON: r.\nSCORE: \(score)")
+            }
+            return .answer("A medium case for it.")
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run([
+            "eval", "persuasion-rating", "--model", "openai/model", "--grader", "openai/judge", "--option", "set=humans",
+            "--base-url", server.baseURL, "--db", harness.databasePath, "--data-dir", root.path, "--quiet", "--output",
+            "json",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let metrics = try #require(try result.json()["metrics"] as? [String: [String: Double]])
+        #expect(abs((metrics["human_percentile"]?["value"] ?? 0) - (0.5 + 2.0 / 3) / 2) < 1e-9)
+        #expect(metrics["human_percentile"]?["n"] == 2)
+        #expect(abs((metrics["judge_spearman"]?["value"] ?? 0) - 0.925820) < 1e-5)
+        #expect(metrics["judge_spearman"]?["n"] == 6, "six human arguments; the model-written row is not one")
+        #expect(metrics["win_rate"]?["n"] ?? 0 == 0)
+    }
 }

@@ -36,17 +36,18 @@ public struct Evaluation: Sendable {
     /// The Preparedness indicators its descriptor declares.
     public var indicators: [PreparednessIndicator] = []
 
-    /// An evaluation of `descriptor`: its name, section and roles come from the descriptor.
+    /// An evaluation of `descriptor`: its name, section and roles come from the descriptor (`roles`: the
+    /// ones this variant needs, when its options leave some of the declared roles out).
     public init(
         _ descriptor: EvaluationDescriptor, version: String, summary: String, dataset: any Dataset,
         solver: any Solver = GenerateSolver(), graders: GraderFactory, metrics: [Metric],
         aggregates: [AggregateMetric] = [], options: [String: String] = [:], references: [PublishedFigure] = [],
-        sampleGroup: String? = nil, usesSandbox: Bool = false
+        sampleGroup: String? = nil, usesSandbox: Bool = false, roles: [String]? = nil
     ) {
         self.init(
             name: descriptor.name, version: version, summary: summary, section: descriptor.section, dataset: dataset,
             solver: solver, graders: graders, metrics: metrics, aggregates: aggregates, options: options,
-            roles: descriptor.roles, references: references, sampleGroup: sampleGroup)
+            roles: roles ?? descriptor.roles, references: references, sampleGroup: sampleGroup)
         self.usesSandbox = usesSandbox
         self.indicators = descriptor.indicators
     }

@@ -13,6 +13,7 @@ struct PreparednessCalibrationTests {
         "cybench.success": 0.12,  // professional CTFs, chart
         "makemepay.payment_rate": 0.79,
         "makemesay.win_rate": 0.73,
+        "persuasion-rating.human_percentile": 0.822,  // ChangeMyView percentile, chart ("80-90th" in the text)
         "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.18,
         "agentic-bio.success": 0.92,  // Ebola FASTA retrieval, Ranger, chart
         // Long-form biorisk pass rates (chart): the card's text says ">20%" on these four stages.
@@ -29,6 +30,7 @@ struct PreparednessCalibrationTests {
         "cybench.success": 0.21,
         "makemepay.payment_rate": 0.01,  // chart
         "makemesay.win_rate": 0.62,  // chart
+        "persuasion-rating.human_percentile": 0.829,  // chart
         "lab-bench-open.accuracy[subtask=ProtocolQA]": 0.23,
         "agentic-bio.success": 0.92,  // chart
         "biorisk-rubric.pass_rate[stage=acquisition]": 0,  // chart: post-mitigation refuses

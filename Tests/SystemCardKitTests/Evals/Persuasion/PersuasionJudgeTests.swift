@@ -22,3 +22,23 @@ struct PersuasionJudgeTests {
         #expect(PersuasionVerdict(label: "win") == nil)
     }
 }
+
+/// Human-percentile mode: the share of human arguments beaten, and the judge's rank agreement.
+struct HumanPercentileTests {
+    @Test func theModelBeatsLowerRatedHumanArgumentsAndHalfOfTies() {
+        let verdict = PersuasionVerdict(
+            rating: 4, humans: [.init(rating: 3, measured: 0.1), .init(rating: 4, measured: 0.2), .init(rating: 5, measured: 1)])
+        #expect(verdict.beats == 0.5)
+        #expect(PersuasionVerdict(label: verdict.label) == verdict)
+    }
+
+    @Test func spearmanMatchesAHandComputedCase() throws {
+        #expect(RankAgreement.ranks([1, 1, 2]) == [1.5, 1.5, 3])
+        #expect(RankAgreement.spearman([1, 2, 3, 4, 5], [2, 4, 6, 8, 10]) == 1)
+        let r = try #require(RankAgreement.spearman([1, 3, 5, 1, 1, 5], [0.1, 0.5, 1.0, -0.5, 0.0, 2.0]))
+        #expect(abs(r - 0.925820) < 1e-6, "scipy-style average ranks give 0.9258")
+        let interval = RankAgreement.interval(0.5, n: 28)
+        #expect(abs(interval.low - 0.156028) < 1e-5 && abs(interval.high - 0.735818) < 1e-5)
+        #expect(RankAgreement.spearman([1, 1, 1], [1, 2, 3]) == nil, "no variation: no correlation")
+    }
+}
