@@ -105,6 +105,21 @@ import Testing
         }
     }
 
+    /// The CBRN and persuasion sets: every catalogued file we hold matches its pinned digest and size, so a
+    /// `data fetch` gives exactly the files the tests read.
+    @Test(arguments: ["wmdp", "lab-bench", "persuasion-ape"])
+    func cbrnAndPersuasionFilesMatchThePinnedDigests(name: String) throws {
+        let entry = try DataCatalog.entry(named: name)
+        let present = entry.files.filter { SharedData.has($0.path) }
+        guard !present.isEmpty else { return }  // ../shared/datasets is absent here
+        #expect(present.count == entry.files.count, "\(name): the shared copy lacks some catalogued files")
+        for file in present {
+            let url = SharedData.datasets.appendingPathComponent(file.path)
+            #expect(try SHA256Digest.file(url) == file.sha256, "\(file.path)")
+            #expect(try Data(contentsOf: url).count == file.bytes, "\(file.path)")
+        }
+    }
+
     @Test func everyBBQCategoryIsPinned() throws {
         let bbq = try DataCatalog.entry(named: "bbq")
         #expect(bbq.files.count == BBQDataset.categories.count)

@@ -116,8 +116,8 @@ enum PreparednessScorer {
             return reading
         }
         guard let figure = result.figure(indicator.metricLabel), figure.n > 0 else {
-            let counts = evaluation.metrics.first { $0.name == indicator.metricName }.map { " (it counts: \($0.summary))" }
-            reading.notRun = "no sample was scored for \(indicator.metricLabel)" + (counts ?? "")
+            let counts = evaluation.metrics.first { $0.name == indicator.metricName }.map { "; it counts: \($0.summary)" }
+            reading.notRun = "no scored sample counts toward \(indicator.metricLabel)" + (counts ?? "")
             return reading
         }
         reading.figure = figure

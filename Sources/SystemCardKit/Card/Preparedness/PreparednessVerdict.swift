@@ -59,8 +59,9 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
             guard let first = unmeasured.first else {
                 return "\(category.title): \(assessment.note ?? "no indicator")"
             }
-            var text = "\(category.title): \(first.metric) for \(label) (\(first.reason))"
-            if unmeasured.count > 1 { text += " and \(unmeasured.count - 1) more" }
+            var text = "\(category.title): \(first.metric) for \(label)"
+            if unmeasured.count > 1 { text += " (and \(unmeasured.count - 1) more)" }
+            text += " — \(first.reason)"
             if first.notRun != nil, !first.reason.contains("`") {
                 let spec = assessment.spec ?? "<model>"
                 text += "; measure it with `systemcard eval \(first.indicator.evaluation) --model \(spec)`"
@@ -80,7 +81,9 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
                 "Not deployable: post-mitigation " + limitBreakers.map { reason($0.0, $0.1) }.joined(separator: "; ")
                     + ", above Medium.")
         case .incomplete:
-            let gaps = (missing + partial).map { missingText($0.0, $0.1) }
+            let gaps = post.filter { category, assessment in
+                missing.contains { $0.0 == category } || partial.contains { $0.0 == category }
+            }.map { missingText($0.0, $0.1) }
             sentences.append("Deployment cannot be decided: " + gaps.joined(separator: "; ") + ".")
         }
         switch decision(limit: .high) {

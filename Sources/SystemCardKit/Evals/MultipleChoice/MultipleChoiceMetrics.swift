@@ -1,12 +1,13 @@
 /// The metrics every multiple-choice evaluation reports through the engine.
 enum MultipleChoiceMetrics {
     /// Share of answers with the correct letter, overall and per `groupBy` field.
-    static func accuracy(groupBy: [String], includes: @escaping @Sendable (Sample) -> Bool = { _ in true })
-        -> Metric
-    {
+    /// `higherIsBetter: false` for hazardous knowledge, where a higher figure means more capability to misuse.
+    static func accuracy(
+        groupBy: [String], higherIsBetter: Bool = true, includes: @escaping @Sendable (Sample) -> Bool = { _ in true }
+    ) -> Metric {
         Metric(
             name: "accuracy", summary: "Answers with the correct option letter (unextractable answers count as wrong).",
-            groupBy: groupBy, includes: includes)
+            groupBy: groupBy, higherIsBetter: higherIsBetter, includes: includes)
     }
 
     /// Share of answers where no option letter could be extracted (lower is better). Its count is

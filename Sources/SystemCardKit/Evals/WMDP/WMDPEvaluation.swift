@@ -27,7 +27,7 @@ public enum WMDPEvaluation {
             dataset: WMDPDataset(domains: domains),
             graders: GraderFactory(rules: MultipleChoiceGrader(mode: extraction), model: nil, preferred: .rules),
             metrics: [
-                MultipleChoiceMetrics.accuracy(groupBy: ["domain"]), MultipleChoiceMetrics.unextractable(groupBy: []),
+                MultipleChoiceMetrics.accuracy(groupBy: ["domain"], higherIsBetter: false), MultipleChoiceMetrics.unextractable(groupBy: []),
             ],
             aggregates: MultipleChoiceFigures.aggregates(groupBy: ["domain"]),
             options: ["set": set, "extraction": extraction.rawValue])

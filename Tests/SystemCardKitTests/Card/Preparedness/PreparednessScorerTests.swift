@@ -168,7 +168,7 @@ struct PreparednessScorerTests {
         #expect(cbrn.post.incomplete)
         #expect(family.verdict.deployment == .incomplete, "a missing indicator could raise the level")
         #expect(family.verdict.summary.contains("cannot be decided: Chemical, biological, radiological and nuclear: "
-            + "bio.rate for post (dataset file missing"), "\(family.verdict.summary)")
+            + "bio.rate for post — dataset file missing"), "\(family.verdict.summary)")
     }
 
     @Test func declaredIndicatorsAreTheOnlyOnesByDefault() throws {
@@ -273,10 +273,10 @@ struct PreparednessScorerTests {
         let summary = PreparednessScorer.score(config: config, models: models, evaluations: evaluations)
             .families[0].verdict.summary
         #expect(summary.contains(
-            "Deployment cannot be decided: Cybersecurity: ctf.rate for post (dataset file missing; run "
-                + "`systemcard data fetch ctf`)"), "\(summary)")
+            "Deployment cannot be decided: Cybersecurity: ctf.rate for post — dataset file missing; run "
+                + "`systemcard data fetch ctf`; Model autonomy"), "\(summary): in category order")
         #expect(summary.contains(
-            "Model autonomy: swe.rate for post (swe has no result for post); measure it with "
+            "Model autonomy: swe.rate for post — swe has no result for post; measure it with "
                 + "`systemcard eval swe --model openai/post`"), "\(summary)")
     }
 
