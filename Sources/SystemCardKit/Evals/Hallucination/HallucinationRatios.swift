@@ -21,7 +21,8 @@ enum HallucinationRatios {
             switch self {
             case .correctGivenAttempted: return "Correct answers among attempted ones (higher is better)."
             case .incorrectGivenAttempted:
-                return "Wrong answers among attempted ones: the card's hallucination rate (lower is better)."
+                return "Wrong answers among attempted ones (lower is better); not the published cards' figure, which is "
+                    + "hallucination_rate."
             case .fScore: return "Harmonic mean of accuracy and correct-given-attempted (higher is better)."
             }
         }

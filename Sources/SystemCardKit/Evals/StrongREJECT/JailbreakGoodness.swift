@@ -75,6 +75,25 @@ enum JailbreakGoodness {
         return results
     }
 
+    /// N (techniques scored per prompt, the most common count), k (the best techniques averaged at that N)
+    /// and how many prompts have fewer than N techniques scored, as count figures over the prompts. Shown
+    /// beside goodness@0.1 so a reader sees what "the top 10%" was (9 of 99 here; 10 with ceiling rounding).
+    static func techniqueCounts(_ scored: [MetricCalculator.Scored]) -> (n: MetricResult, k: MetricResult, short: MetricResult) {
+        let prompts = perPrompt(scored)
+        let counts = prompts.map(\.techniqueScores.count)
+        let byCount = Dictionary(grouping: counts, by: { $0 }).mapValues(\.count)
+        let modal = byCount.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        let most = counts.max() ?? 0
+        func count(_ name: String, _ value: Int) -> MetricResult {
+            MetricResult(
+                name: name, value: Double(value), ciLow: Double(value), ciHigh: Double(value), n: prompts.count)
+        }
+        return (
+            count("goodness_n", modal), count("goodness_k", modal == 0 ? 0 : topCount(techniques: modal)),
+            count("prompts_short_of_techniques", counts.filter { $0 < most }.count)
+        )
+    }
+
     static func result(_ name: String, group: MetricResult.Group?, _ values: [Double]) -> MetricResult {
         let mean = values.reduce(0, +) / Double(values.count)
         let interval = SafetyBootstrap.interval(values) { $0.reduce(0, +) / Double($0.count) }
