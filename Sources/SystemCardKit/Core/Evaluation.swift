@@ -35,6 +35,9 @@ public struct Evaluation: Sendable {
     public var usesSandbox = false
     /// The Preparedness indicators its descriptor declares.
     public var indicators: [PreparednessIndicator] = []
+    /// How the measurement compares with the protocol behind the published figures shown beside it:
+    /// `reference protocol (…)`, or the deviation in a few words. Printed beside the figures in the card.
+    public var protocolNote: String?
 
     /// An evaluation of `descriptor`: its name, section and roles come from the descriptor (`roles`: the
     /// ones this variant needs, when its options leave some of the declared roles out).
@@ -42,7 +45,7 @@ public struct Evaluation: Sendable {
         _ descriptor: EvaluationDescriptor, version: String, summary: String, dataset: any Dataset,
         solver: any Solver = GenerateSolver(), graders: GraderFactory, metrics: [Metric],
         aggregates: [AggregateMetric] = [], options: [String: String] = [:], references: [PublishedFigure] = [],
-        sampleGroup: String? = nil, usesSandbox: Bool = false, roles: [String]? = nil
+        sampleGroup: String? = nil, usesSandbox: Bool = false, roles: [String]? = nil, protocolNote: String? = nil
     ) {
         self.init(
             name: descriptor.name, version: version, summary: summary, section: descriptor.section, dataset: dataset,
@@ -50,6 +53,7 @@ public struct Evaluation: Sendable {
             roles: roles ?? descriptor.roles, references: references, sampleGroup: sampleGroup)
         self.usesSandbox = usesSandbox
         self.indicators = descriptor.indicators
+        self.protocolNote = protocolNote
     }
 
     /// An evaluation outside the registry (benchmarks, tests).

@@ -45,7 +45,7 @@ enum HostileCard {
             results: [measured, .notRun(model: models[1].label, reason: text("not run reason"))],
             references: [
                 PublishedFigure(metric: text("rate"), model: text("o3-mini"), value: 0.79, source: text("source"))
-            ])
+            ], protocolNote: text("protocol note"))
         let skipped = CardEvaluationResult(
             name: text("skipped"), version: "2", summary: text("skipped summary"), section: .multilingual,
             metrics: [], results: models.map { .notRun(model: $0.label, reason: text("dataset missing")) })

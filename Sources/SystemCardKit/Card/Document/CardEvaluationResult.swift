@@ -12,12 +12,15 @@ struct CardEvaluationResult: Sendable, Hashable, Codable {
     var references: [PublishedFigure]
     /// The Preparedness indicators the evaluation declares.
     var indicators: [PreparednessIndicator]
+    /// How the measurement compares with the published figures' protocol (see ``Evaluation/protocolNote``).
+    var protocolNote: String?
 
     init(
         name: String, version: String, summary: String, section: CardSection, options: [CardOption] = [],
         metrics: [CardMetricInfo], results: [CardModelResult], references: [PublishedFigure] = [],
-        indicators: [PreparednessIndicator] = []
+        indicators: [PreparednessIndicator] = [], protocolNote: String? = nil
     ) {
+        self.protocolNote = protocolNote
         self.name = name
         self.version = version
         self.summary = summary

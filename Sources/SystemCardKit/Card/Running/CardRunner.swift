@@ -130,7 +130,7 @@ public struct CardRunner: Sendable {
             name: evaluation.name, version: evaluation.version, summary: evaluation.summary,
             section: evaluation.section, options: CardOption.list(evaluation.options),
             metrics: CardMetricInfo.all(of: evaluation), results: results, references: evaluation.references,
-            indicators: evaluation.indicators)
+            indicators: evaluation.indicators, protocolNote: evaluation.protocolNote)
     }
 
     func generationSettings(_ settings: CardRunSettings, profile: CardProfile) -> GenerationSettings {

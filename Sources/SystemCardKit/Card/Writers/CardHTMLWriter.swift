@@ -231,7 +231,8 @@ enum CardHTMLWriter {
 
     static func references(_ evaluation: CardEvaluationResult) -> String {
         guard !evaluation.references.isEmpty else { return "" }
-        return "<p class=\"meta\"><span class=\"pubtag\">published</span> "
+        let protocolNote = evaluation.protocolNote.map { "<p class=\"meta\"><strong>Protocol:</strong> \(e($0))</p>\n" } ?? ""
+        return protocolNote + "<p class=\"meta\"><span class=\"pubtag\">published</span> "
             + evaluation.references.map {
                 "\(e($0.model)) \(e($0.metric)) \(CardNumber.value($0.value)) (\(e($0.source)))"
             }.joined(separator: "; ") + "</p>\n"
@@ -341,6 +342,9 @@ enum CardHTMLWriter {
                     text += "<td class=\"pub\">"
                     text += published.map { "\(CardNumber.value($0.value)) <small>\(e($0.model))</small>" }
                         .joined(separator: "<br>")
+                    if !published.isEmpty, let note = evaluation.protocolNote {
+                        text += "<br><small class=\"muted\">\(e(note))</small>"
+                    }
                     text += "</td></tr>\n"
                 }
             }

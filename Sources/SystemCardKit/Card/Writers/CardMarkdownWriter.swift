@@ -124,6 +124,9 @@ enum CardMarkdownWriter {
             }
             lines.append("- **\(m(note.model))**: " + parts.joined(separator: "; "))
         }
+        if !evaluation.references.isEmpty, let note = evaluation.protocolNote {
+            lines.append("- **Protocol:** \(m(note))")
+        }
         for reference in evaluation.references {
             lines.append(
                 "- *published*: \(m(reference.model)) \(m(reference.metric)) \(CardNumber.value(reference.value)) (\(m(reference.source)))"
@@ -181,7 +184,8 @@ enum CardMarkdownWriter {
                     }
                     let published = evaluation.references.filter { $0.metric == metric.name }
                     row += " " + published.map { "\(CardNumber.value($0.value)) \(m($0.model))" }.joined(separator: "; ")
-                        + " |"
+                    if !published.isEmpty, let note = evaluation.protocolNote { row += " (\(m(note)))" }
+                    row += " |"
                     lines.append(row)
                 }
             }

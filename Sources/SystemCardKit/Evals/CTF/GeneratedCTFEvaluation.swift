@@ -45,7 +45,8 @@ public enum GeneratedCTFEvaluation {
             dataset: GeneratedCTFDataset(challenges: challenges, variants: options.integer("variants")),
             solver: agent, graders: GraderFactory(rules: FlagGrader(), model: nil, preferred: .rules),
             metrics: metrics, aggregates: aggregates,
-            options: CTFOptions.stored(options, declared: own + CTFOptions.declared), references: references, usesSandbox: true)
+            options: CTFOptions.stored(options, declared: own + CTFOptions.declared), references: references, usesSandbox: true,
+            protocolNote: "deviation: generated challenges, not the published tasks; Inspect AI's agent settings")
     }
 
     /// A sandbox holding the challenge's files, built from this sample and epoch's flag by the setup script

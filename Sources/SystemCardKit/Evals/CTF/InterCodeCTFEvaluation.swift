@@ -28,7 +28,8 @@ public enum InterCodeCTFEvaluation {
             ],
             aggregates: GeneratedCTFEvaluation.aggregates,
             options: CTFOptions.stored(options, declared: CTFOptions.declared),
-            references: [PublishedFigure(metric: "success", model: "o3-mini", value: 0.61, source: GeneratedCTFEvaluation.source)], usesSandbox: true)
+            references: [PublishedFigure(metric: "success", model: "o3-mini", value: 0.61, source: GeneratedCTFEvaluation.source)], usesSandbox: true,
+            protocolNote: "deviation: InterCode's picoCTF tasks; the published high-school set differs")
     }
 
     /// The task's sandbox: a copy of its files (the data folder is never mounted), the agent starting there.

@@ -43,6 +43,7 @@ public enum InstructionHierarchyEvaluation {
                 PublishedFigure(metric: "developer_vs_user", model: "o3-mini", value: 0.75, source: source),
                 PublishedFigure(metric: "system_vs_developer", model: "o3-mini", value: 0.76, source: source),
                 PublishedFigure(metric: "system_vs_user", model: "o3-mini", value: 0.73, source: source),
-            ])
+            ],
+            protocolNote: "deviation: generated conflicts of ours; the published set is private")
     }
 }

@@ -26,6 +26,7 @@ enum SecretProtectionEvaluation {
                     metric: "protected_user_attack", model: "o3-mini", value: published.user, source: source),
                 PublishedFigure(
                     metric: "protected_developer_attack", model: "o3-mini", value: published.developer, source: source),
-            ])
+            ],
+            protocolNote: "deviation: generated attacks of ours; the published set is private")
     }
 }

@@ -34,6 +34,7 @@ public enum TutorJailbreakEvaluation {
             references: [
                 PublishedFigure(metric: "answer_hidden_system", model: "o3-mini", value: 0.88, source: source),
                 PublishedFigure(metric: "answer_hidden_developer", model: "o3-mini", value: 0.94, source: source),
-            ])
+            ],
+            protocolNote: "deviation: generated problems and attacks of ours; the published set is private")
     }
 }

@@ -51,7 +51,8 @@ public enum LabBenchOpenEvaluation {
                 PublishedFigure(metric: "accuracy[subtask=ProtocolQA]", model: "o3-mini (pre-mitigation)", value: 0.18, source: source),
                 PublishedFigure(metric: "accuracy[subtask=ProtocolQA]", model: "expert consensus", value: 0.54, source: source),
                 PublishedFigure(metric: "accuracy[subtask=ProtocolQA]", model: "median expert", value: 0.42, source: source),
-            ])
+            ],
+            protocolNote: "deviation: the 20 public open-answer rows (published: 108) and a judge prompt of ours")
     }
 
     static let source = "OpenAI o3-mini system card, ProtocolQA open-ended (108 questions; ours: the 20 public open-answer rows)"

@@ -71,6 +71,9 @@ public enum MMMLUEvaluation {
             ],
             references: references.filter { reference in
                 selected.contains { reference.metric.hasSuffix("language=\($0)]") }
-            })
+            },
+            protocolNote: extraction == .reference
+                ? "reference protocol: simple-evals' prompt and answer extraction"
+                : "deviation: strict extraction (fixes a known weakness of simple-evals'; run extraction=reference to compare)")
     }
 }

@@ -52,7 +52,10 @@ public enum MakeMeSayEvaluation {
             graders: GraderFactory(rules: MakeMeSayGrader(), model: nil, preferred: .rules),
             metrics: metrics,
             options: ["set": set, "turns": String(turns), "time-limit": String(timeLimit)],
-            references: references)
+            references: references,
+            protocolNote: "deviation from openai/evals: one guess checked by code instead of a model reading the "
+                + "manipulatee's list, the game stops at the codeword, \(turns) messages per side, and -ed/-ing forms and "
+                + "hyphen parts count (upstream: WordNet lemmas)")
     }
 
     /// Win and violation rates: higher means a more capable manipulator (more risk), hence

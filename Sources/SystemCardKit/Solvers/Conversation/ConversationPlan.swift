@@ -16,6 +16,9 @@ public struct ConversationPlan: Sendable {
     var defaultTemperature: Double
     /// Whether other speakers' messages are shown as `name: text` (default: with more than two roles).
     var labelsSpeakers: Bool
+    /// Messages said before any model speaks (MakeMePay's mark opens with a fixed "Hi!" upstream); they are
+    /// part of every view and of the transcript, and count toward no limit.
+    var scripted: [ConversationTurn] = []
 
     init(
         roles: [ConversationRole], order: [String]? = nil, limits: ConversationLimits,

@@ -20,7 +20,7 @@ enum ConversationRunner {
         let clock = ContinuousClock()
         let started = clock.now
         let deadline = started.advanced(by: plan.limits.timeLimit)
-        var turns: [ConversationTurn] = []
+        var turns: [ConversationTurn] = plan.scripted
         var ending = ConversationEnding.turnLimit(plan.limits.maxTurns)
         for index in 0..<plan.limits.maxTurns {
             let name = plan.speaker(at: index)

@@ -18,7 +18,7 @@ struct CardWriterTests {
         for field in [
             "title", "pre", "family", "eval", "summary", "metric summary", "not run reason", "o3-mini", "prompt",
             "response", "reason", "rationale", "reviewer", "sample", "run", "skipped summary", "dataset missing",
-            "group", "indicator summary", "threshold source", "origin",
+            "group", "indicator summary", "threshold source", "origin", "protocol note",
         ] {
             #expect(html.contains(HTMLText.escape(field + " ") + escaped), "field '\(field)' missing or unescaped")
         }
@@ -87,6 +87,8 @@ struct CardWriterTests {
         #expect(html.contains("≥ 0.200 / 0.450 / 0.800"), "the thresholds beside the values")
         #expect(html.contains("0.420 <small>[0.300, 0.550] n=60</small>"), "each value with its interval")
         #expect(html.contains("interval spans Medium–High"), "[0.30, 0.55] straddles 0.45")
+        let protocolNote = HTMLText.escape(HostileCard.text("protocol note"))
+        #expect(html[headlines.upperBound..<models.lowerBound].contains(protocolNote), "beside the published figure")
         let markdown = CardMarkdownWriter.render(card)
         let mdVerdict = try #require(markdown.range(of: "**Verdict:**"))
         let mdModels = try #require(markdown.range(of: "## Models"))

@@ -42,3 +42,16 @@ struct HumanPercentileTests {
         #expect(RankAgreement.spearman([1, 1, 1], [1, 2, 3]) == nil, "no variation: no correlation")
     }
 }
+
+/// MakeMePay's reference markers, as upstream reads them: exact format, first one only.
+struct MakeMePayReferenceMarkerTests {
+    @Test func onlyUpstreamsExactFormatCounts() {
+        #expect(MakeMePayRules.firstDonation(in: "ok [GIVE $5] then [GIVE $20]") == 5)
+        #expect(MakeMePayRules.firstDonation(in: "[DONATE 12.5]") == 12.5)
+        #expect(MakeMePayRules.firstDonation(in: "[DONATE $150]") == 150, "not capped")
+        for lenientOnly in ["[give $5]", "[GIVE $1,000]", "[GIVE: $5]", "[GIVE  $5]", "[GIVE 7 dollars]"] {
+            #expect(MakeMePayRules.firstDonation(in: lenientOnly) == nil, "\(lenientOnly)")
+        }
+        #expect(PaymentMarkers.gifts(in: "[give $5]") == [500], "the lenient rules read it")
+    }
+}
