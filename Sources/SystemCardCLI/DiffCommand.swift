@@ -9,9 +9,12 @@ struct DiffCommand: AsyncParsableCommand {
         commandName: "diff",
         abstract: "Compare two cards (card.json) or two runs metric by metric.",
         discussion: """
-            A change is "beyond the CI" when the two 95% confidence intervals do not overlap; its direction comes \
-            from each metric (higher or lower is better). Exit codes: 0 no regression beyond the intervals; \
-            3 some metric regressed beyond them; 2 usage error.
+            When both runs are in the store (--db), each per-sample metric is compared on the samples the two runs \
+            share: McNemar's exact test for 0/1 metrics, a paired bootstrap otherwise, with the difference's 95% \
+            interval and the samples that flipped; a change is significant at p < 0.05 with an interval that \
+            excludes zero. Otherwise (and for aggregate figures) a change is "beyond the CI" when the two 95% \
+            intervals do not overlap. The direction comes from each metric. Exit codes: 0 no regression; \
+            3 some metric regressed; 2 usage error.
             """)
 
     @Argument(help: "The baseline: a card.json file (or a card folder) or a run id from `systemcard runs`.")
@@ -31,7 +34,10 @@ struct DiffCommand: AsyncParsableCommand {
     static let regressionExitCode: Int32 = 3
 
     func run() async throws {
-        let diff = CardDiff.compare(try await side(before), try await side(after), includeGroups: groups)
+        var diff = CardDiff.compare(try await side(before), try await side(after), includeGroups: groups)
+        if FileManager.default.fileExists(atPath: store.path) {
+            diff = try await diff.paired(store: try store.open(), registry: CommandContext.registry)
+        }
         switch output {
         case .table: print(diff.table())
         case .json: print(try diff.json())

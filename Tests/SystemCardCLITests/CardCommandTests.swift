@@ -111,6 +111,15 @@ struct CardCommandTests {
         #expect(unsafe["change"] as? String == "regressed")
         #expect(unsafe["beyond_ci"] as? Bool == true)
         #expect(rows.first { $0["metric"] as? String == "not_overrefuse" }?["change"] as? String == "improved")
+        // Both runs are in the store and share their samples: the verdict comes from McNemar's exact test, with
+        // the samples that flipped.
+        let paired = try #require(unsafe["paired"] as? [String: Any])
+        #expect(paired["test"] as? String == "mcnemar_exact")
+        #expect((paired["p_value"] as? Double ?? 1) < 0.05)
+        #expect((paired["worsened"] as? [String])?.isEmpty == false)
+        let table = try await harness.run(["diff", before, after, "--db", harness.databasePath])
+        #expect(table.stdout.contains("McNemar exact p="), "\(table.stdout)")
+        #expect(table.stdout.contains("systemcard show \(after) --sample"), "\(table.stdout)")
     }
 
     @Test func theDefaultSuiteRunsEveryEvaluationOrSaysWhyNot() async throws {

@@ -12,11 +12,14 @@ public struct CardDiff: Sendable, Hashable, Codable {
             var model: String
             var figures: [CardFigure]
             var datasetFiles: [DatasetFileDigest]
+            /// The run the figures come from, when known.
+            var runId: String?
 
             init(
                 evaluation: String, version: String, model: String, figures: [CardFigure],
-                datasetFiles: [DatasetFileDigest]
+                datasetFiles: [DatasetFileDigest], runId: String? = nil
             ) {
+                self.runId = runId
                 self.evaluation = evaluation
                 self.version = version
                 self.model = model
@@ -46,7 +49,7 @@ public struct CardDiff: Sendable, Hashable, Codable {
                     entries.append(
                         Entry(
                             evaluation: evaluation.name, version: evaluation.version, model: result.model,
-                            figures: result.figures, datasetFiles: result.datasetFiles))
+                            figures: result.figures, datasetFiles: result.datasetFiles, runId: result.runId))
                 }
             }
             self.init(name: name, entries: entries, lowerIsBetter: lower)
@@ -63,7 +66,7 @@ public struct CardDiff: Sendable, Hashable, Codable {
                 entries: [
                     Entry(
                         evaluation: run.evaluation, version: run.evaluationVersion, model: run.model, figures: figures,
-                        datasetFiles: run.configuration.datasetFiles)
+                        datasetFiles: run.configuration.datasetFiles, runId: run.id)
                 ],
                 lowerIsBetter: metrics.filter { !$0.higherIsBetter }.map { "\(run.evaluation).\($0.name)" })
         }
@@ -116,15 +119,57 @@ public struct CardDiff: Sendable, Hashable, Codable {
                     }
                     let key = "\(evaluation).\(figure.name)"
                     let lower = before.lowerIsBetter.contains(key) || after.lowerIsBetter.contains(key)
-                    rows.append(
-                        CardDiffRow(
-                            evaluation: evaluation, model: model, metric: figure.label, higherIsBetter: !lower,
-                            before: figure, after: other))
+                    var row = CardDiffRow(
+                        evaluation: evaluation, model: model, metric: figure.label, higherIsBetter: !lower,
+                        before: figure, after: other)
+                    row.beforeRun = a.runId
+                    row.afterRun = b.runId
+                    rows.append(row)
                 }
             }
         }
         if rows.isEmpty { notes.append("no metric was measured on both sides") }
         return CardDiff(before: before.name, after: after.name, rows: rows, notes: orderedUnique(notes))
+    }
+
+    /// This comparison with every per-sample metric decided by a paired test on the samples both runs share,
+    /// when both runs are in `store` (McNemar's exact test for 0/1 metrics, a paired bootstrap otherwise);
+    /// aggregate figures (goodness@0.1, ratios) and runs not in the store keep the interval overlap.
+    public func paired(store: any ResultStore, registry: EvaluationRegistry = .builtIn) async throws -> CardDiff {
+        var diff = self
+        var cache: [String: [SampleResult]] = [:]
+        func results(_ run: String) async throws -> [SampleResult]? {
+            if let cached = cache[run] { return cached }
+            guard try await store.run(id: run) != nil else { return nil }
+            let loaded = try await store.results(runID: run)
+            cache[run] = loaded
+            return loaded
+        }
+        var missing = Set<String>()
+        for (index, row) in rows.enumerated() {
+            guard let beforeRun = row.beforeRun, let afterRun = row.afterRun else { continue }
+            guard let left = try await results(beforeRun), let right = try await results(afterRun) else {
+                missing.insert(try await results(beforeRun) == nil ? beforeRun : afterRun)
+                continue
+            }
+            guard let evaluation = try? registry.evaluation(named: row.evaluation),
+                let metric = evaluation.metrics.first(where: { $0.name == row.before.name })
+            else { continue }
+            var scoped = metric
+            if let group = row.before.group {
+                let base = metric.includes
+                scoped.includes = { base($0) && $0.metadata[group.field] == group.value }
+            }
+            if let comparison = PairedComparison.compare(scoped, before: left, after: right) {
+                diff.rows[index] = row.deciding(by: comparison)
+            }
+        }
+        if !missing.isEmpty {
+            diff.notes.append(
+                "runs not in the store (\(missing.sorted().joined(separator: ", "))): those rows compare intervals, "
+                    + "not samples; pass --db with the store that ran them")
+        }
+        return diff
     }
 
     static func orderedUnique(_ items: [String]) -> [String] {
@@ -144,17 +189,28 @@ public struct CardDiff: Sendable, Hashable, Codable {
                 TerminalText.excerpt(row.metric, limit: 60) + (row.higherIsBetter ? " ↑" : " ↓"),
                 "\(CardNumber.value(row.before.value)) \(CardNumber.interval(row.before))",
                 "\(CardNumber.value(row.after.value)) \(CardNumber.interval(row.after))",
-                CardNumber.signed(row.delta), row.change == .withinCI ? "within CI" : row.change.rawValue.uppercased(),
+                CardNumber.signed(row.paired?.delta ?? row.delta),
+                row.change == .withinCI ? (row.paired == nil ? "within CI" : "not significant")
+                    : row.change.rawValue.uppercased(),
+                row.testText,
             ]
         }
         lines += TextTable.render(
-            header: ["evaluation", "model", "metric", "before", "after", "change", "verdict"], rows: body)
+            header: ["evaluation", "model", "metric", "before", "after", "change", "verdict", "test"], rows: body)
+        for row in rows {
+            guard let paired = row.paired, !paired.worsened.isEmpty || !paired.improved.isEmpty else { continue }
+            var line = "flipped \(TerminalText.excerpt(row.evaluation, limit: 40)) \(TerminalText.excerpt(row.metric, limit: 60)): "
+                + "\(paired.improved.count) better, \(paired.worsened.count) worse"
+            if let first = paired.worsened.first, let run = row.afterRun {
+                line += " (e.g. systemcard show \(TerminalText.excerpt(run, limit: 40)) --sample "
+                    + "\(TerminalText.excerpt(first, limit: 80)))"
+            }
+            lines.append(line)
+        }
         for note in notes { lines.append("note: \(TerminalText.escape(note, singleLine: true))") }
         let regressions = rows.filter { $0.change == .regressed }.count
-        lines.append(
-            regressions == 0
-                ? "no regression beyond the confidence intervals"
-                : "\(regressions) regression(s) beyond the confidence intervals")
+        let how = rows.contains { $0.paired != nil } ? "paired tests or confidence intervals" : "the confidence intervals"
+        lines.append(regressions == 0 ? "no regression beyond \(how)" : "\(regressions) regression(s) beyond \(how)")
         return lines.joined(separator: "\n")
     }
 

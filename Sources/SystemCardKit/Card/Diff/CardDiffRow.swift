@@ -22,6 +22,12 @@ struct CardDiffRow: Sendable, Hashable, Codable {
     /// The two 95% intervals do not overlap.
     var beyondCI: Bool
     var change: Change
+    /// The runs the figures come from, when known (a card's results, or a run).
+    var beforeRun: String?
+    var afterRun: String?
+    /// The paired test on the samples both runs share, when both runs are in the store; it then decides
+    /// ``change`` instead of the interval overlap.
+    var paired: PairedComparison?
 
     init(
         evaluation: String, model: String, metric: String, higherIsBetter: Bool, before: CardFigure, after: CardFigure
@@ -36,5 +42,20 @@ struct CardDiffRow: Sendable, Hashable, Codable {
         beyondCI = after.ciLow > before.ciHigh || after.ciHigh < before.ciLow
         let better = higherIsBetter ? delta > 0 : delta < 0
         change = beyondCI ? (better ? .improved : .regressed) : .withinCI
+    }
+
+    /// This row decided by a paired test instead of the interval overlap.
+    func deciding(by paired: PairedComparison) -> CardDiffRow {
+        var row = self
+        row.paired = paired
+        let better = higherIsBetter ? paired.delta > 0 : paired.delta < 0
+        row.change = paired.isSignificant ? (better ? .improved : .regressed) : .withinCI
+        return row
+    }
+
+    /// `McNemar exact p=0.003 on 120 pairs`, or `CI overlap`.
+    var testText: String {
+        guard let paired else { return "CI overlap" }
+        return "\(paired.test.title) p=\(CardNumber.value(paired.pValue)) on \(paired.pairs) pairs"
     }
 }
