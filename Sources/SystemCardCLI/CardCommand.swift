@@ -20,6 +20,11 @@ struct CardCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated models, e.g. openai/gpt-4o-mini,local/smollm2 (replaces the config's models).")
     var models: String?
 
+    @Option(
+        name: .customLong("mitigation"),
+        help: "Run every model bare (pre-mitigation) and wrapped in these mitigations (post): safety-spec[=FILE], hierarchy-guard.")
+    var mitigationList: String?
+
     @Option(help: "YAML card config (models, grader, evaluations, Preparedness thresholds); see --init.")
     var config: String?
 
@@ -144,6 +149,10 @@ struct CardCommand: AsyncParsableCommand {
             cardConfig.models = try models.split(separator: ",").map {
                 CardModelConfig(spec: try ModelSpec(parsing: $0.trimmingCharacters(in: .whitespaces)))
             }
+        }
+        if let mitigationList {
+            try cardConfig.applyMitigations(
+                mitigationList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         if let evaluations {
             cardConfig.evaluations = evaluations.split(separator: ",").map {

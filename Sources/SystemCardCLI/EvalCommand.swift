@@ -45,6 +45,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .customLong("role-base-url"), help: "The endpoint of a role's model, as NAME=URL (default: the evaluated model's).")
     var roleBaseURLs: [String] = []
 
+    @Option(
+        name: .customLong("mitigation"),
+        help: "Mitigations around the evaluated model, comma-separated and in order: safety-spec (or safety-spec=FILE), hierarchy-guard.")
+    var mitigationList: String?
+
     @Option(help: "Agentic evaluations: sandboxes at once (default: the number of cores).")
     var maxSandboxes: Int?
 
@@ -106,13 +111,16 @@ struct EvalCommand: AsyncParsableCommand {
             forced = .model
             judge = ModelEndpoint(spec: try ModelSpec(parsing: text), baseURL: graderBaseURL, apiKeyEnv: graderApiKeyEnv)
         }
-        let plan = RunPlan(
+        var plan = RunPlan(
             evaluation: evaluation, options: options, model: ModelEndpoint(spec: try ModelSpec(parsing: model)),
             grader: forced, judge: judge,
             roles: roles,
             settings: generation.settings, dataDirectory: DataDirectory.resolve(option: generation.dataDir),
             limit: limit, epochs: generation.epochs ?? 1, seed: generation.seed, retryErrors: retryErrors,
             noCache: noCache)
+        plan.mitigations = (mitigationList ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
 
         let resultStore = try store.open()
         let planner = RunPlanner(

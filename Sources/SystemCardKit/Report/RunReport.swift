@@ -37,6 +37,8 @@ public struct RunReport: Sendable, Codable, Hashable {
     var developer_role: [String: Int]
     var developer_role_folded: Bool
     var dataset_files: [DatasetFileDigest]
+    /// The mitigations around the evaluated model (`safety-spec@1`, …); absent without any.
+    var mitigations: [String]?
     var published_references: [PublishedFigure]
 
     /// Creates the report of `run` with its summary and the evaluation's published figures.
@@ -68,6 +70,7 @@ public struct RunReport: Sendable, Codable, Hashable {
         developer_role = summary.developerRole
         developer_role_folded = summary.developerRoleFolded
         dataset_files = run.configuration.datasetFiles
+        mitigations = run.configuration.mitigations
         published_references = references
     }
 

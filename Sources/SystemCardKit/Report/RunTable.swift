@@ -12,6 +12,9 @@ public enum RunTable {
         if let judge = configuration.graderModel { grader += " (\(judge.spec))" }
         lines.append("run \(run.id)  \(run.evaluation) v\(run.evaluationVersion)  model \(TerminalText.excerpt(run.model, limit: 80))")
         lines.append("grader \(TerminalText.excerpt(grader, limit: 80)) [\(configuration.graderVersion)]  status \(run.status.rawValue)")
+        if let mitigations = configuration.mitigations {
+            lines.append("mitigations \(TerminalText.excerpt(mitigations.joined(separator: ", "), limit: 120))")
+        }
         var counts = "samples \(summary.samples)  scored \(summary.scored)  errors \(summary.errors)"
         if summary.missing > 0 { counts += "  not run \(summary.missing)" }
         counts += "  tokens \(summary.usage.promptTokens) in / \(summary.usage.completionTokens) out"

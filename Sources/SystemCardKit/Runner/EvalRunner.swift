@@ -142,7 +142,8 @@ public struct EvalRunner: Sendable {
             model: request.model.identity, settings: request.settings, grader: grader.name,
             graderVersion: grader.version, graderModel: request.grader == .model ? request.graderModel?.identity : nil,
             roles: request.roles.filter { evaluation.roles.contains($0.key) }.mapValues(\.identity),
-            epochs: request.epochs, seed: request.seed, datasetFiles: SampleSelection.datasetDigests(loaded))
+            epochs: request.epochs, seed: request.seed, datasetFiles: SampleSelection.datasetDigests(loaded),
+            mitigations: request.mitigations.isEmpty ? nil : request.mitigations.map(\.identity))
     }
 
     /// The sample-epochs still to do, and how many are finished already (resumed).
@@ -187,7 +188,8 @@ public struct EvalRunner: Sendable {
         }
         return SampleWorker.SampleContext(
             runID: runID, solver: request.evaluation.solver, grader: grader, modelClient: modelClient,
-            graderClient: graderClient, roleClients: roleClients, store: store, logger: logger)
+            graderClient: graderClient, roleClients: roleClients, store: store, logger: logger,
+            mitigations: request.mitigations)
     }
 
     func log(run: String, _ request: RunRequest, grader: any Grader, selected: Int, resumed: Int, work: Int) {

@@ -25,13 +25,18 @@ public struct RunConfiguration: Sendable, Hashable, Codable {
     public var seed: Int?
     /// Digests of the data files the samples came from.
     public var datasetFiles: [DatasetFileDigest]
+    /// The mitigations around the evaluated model (`safety-spec@1`, …); nil without any, so that runs without
+    /// mitigations keep the ids they always had.
+    public var mitigations: [String]?
 
     /// Creates a configuration; ``runID`` is derived from all of it.
     public init(
         evaluation: String, evaluationVersion: String, options: [String: String] = [:], model: ModelIdentity,
         settings: GenerationSettings, grader: String, graderVersion: String, graderModel: ModelIdentity?,
-        roles: [String: ModelIdentity] = [:], epochs: Int, seed: Int?, datasetFiles: [DatasetFileDigest]
+        roles: [String: ModelIdentity] = [:], epochs: Int, seed: Int?, datasetFiles: [DatasetFileDigest],
+        mitigations: [String]? = nil
     ) {
+        self.mitigations = mitigations
         self.evaluation = evaluation
         self.evaluationVersion = evaluationVersion
         self.options = options

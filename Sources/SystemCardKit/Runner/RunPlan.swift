@@ -27,6 +27,9 @@ public struct RunPlan: Sendable {
     public var retryErrors: Bool
     /// Ignore finished samples and cached calls: ask the endpoint again.
     public var noCache: Bool
+    /// Mitigations wrapped around the evaluated model, in order (`safety-spec`, `safety-spec=FILE`,
+    /// `hierarchy-guard`; see ``MitigationCatalog``).
+    public var mitigations: [String] = []
 
     /// Creates a plan; by default with no options, roles or limit, one epoch, the endpoint's sampling
     /// defaults, the grader ``GraderRule`` picks, and finished samples resumed.

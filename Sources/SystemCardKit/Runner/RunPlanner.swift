@@ -57,10 +57,12 @@ public final class RunPlanner: Sendable {
         let model = try provider(for: plan.model)
         let judge = try grader == .model ? plan.judge.map(provider(for:)) : nil
         let roles = try plan.roles.mapValues(provider(for:))
-        return RunRequest(
+        var request = RunRequest(
             evaluation: evaluation, model: model, settings: plan.settings, grader: grader, graderModel: judge,
             roles: roles, dataDirectory: plan.dataDirectory, limit: plan.limit, epochs: plan.epochs, seed: plan.seed,
             retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
+        request.mitigations = try plan.mitigations.map(MitigationCatalog.make)
+        return request
     }
 
     /// Checks that `model` can be used (a valid base URL, a readable key file, a local model that exists)

@@ -28,6 +28,8 @@ public struct RunRequest: Sendable {
     public var concurrency: Int
     /// Stop the run after this many samples in a row failed at the endpoint.
     public var consecutiveErrorLimit: Int
+    /// Mitigations wrapped around the evaluated model, in order; part of the run's identity.
+    public var mitigations: [any Mitigation] = []
 
     /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
     /// once, and a stop after 50 endpoint failures in a row.

@@ -59,6 +59,7 @@ enum SampleWorker {
         var roleClients: [String: ModelClient]
         var store: any ResultStore
         var logger: Logger
+        var mitigations: [any Mitigation] = []
     }
 
     static func runSample(_ sample: Sample, ordinal: Int, epoch: Int, _ context: SampleContext) async throws -> SampleStep {
@@ -70,7 +71,9 @@ enum SampleWorker {
         let store = context.store
         let ledger = CallLedger()
         let started = ContinuousClock.now
-        let model = CachedModelRole(name: "model", client: modelClient, epoch: epoch, ledger: ledger)
+        let cached = CachedModelRole(name: "model", client: modelClient, epoch: epoch, ledger: ledger)
+        let model: any ModelRole =
+            context.mitigations.isEmpty ? cached : MitigatedModelRole(base: cached, mitigations: context.mitigations)
         let judge = graderClient.map { CachedModelRole(name: "grader", client: $0, epoch: epoch, ledger: ledger, isGrader: true) }
         var output: SolverOutput?
         var score: Score?

@@ -42,6 +42,18 @@ public struct CardConfig: Sendable {
         evaluations ?? registry.names.map { CardEvaluationConfig(name: $0) }
     }
 
+    /// Wraps every model without a mitigation stage in `specs` (``MitigationCatalog``): each becomes two
+    /// columns of one family, bare (pre-mitigation) and wrapped (post-mitigation). Throws for an unknown
+    /// mitigation or an unreadable specification file.
+    public mutating func applyMitigations(_ specs: [String]) throws {
+        for spec in specs { _ = try MitigationCatalog.make(spec) }
+        models = CardModelConfig.expandingMitigations(models.map { model in
+            var model = model
+            if model.mitigation == nil { model.mitigations = specs }
+            return model
+        })
+    }
+
     /// Checks what a YAML schema cannot: unique labels, one pre and one post per family, known evaluations.
     public func validate(registry: EvaluationRegistry = .builtIn) throws {
         guard !models.isEmpty else {

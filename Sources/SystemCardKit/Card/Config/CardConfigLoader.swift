@@ -8,7 +8,9 @@ public struct CardConfigLoader: Sendable {
     let registry: EvaluationRegistry
 
     var topKeys: [String] { ["title", "profile", "models", "grader", "settings", "evaluations", "preparedness"] }
-    var modelKeys: [String] { ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference"] }
+    var modelKeys: [String] {
+        ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference", "mitigations"]
+    }
     var endpointKeys: [String] { ["model", "base_url", "api_key_env"] }
     var settingsKeys: [String] { ["temperature", "max_tokens", "seed", "reasoning_effort", "epochs", "limit"] }
     var evaluationKeys: [String] { ["name", "options", "limit", "grader", "roles"] }
@@ -53,7 +55,7 @@ public struct CardConfigLoader: Sendable {
             case "title": config.title = try value.string()
             case "profile":
                 config.profile = CardProfile(rawValue: try value.choice(CardProfile.allCases.map(\.rawValue)))
-            case "models": config.models = try value.sequence().map(readModel)
+            case "models": config.models = CardModelConfig.expandingMitigations(try value.sequence().map(readModel))
             case "grader": config.grader = try readEndpoint(value)
             case "settings": config.settings = try readSettings(value)
             case "evaluations": config.evaluations = try value.sequence().map(readEvaluation)
@@ -89,6 +91,16 @@ public struct CardConfigLoader: Sendable {
                 model.mitigation = MitigationStage(rawValue: try value.choice(MitigationStage.allCases.map(\.rawValue)))
             case "family": family = try value.string()
             case "reference": model.reference = try value.bool()
+            case "mitigations":
+                model.mitigations = try value.sequence().map { item in
+                    let spec = try item.string()
+                    do {
+                        _ = try MitigationCatalog.make(spec)
+                    } catch let error as SystemCardError {
+                        throw item.error(error.message)
+                    }
+                    return spec
+                }
             default: break
             }
         }

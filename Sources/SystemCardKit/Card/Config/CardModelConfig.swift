@@ -13,6 +13,9 @@ public struct CardModelConfig: Sendable, Hashable {
     var family: String
     /// The model the others' safety grades are relative to (at most one per card).
     var reference = false
+    /// Mitigations wrapped around the model (``MitigationCatalog``); a model listed with mitigations and no
+    /// `mitigation:` stage becomes two columns, bare (pre) and wrapped (post).
+    var mitigations: [String] = []
 
     /// Creates a model column; the label and the family default to the model spec, the endpoint and key
     /// variable to the card's.
@@ -26,6 +29,23 @@ public struct CardModelConfig: Sendable, Hashable {
         self.apiKeyEnv = apiKeyEnv
         self.mitigation = mitigation
         self.family = family ?? spec.description
+    }
+
+    /// `models` with every model that has mitigations and no stage split into its bare (pre-mitigation) and
+    /// wrapped (post-mitigation) columns, in the same family.
+    static func expandingMitigations(_ models: [CardModelConfig]) -> [CardModelConfig] {
+        models.flatMap { model -> [CardModelConfig] in
+            guard !model.mitigations.isEmpty, model.mitigation == nil else { return [model] }
+            var bare = model
+            bare.mitigations = []
+            bare.mitigation = .pre
+            var wrapped = model
+            wrapped.mitigation = .post
+            wrapped.label = model.label + " + " + model.mitigations.map {
+                $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0
+            }.joined(separator: " + ")
+            return [bare, wrapped]
+        }
     }
 
     /// The model and where to reach it.

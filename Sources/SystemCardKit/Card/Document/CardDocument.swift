@@ -25,6 +25,8 @@ public struct CardDocument: Sendable, Hashable, Codable {
     public var preparedness: PreparednessScorecard
     /// Safety grades relative to the model marked `reference: true` (empty without one).
     var safetyGrades: [SafetyGradeRow]
+    /// What each family's mitigations changed, and what they cost (empty without mitigations).
+    var mitigationEffects: [MitigationEffect]
 
     init(
         schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,
@@ -32,6 +34,7 @@ public struct CardDocument: Sendable, Hashable, Codable {
         evaluations: [CardEvaluationResult], preparedness: PreparednessScorecard
     ) {
         self.safetyGrades = SafetyGradeRow.rows(models: models, evaluations: evaluations)
+        self.mitigationEffects = MitigationEffect.effects(models: models, evaluations: evaluations)
         self.schemaVersion = schemaVersion
         self.title = title
         self.generatedAt = generatedAt

@@ -8,11 +8,14 @@ struct CardModelEntry: Sendable, Hashable, Codable {
     var settings: GenerationSettings
     /// True for the model the others' safety grades are relative to; absent otherwise.
     var reference: Bool?
+    /// The mitigations around the model (`safety-spec@1`, …); absent without any.
+    var mitigations: [String]?
 
     init(
         label: String, model: String, baseUrl: String?, mitigation: MitigationStage?, family: String,
-        settings: GenerationSettings, reference: Bool = false
+        settings: GenerationSettings, reference: Bool = false, mitigations: [String] = []
     ) {
+        self.mitigations = mitigations.isEmpty ? nil : mitigations
         self.reference = reference ? true : nil
         self.label = label
         self.model = model

@@ -57,7 +57,8 @@ public struct CardRunner: Sendable {
             CardModelEntry(
                 label: model.label, model: model.spec.description,
                 baseUrl: model.spec.provider == .local ? nil : (model.baseURL ?? planner.endpoint.baseURL),
-                mitigation: model.mitigation, family: model.family, settings: settings, reference: model.reference)
+                mitigation: model.mitigation, family: model.family, settings: settings, reference: model.reference,
+                mitigations: ((try? model.mitigations.map(MitigationCatalog.make)) ?? []).map(\.identity))
         }
         let suite = config.suite(in: planner.registry)
         var problems: [String] = []
@@ -164,11 +165,12 @@ public struct CardRunner: Sendable {
             limit = CardProfile.quickAgentLimit
         }
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
-        let plan = RunPlan(
+        var plan = RunPlan(
             evaluation: planned.name, options: planned.options, model: model.endpoint, grader: planned.grader,
             judge: config.grader, roles: planned.roles.filter { evaluation.roles.contains($0.key) },
             settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
             seed: seed)
+        plan.mitigations = model.mitigations
         let request: RunRequest
         do {
             request = try planner.request(for: plan)

@@ -24,6 +24,7 @@ enum CardHTMLWriter {
             """
         html += header(card)
         html += scorecard(card)
+        html += mitigationEffects(card)
         html += headlines(card)
         html += models(card)
         html += contents(card)
@@ -78,7 +79,9 @@ enum CardHTMLWriter {
             let settings = settingsText(model.settings)
             text += "<tr><td>\(e(model.label))</td><td><code>\(e(model.model))</code></td>"
             text += "<td>\(e(model.baseUrl ?? "embedded (offline)"))</td><td>\(e(model.mitigation?.title ?? "—"))</td>"
-            text += "<td>\(e(model.family))</td><td>\(e(settings))</td></tr>\n"
+            text += "<td>\(e(model.family))"
+            if let mitigations = model.mitigations { text += "<br><small>\(e(mitigations.joined(separator: ", ")))</small>" }
+            text += "</td><td>\(e(settings))</td></tr>\n"
         }
         text += "</tbody></table></div>\n"
         if let grader = card.graderModel {
@@ -313,6 +316,34 @@ enum CardHTMLWriter {
             }
             text += "</tbody></table></div>\n"
         }
+        return text + "</section>\n"
+    }
+
+    /// Per family with mitigations: each figure bare and wrapped, and the tokens each spent.
+    static func mitigationEffects(_ card: CardDocument) -> String {
+        guard !card.mitigationEffects.isEmpty else { return "" }
+        var text = "<section id=\"mitigations\">\n<h2>Mitigations: what they changed and what they cost</h2>\n"
+        for effect in card.mitigationEffects {
+            text += "<h3>\(e(effect.family)): \(e(effect.mitigations.joined(separator: ", ")))</h3>\n"
+            guard !effect.rows.isEmpty else {
+                text += "<p class=\"muted\">No evaluation was measured both bare and wrapped.</p>\n"
+                continue
+            }
+            text += "<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th>evaluation</th><th>metric</th>"
+            text += "<th>\(e(effect.preModel))<br><small>pre</small></th><th>\(e(effect.postModel))<br><small>post</small></th>"
+            text += "<th>change</th><th>tokens pre → post</th></tr></thead>\n<tbody>\n"
+            for row in effect.rows {
+                let better = row.higherIsBetter ? row.delta > 0 : row.delta < 0
+                let word = row.delta == 0 ? "" : better ? " better" : " worse"
+                text += "<tr><td>\(e(row.evaluation))</td><td>\(e(row.metric)) \(row.higherIsBetter ? "↑" : "↓")</td>"
+                text += "<td>\(CardNumber.value(row.pre.value)) <small>\(CardNumber.interval(row.pre))</small></td>"
+                text += "<td>\(CardNumber.value(row.post.value)) <small>\(CardNumber.interval(row.post))</small></td>"
+                text += "<td>\(CardNumber.signed(row.delta))\(word)</td><td>\(row.preTokens) → \(row.postTokens)</td></tr>\n"
+            }
+            text += "</tbody></table></div>\n"
+        }
+        text += "<p class=\"meta\">Paired tests on the samples both runs share: <code>systemcard diff</code> with the two "
+        text += "run ids (docs/card.md).</p>\n"
         return text + "</section>\n"
     }
 

@@ -16,6 +16,7 @@ enum CardMarkdownWriter {
             ]
         }
         lines += scorecard(card)
+        lines += mitigationEffects(card)
         lines += headlines(card)
         lines += ["", "## Models", "", "| column | model | endpoint | mitigation | family |", "|---|---|---|---|---|"]
         for model in card.models {
@@ -159,6 +160,26 @@ enum CardMarkdownWriter {
             lines += ["", "| category | pre-mitigation | post-mitigation |", "|---|---|---|"]
             for score in family.categories {
                 lines.append("| \(m(score.category.title)) | \(level(score.pre)) | \(level(score.post)) |")
+            }
+        }
+        return lines
+    }
+
+    /// Per family with mitigations: each figure bare and wrapped, and the tokens each spent.
+    static func mitigationEffects(_ card: CardDocument) -> [String] {
+        guard !card.mitigationEffects.isEmpty else { return [] }
+        var lines = ["", "## Mitigations: what they changed and what they cost"]
+        for effect in card.mitigationEffects {
+            lines += [
+                "", "### \(m(effect.family)): \(m(effect.mitigations.joined(separator: ", ")))", "",
+                "| evaluation | metric | \(m(effect.preModel)) (pre) | \(m(effect.postModel)) (post) | change | tokens pre → post |",
+                "|---|---|---:|---:|---:|---:|",
+            ]
+            for row in effect.rows {
+                lines.append(
+                    "| \(m(row.evaluation)) | \(m(row.metric)) \(row.higherIsBetter ? "↑" : "↓") | "
+                        + "\(CardNumber.value(row.pre.value)) | \(CardNumber.value(row.post.value)) | "
+                        + "\(CardNumber.signed(row.delta)) | \(row.preTokens) → \(row.postTokens) |")
             }
         }
         return lines
