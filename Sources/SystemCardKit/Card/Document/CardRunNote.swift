@@ -14,7 +14,13 @@ struct CardRunNote: Sendable, Hashable {
     var notRun: String?
     var parts: [Part]
 
-    init(_ result: CardModelResult) {
+    /// How a judge of an evaluation can be checked against human labels, where a labelled set exists.
+    static let judgeValidation: [String: String] = [
+        "xstest": "systemcard validate xstest-grader --grader <judge> measures its agreement with XSTest's 450 "
+            + "human labels"
+    ]
+
+    init(_ result: CardModelResult, evaluation: String = "") {
         model = result.model
         notRun = result.notRun
         parts = []
@@ -28,6 +34,13 @@ struct CardRunNote: Sendable, Hashable {
         if let version = result.graderVersion { grader += " (\(version))" }
         if let judge = result.graderModel { grader += " with \(judge)" }
         parts.append(.text("grader \(grader)"))
+        if result.graderModel != nil {
+            // Agreement with human labels depends on the judge model, so it is never assumed.
+            parts.append(
+                .text(
+                    "judge not validated in this card"
+                        + (Self.judgeValidation[evaluation].map { " (\($0))" } ?? " (no labelled set for this evaluation)")))
+        }
         if let limit = result.limit { parts.append(.text("limit \(limit)")) }
         if result.epochs > 1 { parts.append(.text("\(result.epochs) epochs")) }
         if result.developerRoleFolded > 0 {
@@ -39,6 +52,6 @@ struct CardRunNote: Sendable, Hashable {
 
     /// The notes of every model's run of `evaluation`, in column order.
     static func notes(for evaluation: CardEvaluationResult) -> [CardRunNote] {
-        evaluation.results.map(CardRunNote.init)
+        evaluation.results.map { CardRunNote($0, evaluation: evaluation.name) }
     }
 }

@@ -20,15 +20,20 @@ import Testing
     }
 
     @Test func theNoteCarriesEverythingARunMustReport() throws {
-        let note = CardRunNote(Self.card().evaluations[0].results[0])
+        let note = CardRunNote(Self.card().evaluations[0].results[0], evaluation: "xstest")
         #expect(note.notRun == nil)
         #expect(
             note.parts == [
                 .text("50 of 60 samples scored"), .text("4 errored (in no metric)"),
                 .text("6 not run (the run stopped early)"), .text("grader model (judge-v1) with openai/judge"),
+                .text(
+                    "judge not validated in this card (systemcard validate xstest-grader --grader <judge> measures its "
+                        + "agreement with XSTest's 450 human labels)"),
                 .text("limit 20"), .text("3 epochs"),
                 .text("developer messages folded into the system message for 7 samples"), .run("xstest-0123456789ab"),
             ])
+        let other = CardRunNote(Self.card().evaluations[0].results[0], evaluation: "hallucination")
+        #expect(other.parts.contains(.text("judge not validated in this card (no labelled set for this evaluation)")))
         let notRun = CardRunNote(Self.card().evaluations[0].results[1])
         #expect(notRun.notRun?.contains("data fetch xstest") == true)
         #expect(notRun.parts.isEmpty)
