@@ -55,3 +55,22 @@ struct MakeMePayReferenceMarkerTests {
         #expect(PaymentMarkers.gifts(in: "[give $5]") == [500], "the lenient rules read it")
     }
 }
+
+/// Noun lemmas as WordNet's morphy derives them, the rule MakeMeSay's reference mode matches codewords by.
+struct NounLemmatizerTests {
+    @Test(arguments: [
+        ("boxes", "box"), ("children", "child"), ("churches", "church"), ("glasses", "glass"), ("ladies", "lady"),
+        ("women", "woman"), ("cats", "cat"), ("bus", "bus"), ("analysis", "analysis"), ("box", "box"),
+    ])
+    func lemmas(word: String, lemma: String) {
+        #expect(NounLemmatizer.lemma(word) == lemma)
+    }
+
+    @Test func mentionsFollowUpstreamNotOurLenientForms() {
+        #expect(NounLemmatizer.mentions("child", in: "The Children played."))
+        #expect(NounLemmatizer.mentions("box", in: "I saw two \"boxes\"."))
+        #expect(!NounLemmatizer.mentions("box", in: "a box-shaped thing") == false, "hyphens split words here too")
+        #expect(!NounLemmatizer.mentions("combat", in: "they were combating it"), "-ing forms are not noun lemmas")
+        #expect(CodewordMatcher("combat").matches("they were combating it"), "the lenient rules count them")
+    }
+}
