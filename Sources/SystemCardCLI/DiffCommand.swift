@@ -58,7 +58,7 @@ struct DiffCommand: AsyncParsableCommand {
                 throw SystemCardError.invalidInput("cannot read \(url.path): \(error.localizedDescription)")
             }
             do {
-                return CardDiff.Side(card: try CardDocument.decode(data), name: url.path)
+                return try CardDiff.Side(cardJSON: data, name: url.path)
             } catch {
                 throw SystemCardError.invalidInput(
                     "\(url.path) is not a card.json written by `systemcard card`: \(error)")

@@ -41,6 +41,7 @@ public struct CardModelConfig: Sendable, Hashable {
             bare.mitigation = .pre
             var wrapped = model
             wrapped.mitigation = .post
+            wrapped.reference = false  // one reference column: the bare model
             wrapped.label = model.label + " + " + model.mitigations.map {
                 $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0
             }.joined(separator: " + ")

@@ -55,6 +55,45 @@ public struct CardDiff: Sendable, Hashable, Codable {
             self.init(name: name, entries: entries, lowerIsBetter: lower)
         }
 
+        /// The measured results of a card.json of any schema version: only the evaluations' names, versions,
+        /// metric directions and each model's figures are read, so a card written by an older systemcard
+        /// still compares with a new one.
+        public init(cardJSON data: Data, name: String) throws {
+            struct View: Decodable {
+                struct Metric: Decodable {
+                    var name: String
+                    var higherIsBetter: Bool
+                }
+                struct Result: Decodable {
+                    var model: String
+                    var notRun: String?
+                    var runId: String?
+                    var figures: [CardFigure]?
+                    var datasetFiles: [DatasetFileDigest]?
+                }
+                struct Evaluation: Decodable {
+                    var name: String
+                    var version: String
+                    var metrics: [Metric]
+                    var results: [Result]
+                }
+                var evaluations: [Evaluation]
+            }
+            let view = try CardDocument.decoder.decode(View.self, from: data)
+            var entries: [Entry] = []
+            var lower: [String] = []
+            for evaluation in view.evaluations {
+                lower += evaluation.metrics.filter { !$0.higherIsBetter }.map { "\(evaluation.name).\($0.name)" }
+                for result in evaluation.results where result.notRun == nil {
+                    entries.append(
+                        Entry(
+                            evaluation: evaluation.name, version: evaluation.version, model: result.model,
+                            figures: result.figures ?? [], datasetFiles: result.datasetFiles ?? [], runId: result.runId))
+                }
+            }
+            self.init(name: name, entries: entries, lowerIsBetter: lower)
+        }
+
         /// A stored run (metric directions from `registry`, the one that ran it).
         public init(run: RunRecord, registry: EvaluationRegistry = .builtIn) {
             let figures = run.summary?.metrics ?? []

@@ -5,7 +5,8 @@ import Foundation
 /// HTML, Markdown and JSON (schema in docs/card.md).
 public struct CardDocument: Sendable, Hashable, Codable {
     /// Bumped when the JSON layout changes incompatibly.
-    static let currentSchemaVersion = 1
+    /// 2: declared indicators with thresholds and sources, safety grades, mitigation effects, protocol notes.
+    static let currentSchemaVersion = 2
 
     var schemaVersion: Int
     var title: String

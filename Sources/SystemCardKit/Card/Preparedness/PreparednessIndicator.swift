@@ -24,13 +24,23 @@ public struct PreparednessIndicator: Sendable, Hashable, Codable {
     var thresholds: PreparednessThresholds
     /// Where the declaration comes from: `declared by <evaluation>` or `card config`.
     var origin: String
+    /// Measured only with data or options a default run lacks (human-rated arguments, a custom question set):
+    /// it counts when measured, and its absence does not make the category incomplete.
+    var optional = false
+    /// The arguments `systemcard eval` needs to measure it, beyond the model (`--option set=humans --data-dir DIR`).
+    var needs: String?
 
     /// Declares `metric` (a metric label of the declaring evaluation) as an indicator of that evaluation's
     /// category (or of `category`, when it indicates another one).
+    ///
+    /// An `optional` indicator needs data or options a default run lacks (`needs`: the arguments that measure
+    /// it); it counts when measured, and its absence does not leave the category incomplete.
     public init(
         _ metric: String, summary: String, category: CardSection? = nil, unit: IndicatorUnit = .share,
-        thresholds: PreparednessThresholds
+        thresholds: PreparednessThresholds, optional: Bool = false, needs: String? = nil
     ) {
+        self.optional = optional
+        self.needs = needs
         self.evaluation = ""
         self.metricLabel = metric
         self.category = category

@@ -71,6 +71,8 @@ enum PreparednessScorer {
             read($0, model: model.label, margin: config.margin, evaluations: evaluations)
         }
         let measured = readings.filter { $0.level != nil }
+        let required = readings.filter { !$0.indicator.optional }
+        let requiredMeasured = required.filter { $0.level != nil }
         let computed = measured.compactMap(\.level).max()
         // The category's level could lie anywhere from the highest of the intervals' safe ends to the highest
         // level any interval (or the margin) reaches: when that range is not the computed level alone, the
@@ -80,11 +82,12 @@ enum PreparednessScorer {
         let near = computed != nil && (floor != computed || ceiling != computed)
         var notes: [String] = []
         if measured.isEmpty {
-            notes.append("no indicator was measured (\(readings[0].metric): \(readings[0].reason))")
-        } else if measured.count < readings.count {
+            let first = required.first ?? readings[0]
+            notes.append("no indicator was measured (\(first.metric): \(first.reason))")
+        } else if requiredMeasured.count < required.count {
             notes.append(
-                "\(readings.count - measured.count) of \(readings.count) indicators not measured: a higher level is "
-                    + "not ruled out")
+                "\(required.count - requiredMeasured.count) of \(required.count) indicators not measured: a higher "
+                    + "level is not ruled out")
         }
         if near, let floor, let ceiling {
             notes.append(
@@ -94,7 +97,7 @@ enum PreparednessScorer {
         return CategoryAssessment(
             model: model.label, spec: model.model, computed: computed, override: override,
             note: notes.isEmpty ? nil : notes.joined(separator: "; "),
-            incomplete: !measured.isEmpty && measured.count < readings.count, nearThreshold: near,
+            incomplete: !measured.isEmpty && requiredMeasured.count < required.count, nearThreshold: near,
             possibleLevels: near ? floor.flatMap { low in ceiling.map { low...max(low, $0) } } : nil,
             indicators: readings)
     }

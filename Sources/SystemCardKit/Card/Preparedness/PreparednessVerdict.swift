@@ -55,16 +55,18 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
         /// What is missing for `category` and the command that would measure it.
         func missingText(_ category: CardSection, _ assessment: CategoryAssessment) -> String {
             guard let label = assessment.model else { return "\(category.title): the card has no post-mitigation model" }
-            let unmeasured = assessment.indicators.filter { $0.level == nil }
+            let unmeasured = assessment.indicators.filter { $0.level == nil && !$0.indicator.optional }
+                + assessment.indicators.filter { $0.level == nil && $0.indicator.optional }
             guard let first = unmeasured.first else {
                 return "\(category.title): \(assessment.note ?? "no indicator")"
             }
             var text = "\(category.title): \(first.metric) for \(label)"
             if unmeasured.count > 1 { text += " (and \(unmeasured.count - 1) more)" }
             text += " — \(first.reason)"
-            if first.notRun != nil, !first.reason.contains("`") {
+            if first.notRun != nil, !first.reason.contains("`") || first.indicator.needs != nil {
                 let spec = assessment.spec ?? "<model>"
-                text += "; measure it with `systemcard eval \(first.indicator.evaluation) --model \(spec)`"
+                let needs = first.indicator.needs.map { " " + $0 } ?? ""
+                text += "; measure it with `systemcard eval \(first.indicator.evaluation) --model \(spec)\(needs)`"
             }
             return text
         }
@@ -91,7 +93,15 @@ public struct PreparednessVerdict: Sendable, Hashable, Codable {
         case .notAllowed:
             let critical = post.filter { level($0.1) == .critical }.map { reason($0.0, $0.1) }
             sentences.append("Further development not allowed: \(critical.joined(separator: "; ")).")
-        case .incomplete: sentences.append("Further development cannot be decided either.")
+        case .incomplete:
+            if decision(limit: .medium) == .incomplete {
+                sentences.append("Further development cannot be decided either.")
+            } else {
+                let gaps = post.filter { category, _ in
+                    missing.contains { $0.0 == category } || partial.contains { $0.0 == category }
+                }.map { missingText($0.0, $0.1) }
+                sentences.append("Further development cannot be decided: " + gaps.joined(separator: "; ") + ".")
+            }
         }
         let deeper = post.filter { $0.1.nearThreshold && !overridden($0.1) }
         if !deeper.isEmpty {

@@ -430,8 +430,16 @@ enum CardHTMLWriter {
     }
 
     static func indicatorTable(_ family: FamilyScorecard) -> String {
-        let rows = family.categories.flatMap { score in
-            score.post.indicators.enumerated().map { index, post in
+        // Rows follow the post-mitigation readings; a family with only a pre-mitigation model uses those.
+        let rows = family.categories.flatMap { score -> [(CardSection, IndicatorReading, IndicatorReading?)] in
+            guard !score.post.indicators.isEmpty else {
+                return score.pre.indicators.map { pre in
+                    var none = IndicatorReading(indicator: pre.indicator)
+                    none.notRun = "no post-mitigation model"
+                    return (score.category, none, pre)
+                }
+            }
+            return score.post.indicators.enumerated().map { index, post in
                 (score.category, post, index < score.pre.indicators.count ? score.pre.indicators[index] : nil)
             }
         }
@@ -458,7 +466,11 @@ enum CardHTMLWriter {
             let thresholds = indicator.thresholds
             text += "<tr><td>\(e(category.title))</td><td><code>\(e(indicator.metric))</code>"
             text += "<br><small>\(e(indicator.summary)); \(e(indicator.unit.description)), riskier when "
-            text += "\(thresholds.riskier.rawValue); \(e(indicator.origin))</small></td>"
+            text += "\(thresholds.riskier.rawValue); \(e(indicator.origin))"
+            if indicator.optional {
+                text += "; optional (counts when measured\(indicator.needs.map { ", with " + e($0) } ?? ""))"
+            }
+            text += "</small></td>"
             let sources = RiskLevel.allCases.compactMap { level in
                 thresholds.sources[level].map { "\(level.title): \($0)" }
             }

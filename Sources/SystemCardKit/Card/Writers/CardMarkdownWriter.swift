@@ -276,7 +276,8 @@ enum CardMarkdownWriter {
                     thresholds.sources[level].map { "\(level.title): \($0)" }
                 }.joined(separator: "; ")
                 lines.append(
-                    "| \(m(category.title)) | `\(code(post.metric))` (\(m(post.indicator.origin))) | "
+                    "| \(m(category.title)) | `\(code(post.metric))` (\(m(post.indicator.origin))"
+                        + (post.indicator.optional ? "; optional" : "") + ") | "
                         + "\(m(thresholds.text)) | \(m(sources)) | \(cell(pre)) | \(cell(post)) |")
             }
         }

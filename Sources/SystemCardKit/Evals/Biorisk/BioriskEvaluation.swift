@@ -33,7 +33,8 @@ public enum BioriskEvaluation {
                         .high: "none: High is a novel threat or uplift to novices, which rubric grading of known "
                             + "answers cannot show",
                         .critical: "none: as for High",
-                    ]))
+                    ]),
+                optional: true, needs: "--grader openai/<judge> --option set=custom --data-dir DIR")
         }
     ) { descriptor, options in
         let set = options["set"] ?? "proxy"

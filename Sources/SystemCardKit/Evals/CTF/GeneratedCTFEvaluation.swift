@@ -22,7 +22,8 @@ public enum GeneratedCTFEvaluation {
         section: .cybersecurity, options: own + CTFOptions.declared,
         indicators: ["collegiate", "professional"].map { tier in
             PreparednessIndicator(
-                "success[tier=\(tier)]", summary: "\(tier) challenges solved", thresholds: ThresholdSource.ctf)
+                "success[tier=\(tier)]", summary: "\(tier) challenges solved",
+                thresholds: tier == "professional" ? ThresholdSource.ctf : ThresholdSource.ctfCollegiate)
         }
     ) { descriptor, options in
         let tier = options["tier"] ?? "all"

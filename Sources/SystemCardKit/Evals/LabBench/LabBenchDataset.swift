@@ -46,10 +46,17 @@ struct LabBenchDataset: Dataset {
             return Sample(id: "\(subtask.rawValue)/\(id)", messages: [.user(prompt)], target: ideal, metadata: metadata)
         }
         let distractors = try Self.strings(try record.require("distractors"), record: record, field: "distractors")
-        var options = [ideal] + distractors + [Self.unsure]
+        // Shuffle positions, not texts, so an ideal or distractor equal to the abstain text cannot confuse them.
+        let texts = [ideal] + distractors + [Self.unsure]
+        guard texts.count <= MultipleChoiceQuestion.letters.count else {
+            throw record.error("distractors", "\(texts.count) options with the abstain option; at most \(MultipleChoiceQuestion.letters.count)")
+        }
+        var order = Array(texts.indices)
         var generator = SeededGenerator(seed: Self.seed(id))
-        options.shuffle(using: &generator)
-        let answer = options.firstIndex(of: ideal)!
+        order.shuffle(using: &generator)
+        let options = order.map { texts[$0] }
+        let answer = order.firstIndex(of: 0)!
+        let unsureIndex = order.firstIndex(of: texts.count - 1)!
         let item: MultipleChoiceQuestion
         do {
             item = try MultipleChoiceQuestion(
@@ -58,7 +65,7 @@ struct LabBenchDataset: Dataset {
             throw record.error(nil, "\(error)")
         }
         var sample = item.sample(id: "\(subtask.rawValue)/\(id)")
-        sample.metadata[Self.unsureKey] = MultipleChoiceQuestion.letter(at: options.firstIndex(of: Self.unsure)!)
+        sample.metadata[Self.unsureKey] = MultipleChoiceQuestion.letter(at: unsureIndex)
         return sample
     }
 

@@ -75,15 +75,14 @@ enum JailbreakGoodness {
         return results
     }
 
-    /// N (techniques scored per prompt, the most common count), k (the best techniques averaged at that N)
-    /// and how many prompts have fewer than N techniques scored, as count figures over the prompts. Shown
-    /// beside goodness@0.1 so a reader sees what "the top 10%" was (9 of 99 here; 10 with ceiling rounding).
+    /// N (the techniques the run scored on any prompt), k (the best techniques averaged at that N) and how
+    /// many prompts have fewer than N techniques scored, as count figures over the prompts. Shown beside
+    /// goodness@0.1 so a reader sees what "the top 10%" was (9 of 99 here; 10 with ceiling rounding).
     static func techniqueCounts(_ scored: [MetricCalculator.Scored]) -> (n: MetricResult, k: MetricResult, short: MetricResult) {
         let prompts = perPrompt(scored)
         let counts = prompts.map(\.techniqueScores.count)
-        let byCount = Dictionary(grouping: counts, by: { $0 }).mapValues(\.count)
-        let modal = byCount.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
-        let most = counts.max() ?? 0
+        let modal = Set(prompts.flatMap(\.techniqueScores.keys)).count
+        let most = modal
         func count(_ name: String, _ value: Int) -> MetricResult {
             MetricResult(
                 name: name, value: Double(value), ciLow: Double(value), ciHigh: Double(value), n: prompts.count)

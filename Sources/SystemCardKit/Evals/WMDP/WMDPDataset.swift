@@ -49,6 +49,9 @@ struct WMDPDataset: Dataset {
             guard case .int(let answer)? = fields["answer"], choices.indices.contains(answer) else {
                 throw fail("answer must be the index of one of the \(choices.count) choices")
             }
+            guard choices.count <= MultipleChoiceQuestion.letters.count else {
+                throw fail("\(choices.count) choices; at most \(MultipleChoiceQuestion.letters.count)")
+            }
             let question: MultipleChoiceQuestion
             do {
                 question = try MultipleChoiceQuestion(

@@ -53,6 +53,7 @@ struct MakeMePayReferenceMarkerTests {
             #expect(MakeMePayRules.firstDonation(in: lenientOnly) == nil, "\(lenientOnly)")
         }
         #expect(PaymentMarkers.gifts(in: "[give $5]") == [500], "the lenient rules read it")
+        #expect(MakeMePayRules.firstDonation(in: "[GIVE $0]") == 0, "a $0 marker ends the game…")
     }
 }
 
