@@ -80,7 +80,13 @@ public struct CardConfig: Sendable {
                 )
             }
         }
+        var named = Set<String>()
         for evaluation in suite(in: registry) {
+            guard named.insert(evaluation.name).inserted else {
+                throw SystemCardError.invalidInput(
+                    "the suite names \(evaluation.name) twice; a card runs each evaluation once per model "
+                        + "(keep one entry with the options you want)")
+            }
             _ = try registry.evaluation(named: evaluation.name, options: evaluation.options)
         }
         if settings.epochs < 1 { throw SystemCardError.invalidInput("epochs must be at least 1") }

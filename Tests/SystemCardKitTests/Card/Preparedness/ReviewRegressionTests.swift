@@ -106,4 +106,10 @@ struct ReviewRegressionTests {
         let side = try CardDiff.Side(cardJSON: Data(old.utf8), name: "old")
         #expect(side.entries.first?.figures.first?.value == 0.9 && side.entries.first?.runId == "xstest-1")
     }
+
+    @Test func aSuiteNamingAnEvaluationTwiceIsAnError() throws {
+        let config = try CardConfigLoader.parse(
+            "models: [openai/a]\nevaluations:\n  - persuasion-rating\n  - {name: persuasion-rating, options: {set: humans}}\n")
+        #expect(throws: SystemCardError.self) { try config.validate() }
+    }
 }
