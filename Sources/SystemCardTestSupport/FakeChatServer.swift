@@ -9,7 +9,9 @@ import Synchronization
 /// A scriptable OpenAI-compatible server on 127.0.0.1 for tests: each request to
 /// `POST /v1/chat/completions` is answered by `behavior`, which sees the request and how many times the
 /// same conversation was asked before. It counts every request, and serves static files under
-/// `GET /files/<path>` (for dataset downloads).
+/// `GET /files/<path>` (for dataset downloads). `POST /v1/messages` speaks Anthropic's Messages API (not
+/// streamed) to the same `behavior`: the `system` field becomes a system message, tool results `tool` messages,
+/// and the `x-api-key` header the request's `authorization` (as `x-api-key <key>`).
 public final class FakeChatServer: Sendable {
     /// How the server answers one request.
     public typealias Behavior = @Sendable (FakeChatRequest) async -> FakeReply
@@ -48,6 +50,25 @@ public final class FakeChatServer: Sendable {
             var request = parsed
             request.attempt = attempt
             return await render(behavior(request), model: parsed.model)
+        }
+        router.post("/v1/messages") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 16 << 20)
+            let key = request.headers[HTTPField.Name("x-api-key")!].map { "x-api-key \($0)" }
+            guard let parsed = FakeChatRequest(messagesJSON: Data(body.readableBytesView), authorization: key) else {
+                return Response(
+                    status: .badRequest,
+                    body: .init(byteBuffer: ByteBuffer(
+                        string: #"{"type":"error","error":{"type":"invalid_request_error","message":"bad json"}}"#)))
+            }
+            let conversation = parsed.conversationKey
+            let attempt = counter.counts.withLock { counts -> Int in
+                counts[conversation, default: 0] += 1
+                counts["__total__", default: 0] += 1
+                return counts[conversation]!
+            }
+            var asked = parsed
+            asked.attempt = attempt
+            return await renderMessages(behavior(asked), model: parsed.model)
         }
         router.get("/v1/models") { _, _ -> Response in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[]}"#)))
@@ -90,6 +111,27 @@ public final class FakeChatServer: Sendable {
     public func stop() async {
         await group.triggerGracefulShutdown()
         _ = try? await task.value
+    }
+
+    /// A reply in the Messages API's shape (errors and raw bodies as given).
+    static func renderMessages(_ reply: FakeReply, model: String) async -> Response {
+        switch reply {
+        case .answer(let text, let promptTokens, let completionTokens):
+            let object: [String: Any] = [
+                "id": "msg_fake", "type": "message", "role": "assistant", "model": model,
+                "content": [["type": "text", "text": text]], "stop_reason": "end_turn",
+                "usage": ["input_tokens": promptTokens, "output_tokens": completionTokens],
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        case .delayed(let duration, let then):
+            try? await Task.sleep(for: duration)
+            return await renderMessages(then, model: model)
+        default:
+            return await render(reply, model: model)
+        }
     }
 
     static func render(_ reply: FakeReply, model: String) async -> Response {
@@ -150,6 +192,40 @@ public struct FakeChatRequest: Sendable {
         self.messages = messages.map { (($0["role"] as? String) ?? "", ($0["content"] as? String) ?? "") }
         self.temperature = object["temperature"] as? Double
         self.maxTokens = (object["max_tokens"] as? Int) ?? (object["max_completion_tokens"] as? Int)
+        self.authorization = authorization
+    }
+
+    /// A Messages API request: `system`, then the messages with their text (tool results as `tool` messages).
+    init?(messagesJSON json: Data, authorization: String?) {
+        guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+            let model = object["model"] as? String,
+            let messages = object["messages"] as? [[String: Any]],
+            object["max_tokens"] is Int
+        else { return nil }
+        var flat: [(role: String, content: String)] = []
+        if let system = object["system"] as? String { flat.append(("system", system)) }
+        for message in messages {
+            let role = (message["role"] as? String) ?? ""
+            if let text = message["content"] as? String {
+                flat.append((role, text))
+                continue
+            }
+            var text = ""
+            for block in (message["content"] as? [[String: Any]]) ?? [] {
+                switch block["type"] as? String {
+                case "text": text += (block["text"] as? String) ?? ""
+                case "tool_result": flat.append(("tool", (block["content"] as? String) ?? ""))
+                case "tool_use":
+                    text += "[tool_use \((block["name"] as? String) ?? "")]"
+                default: break
+                }
+            }
+            if !text.isEmpty { flat.append((role, text)) }
+        }
+        self.model = model
+        self.messages = flat
+        self.temperature = object["temperature"] as? Double
+        self.maxTokens = object["max_tokens"] as? Int
         self.authorization = authorization
     }
 

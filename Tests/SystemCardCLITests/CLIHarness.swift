@@ -58,7 +58,7 @@ struct CLIHarness {
     /// The environment the CLI sees: no real keys or base URLs from the developer's shell.
     func environment(_ extra: [String: String]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "SYSTEMCARD_DB", "SYSTEMCARD_DATA_DIR"] {
+        for key in ["OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "SYSTEMCARD_DB", "SYSTEMCARD_DATA_DIR"] {
             environment.removeValue(forKey: key)
         }
         environment["SYSTEMCARD_HOME"] = directory.appendingPathComponent("home").path

@@ -2,8 +2,11 @@
 public struct EndpointOptions: Sendable {
     /// `--base-url`; nil means `OPENAI_BASE_URL`, else `https://api.openai.com/v1`.
     public var baseURL: String?
-    /// Name of the environment variable that holds the key (`OPENAI_API_KEY` by default).
+    /// Name of the environment variable that holds the key (`OPENAI_API_KEY` by default; for `anthropic/`
+    /// models the default means `ANTHROPIC_API_KEY`).
     public var apiKeyVariable: String
+    /// The default key variable.
+    public static let defaultKeyVariable = "OPENAI_API_KEY"
     /// A file whose first line is the key (used when set; the variable is then ignored).
     public var apiKeyFile: String?
     /// How `developer` messages are sent (default: ``DeveloperRoleMode/auto``).

@@ -74,6 +74,23 @@ public final class ModelFactory: Sendable {
             return ResilientModelProvider(
                 base: base, limiter: limiter(for: base.identity.baseURL, maximum: endpoint.maxConnections),
                 retryPolicy: endpoint.retryPolicy, logger: logger, onRetry: onRetry)
+        case .anthropic:
+            let baseURL = endpoint.baseURL ?? environment["ANTHROPIC_BASE_URL"] ?? "https://api.anthropic.com/v1"
+            guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
+                url.host != nil
+            else {
+                throw SystemCardError.invalidInput(
+                    "base URL '\(baseURL)' is not an http(s) URL; pass e.g. --base-url https://api.anthropic.com/v1")
+            }
+            // The key variable defaults to ANTHROPIC_API_KEY unless --api-key-env named another.
+            var options = endpoint
+            if options.apiKeyVariable == EndpointOptions.defaultKeyVariable { options.apiKeyVariable = "ANTHROPIC_API_KEY" }
+            let base = AnthropicProvider(
+                model: spec.model, baseURL: baseURL, apiKey: try apiKey(options), requestTimeout: endpoint.requestTimeout,
+                client: httpClient, logger: logger)
+            return ResilientModelProvider(
+                base: base, limiter: limiter(for: base.identity.baseURL, maximum: endpoint.maxConnections),
+                retryPolicy: endpoint.retryPolicy, logger: logger, onRetry: onRetry)
         case .local:
             let file = try LocalModelCatalog.resolve(spec.model, environment: environment)
             return try localModels.withLock { loaded in

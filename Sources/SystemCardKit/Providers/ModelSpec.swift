@@ -5,6 +5,8 @@ public struct ModelSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Provider: String, Sendable, Hashable, Codable, CaseIterable {
         /// Any OpenAI-compatible chat completions endpoint.
         case openai
+        /// Anthropic's Messages API.
+        case anthropic
         /// The embedded engine, with a GGUF file.
         case local
     }
@@ -24,8 +26,8 @@ public struct ModelSpec: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(parsing text: String) throws {
         guard let slash = text.firstIndex(of: "/") else {
             throw SystemCardError.invalidInput(
-                "model '\(text)' has no provider; write it as openai/<model> (any OpenAI-compatible endpoint) "
-                    + "or local/<name-or-path.gguf>")
+                "model '\(text)' has no provider; write it as openai/<model> (any OpenAI-compatible endpoint), "
+                    + "anthropic/<model> or local/<name-or-path.gguf>")
         }
         let prefix = String(text[..<slash])
         let model = String(text[text.index(after: slash)...])

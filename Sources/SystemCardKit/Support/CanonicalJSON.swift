@@ -12,6 +12,11 @@ package struct CanonicalJSON {
 
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Appends JSON text this writer (or another) produced.
+    package mutating func append(_ json: String) {
+        bytes.append(contentsOf: json.utf8)
+    }
+
     package mutating func raw(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -174,6 +179,13 @@ package struct CanonicalJSON {
     package static func string(_ text: String) -> String {
         var writer = CanonicalJSON(capacity: text.utf8.count + 2)
         writer.string(text)
+        return writer.text
+    }
+
+    /// A JSON value as compact JSON text with sorted keys.
+    package static func value(_ value: JSONValue) -> String {
+        var writer = CanonicalJSON()
+        writer.value(value)
         return writer.text
     }
 

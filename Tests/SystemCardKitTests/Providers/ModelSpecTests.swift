@@ -23,11 +23,12 @@ import Testing
         #expect(error?.message.contains("openai/<model>") == true)
     }
 
-    @Test func unknownProviderListsTheKnownOnes() {
-        let error = #expect(throws: SystemCardError.self) { try ModelSpec(parsing: "anthropic/claude") }
+    @Test func unknownProviderListsTheKnownOnes() throws {
+        let error = #expect(throws: SystemCardError.self) { try ModelSpec(parsing: "mistral/large") }
         #expect(error?.kind == .invalidInput)
-        #expect(error?.message.contains("'anthropic'") == true)
-        #expect(error?.message.contains("openai, local") == true)
+        #expect(error?.message.contains("'mistral'") == true)
+        #expect(error?.message.contains("openai, anthropic, local") == true)
+        #expect(try ModelSpec(parsing: "anthropic/claude-sonnet").provider == .anthropic)
     }
 
     @Test func emptyModelIsAnError() {
