@@ -41,46 +41,13 @@ struct AnthropicProvider: ModelProvider {
     func generate(_ request: ModelRequest) async throws -> ModelResponse {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
         let body = try Self.body(model: identity.model, request: request)
-        var httpRequest = HTTPClientRequest(url: endpoint)
-        httpRequest.method = .POST
-        httpRequest.headers.add(name: "Content-Type", value: "application/json")
-        httpRequest.headers.add(name: "anthropic-version", value: Self.apiVersion)
-        if let apiKey, !apiKey.isEmpty { httpRequest.headers.add(name: "x-api-key", value: apiKey) }
-        httpRequest.body = .bytes(ByteBuffer(bytes: body))
+        var headers = [("anthropic-version", Self.apiVersion)]
+        if let apiKey, !apiKey.isEmpty { headers.append(("x-api-key", apiKey)) }
         logger.trace("request", metadata: ["url": "\(endpoint)", "model": "\(identity.model)", "bytes": "\(body.count)"])
-        let response: HTTPClientResponse
-        let buffer: ByteBuffer
-        do {
-            let deadline = NIODeadline.now() + .milliseconds(Int64(requestTimeout.inMilliseconds))
-            response = try await client.execute(httpRequest, deadline: deadline)
-            buffer = try await response.body.collect(upTo: 32 << 20)
-        } catch let error as HTTPClientError {
-            if error == .connectTimeout {
-                throw ProviderError(.connection, message: "could not connect to \(identity.baseURL)")
-            }
-            if error == .deadlineExceeded || error == .readTimeout {
-                throw ProviderError(.timeout, message: "no answer from \(identity.baseURL) within \(requestTimeout)")
-            }
-            if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(
-                OpenAICompatibleProvider.isRefusal(error) ? .connectionRefused : .connection,
-                message: "\(identity.baseURL): \(error)")
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(
-                OpenAICompatibleProvider.isRefusal(error) ? .connectionRefused : .connection,
-                message: "\(identity.baseURL): \(error)")
-        }
-        let status = Int(response.status.code)
-        var bodyText = String(buffer: buffer)
-        if let apiKey, !apiKey.isEmpty, bodyText.contains(apiKey) {
-            bodyText = bodyText.replacingOccurrences(of: apiKey, with: "[redacted]")
-        }
-        guard (200..<300).contains(status) else {
-            throw Self.error(status: status, body: bodyText, headers: response.headers, model: identity.model)
-        }
+        let reply = try await JSONEndpoint(
+            client: client, url: endpoint, baseURL: identity.baseURL, requestTimeout: requestTimeout
+        ).post(body, headers: headers, apiKey: apiKey, model: identity.model, keyVariable: "ANTHROPIC_API_KEY")
+        let (status, bodyText, buffer) = (reply.status, reply.text, reply.buffer)
         let decoded: MessagesResponse
         do {
             decoded = try JSONCoding.decoder.decode(MessagesResponse.self, from: Data(buffer.readableBytesView))
@@ -221,33 +188,6 @@ struct AnthropicProvider: ModelProvider {
         writer.string(text)
         writer.raw("}")
         return writer.text
-    }
-
-    /// Errors as the Messages API reports them: 429 rate limited (with `retry-after`), 529 overloaded and 5xx
-    /// retried, 401/403 a bad key and 404 an unknown model (both stop the run).
-    static func error(status: Int, body: String, headers: HTTPHeaders, model: String) -> ProviderError {
-        let detail = RunText.excerpt(OpenAICompatibleProvider.apiErrorMessage(body) ?? body, limit: 300)
-        switch status {
-        case 429:
-            return ProviderError(
-                .rateLimited, status: status, message: detail, retryAfter: OpenAICompatibleProvider.retryAfter(headers))
-        case 401, 403:
-            return ProviderError(
-                .unauthorized, status: status,
-                message: "the endpoint refused the API key (\(detail)); check ANTHROPIC_API_KEY or --api-key-env")
-        case 404:
-            return ProviderError(
-                .modelNotFound, status: status,
-                message: "model '\(model)' or the endpoint was not found (\(detail)); check the model name and --base-url")
-        case 408:
-            return ProviderError(.timeout, status: status, message: detail)
-        case 500...599:
-            return ProviderError(
-                .serverError, status: status, message: status == 529 ? "overloaded: \(detail)" : detail,
-                retryAfter: OpenAICompatibleProvider.retryAfter(headers))
-        default:
-            return ProviderError(.badRequest, status: status, message: detail)
-        }
     }
 }
 

@@ -70,55 +70,22 @@ struct OpenAICompatibleProvider: ModelProvider {
         let body = Self.body(
             model: identity.model, messages: messages, settings: request.settings, tools: request.tools,
             toolChoice: request.toolChoice)
-        var httpRequest = HTTPClientRequest(url: endpoint)
-        httpRequest.method = .POST
-        httpRequest.headers.add(name: "Content-Type", value: "application/json")
-        httpRequest.headers.add(name: "Accept", value: "application/json")
-        if let apiKey, !apiKey.isEmpty { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        httpRequest.body = .bytes(ByteBuffer(bytes: body))
-
+        var headers = [("Accept", "application/json")]
+        if let apiKey, !apiKey.isEmpty { headers.append(("Authorization", "Bearer \(apiKey)")) }
         logger.trace(
             "request",
             metadata: ["url": "\(endpoint)", "model": "\(identity.model)", "messages": "\(messages.count)", "bytes": "\(body.count)"])
         let sent = ContinuousClock.now
-        let response: HTTPClientResponse
-        let buffer: ByteBuffer
-        do {
-            let deadline = NIODeadline.now() + .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
-                + requestTimeout.components.attoseconds / 1_000_000_000)
-            response = try await client.execute(httpRequest, deadline: deadline)
-            buffer = try await response.body.collect(upTo: 32 << 20)
-        } catch let error as HTTPClientError {
-            if error == .connectTimeout {
-                throw ProviderError(.connection, message: "could not connect to \(identity.baseURL)")
-            }
-            if error == .deadlineExceeded || error == .readTimeout {
-                throw ProviderError(.timeout, message: "no answer from \(identity.baseURL) within \(requestTimeout)")
-            }
-            if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(Self.isRefusal(error) ? .connectionRefused : .connection, message: "\(identity.baseURL): \(error)")
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(Self.isRefusal(error) ? .connectionRefused : .connection, message: "\(identity.baseURL): \(error)")
-        }
-
-        let status = Int(response.status.code)
-        // An endpoint may echo the key in an error body: take it out before any excerpt is cut from the text.
-        var bodyText = String(buffer: buffer)
-        if let apiKey, !apiKey.isEmpty, bodyText.contains(apiKey) {
-            bodyText = bodyText.replacingOccurrences(of: apiKey, with: "[redacted]")
-        }
+        let reply = try await JSONEndpoint(
+            client: client, url: endpoint, baseURL: identity.baseURL, requestTimeout: requestTimeout
+        ).post(body, headers: headers, apiKey: apiKey, model: identity.model, keyVariable: "OPENAI_API_KEY")
+        let (status, bodyText, buffer) = (reply.status, reply.text, reply.buffer)
         logger.trace(
             "response",
             metadata: [
                 "model": "\(identity.model)", "status": "\(status)", "bytes": "\(buffer.readableBytes)",
                 "ms": "\(sent.duration(to: .now).inMilliseconds)",
             ])
-        guard (200..<300).contains(status) else {
-            throw Self.error(status: status, body: bodyText, headers: response.headers, model: identity.model)
-        }
         let decoded: ChatCompletionResponse
         do {
             decoded = try JSONCoding.decoder.decode(ChatCompletionResponse.self, from: Data(buffer.readableBytesView))
@@ -214,57 +181,6 @@ struct OpenAICompatibleProvider: ModelProvider {
         writer.raw("}")
         return writer.bytes
     }
-
-    static func error(status: Int, body: String, headers: HTTPHeaders, model: String) -> ProviderError {
-        let detail = RunText.excerpt(apiErrorMessage(body) ?? body, limit: 300)
-        switch status {
-        case 429:
-            return ProviderError(.rateLimited, status: status, message: detail, retryAfter: retryAfter(headers))
-        case 401, 403:
-            return ProviderError(
-                .unauthorized, status: status,
-                message: "the endpoint refused the API key (\(detail)); check OPENAI_API_KEY or --api-key-env")
-        case 404:
-            return ProviderError(
-                .modelNotFound, status: status,
-                message: "model '\(model)' or the endpoint was not found (\(detail)); check the model name and --base-url")
-        case 408:
-            return ProviderError(.timeout, status: status, message: detail)
-        case 500...599:
-            return ProviderError(.serverError, status: status, message: detail, retryAfter: retryAfter(headers))
-        default:
-            return ProviderError(.badRequest, status: status, message: detail)
-        }
-    }
-
-    /// Whether a connection error means nothing can be reached at the address: refused (ECONNREFUSED) or a name
-    /// that does not resolve. Timeouts, resets and TLS failures are not (a busy or flaky server looks like that).
-    static func isRefusal(_ error: any Error) -> Bool {
-        if let io = error as? IOError { return io.errnoCode == ECONNREFUSED }
-        let text = String(describing: error)
-        return text.contains("Connection refused") || text.hasPrefix("DNS error")
-    }
-
-    /// Seconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date).
-    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
-        if let milliseconds = headers.first(name: "retry-after-ms").flatMap(Double.init) { return milliseconds / 1000 }
-        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value) { return max(0, seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        if let date = formatter.date(from: value) { return max(0, date.timeIntervalSinceNow) }
-        return nil
-    }
-
-    static func apiErrorMessage(_ body: String) -> String? {
-        guard let data = body.data(using: .utf8),
-            let decoded = try? JSONCoding.decoder.decode(APIErrorBody.self, from: data)
-        else { return nil }
-        return decoded.error.message
-    }
-
 }
 
 /// Whether an `auto` provider has learned to fold developer messages (shared by copies of the provider).

@@ -270,30 +270,30 @@ import Testing
         await ModelFactory.shutdown(client)
         #expect(error?.code == .connectionRefused)
         #expect(error?.isRetryable == true)
-        #expect(OpenAICompatibleProvider.isRefusal(CancellationError()) == false)
+        #expect(JSONEndpoint.isRefusal(CancellationError()) == false)
     }
 
     @Test func retryAfterHeaderParsing() {
         var headers = HTTPHeaders()
         headers.add(name: "Retry-After", value: "7")
-        #expect(OpenAICompatibleProvider.retryAfter(headers) == 7)
+        #expect(JSONEndpoint.retryAfter(headers) == 7)
         var milliseconds = HTTPHeaders()
         milliseconds.add(name: "retry-after-ms", value: "250")
         milliseconds.add(name: "Retry-After", value: "7")
-        #expect(OpenAICompatibleProvider.retryAfter(milliseconds) == 0.25)
+        #expect(JSONEndpoint.retryAfter(milliseconds) == 0.25)
         var garbage = HTTPHeaders()
         garbage.add(name: "Retry-After", value: "soon")
-        #expect(OpenAICompatibleProvider.retryAfter(garbage) == nil)
-        #expect(OpenAICompatibleProvider.retryAfter(HTTPHeaders()) == nil)
+        #expect(JSONEndpoint.retryAfter(garbage) == nil)
+        #expect(JSONEndpoint.retryAfter(HTTPHeaders()) == nil)
         var past = HTTPHeaders()
         past.add(name: "Retry-After", value: "Wed, 21 Oct 2015 07:28:00 GMT")
-        #expect(OpenAICompatibleProvider.retryAfter(past) == 0)
+        #expect(JSONEndpoint.retryAfter(past) == 0)
         var future = HTTPHeaders()
         future.add(name: "Retry-After", value: "Fri, 01 Jan 2100 00:00:00 GMT")
-        #expect((OpenAICompatibleProvider.retryAfter(future) ?? 0) > 1_000_000)
+        #expect((JSONEndpoint.retryAfter(future) ?? 0) > 1_000_000)
         var negative = HTTPHeaders()
         negative.add(name: "Retry-After", value: "-5")
-        #expect(OpenAICompatibleProvider.retryAfter(negative) == 0)
+        #expect(JSONEndpoint.retryAfter(negative) == 0)
     }
 
     @Test func baseURLTrailingSlashIsTrimmed() {
