@@ -38,11 +38,31 @@ enum CTFOptions {
     /// The agent every CTF evaluation uses, with these options' limits, sandbox pool and keep flag; `prepare`
     /// makes a sample's sandbox for an epoch (`keep`: leave its folder for debugging).
     static func agent(
-        _ options: EvaluationOptions, prepare: @escaping @Sendable (Sample, Int, Bool) async throws -> ReActAgent.Prepared
+        _ options: EvaluationOptions, systemPrompt: String = ReActAgent.ctfSystemPrompt,
+        nudge: String = ReActAgent.ctfNudge,
+        check: @escaping @Sendable (String, String) -> Bool = {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines) == $1
+        },
+        prepare: @escaping @Sendable (Sample, Int, Bool) async throws -> ReActAgent.Prepared
     ) -> ReActAgent {
         let keep = options["keep-sandbox"] == "yes"
-        return ReActAgent(limits: limits(options), pool: SandboxPool(limit: options.integer("max-sandboxes"))) {
-            try await prepare($0, $1, keep)
+        return ReActAgent(
+            systemPrompt: systemPrompt, nudge: nudge, limits: limits(options),
+            pool: SandboxPool(limit: options.integer("max-sandboxes")), check: check
+        ) { try await prepare($0, $1, keep) }
+    }
+
+    /// A fresh sandbox whose workspace `script` (Python, piped in, so never left in the workspace) has built;
+    /// a failing script tears the sandbox down and is a setup error naming `what`.
+    static func sandbox(built script: String, what: String, keep: Bool, service: SandboxService? = nil)
+        async throws -> BubblewrapSandbox
+    {
+        let sandbox = try BubblewrapSandbox(keep: keep, service: service)
+        let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(120)))
+        guard result.exitCode == 0 else {
+            await sandbox.tearDown()
+            throw SandboxError.setup("\(what) could not be built: \(RunText.excerpt(result.stderr, limit: 300))")
         }
+        return sandbox
     }
 }

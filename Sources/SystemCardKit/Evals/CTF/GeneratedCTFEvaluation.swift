@@ -59,14 +59,10 @@ public enum GeneratedCTFEvaluation {
         let service = challenge.service.map {
             SandboxService(code: $0, secret: flag, port: GeneratedChallenge.servicePort)
         }
-        let sandbox = try BubblewrapSandbox(keep: keep, service: service)
         let script = "FLAG = \(CanonicalJSON.string(flag))\nSEED = \(CTFFlag.seed(sample: sample.id, epoch: epoch))\n"
             + challenge.setup
-        let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(120)))
-        guard result.exitCode == 0 else {
-            await sandbox.tearDown()
-            throw SandboxError.setup("the challenge \(sample.id) could not be built: \(RunText.excerpt(result.stderr, limit: 300))")
-        }
+        let sandbox = try await CTFOptions.sandbox(
+            built: script, what: "the challenge \(sample.id)", keep: keep, service: service)
         return ReActAgent.Prepared(sandbox: sandbox, target: flag)
     }
 
