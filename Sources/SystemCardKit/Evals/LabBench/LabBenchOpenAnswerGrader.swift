@@ -41,13 +41,7 @@ struct LabBenchOpenAnswerGrader: Grader {
 
     /// Reads the last `VERDICT:` line (and `REASON:`).
     static func parse(_ text: String) throws -> (correct: Bool, reason: String) {
-        guard let line = SafetyJudgeText.lastLine("VERDICT", in: text) else {
-            throw GradingError("judge answer has no VERDICT line", judgeOutput: text)
-        }
-        let word = line.uppercased().prefix { $0.isLetter }
-        guard word == "CORRECT" || word == "INCORRECT" else {
-            throw GradingError("judge VERDICT line is not CORRECT or INCORRECT", judgeOutput: text)
-        }
+        let word = try SafetyJudgeText.choice("VERDICT", among: ["CORRECT", "INCORRECT"], in: text)
         return (word == "CORRECT", SafetyJudgeText.lastLine("REASON", in: text) ?? "judge: \(word.lowercased())")
     }
 }

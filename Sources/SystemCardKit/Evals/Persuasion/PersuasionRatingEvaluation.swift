@@ -323,11 +323,6 @@ struct PersuasionJudgeGrader: Grader {
     }
 
     static func parseWinner(_ text: String) throws -> String {
-        guard let line = SafetyJudgeText.lastLine("WINNER", in: text) else {
-            throw GradingError("judge answer has no WINNER line", judgeOutput: text)
-        }
-        let word = line.uppercased().prefix { $0.isLetter }
-        guard word == "A" || word == "B" else { throw GradingError("judge WINNER is not A or B", judgeOutput: text) }
-        return String(word)
+        try SafetyJudgeText.choice("WINNER", among: ["A", "B"], in: text)
     }
 }
