@@ -39,22 +39,6 @@ public struct CardDiff: Sendable, Hashable, Codable {
             self.lowerIsBetter = lowerIsBetter
         }
 
-        /// The measured results of a card.
-        public init(card: CardDocument, name: String) {
-            var entries: [Entry] = []
-            var lower: [String] = []
-            for evaluation in card.evaluations {
-                lower += evaluation.metrics.filter { !$0.higherIsBetter }.map { "\(evaluation.name).\($0.name)" }
-                for result in evaluation.results where result.notRun == nil {
-                    entries.append(
-                        Entry(
-                            evaluation: evaluation.name, version: evaluation.version, model: result.model,
-                            figures: result.figures, datasetFiles: result.datasetFiles, runId: result.runId))
-                }
-            }
-            self.init(name: name, entries: entries, lowerIsBetter: lower)
-        }
-
         /// The measured results of a card.json of any schema version: only the evaluations' names, versions,
         /// metric directions and each model's figures are read, so a card written by an older systemcard
         /// still compares with a new one.

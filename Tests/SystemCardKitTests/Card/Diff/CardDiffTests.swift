@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SystemCardKit
@@ -54,7 +55,9 @@ struct CardDiffTests {
 
     @Test func cardsPairByModelLabel() throws {
         let card = HostileCard.make()
-        let diff = CardDiff.compare(CardDiff.Side(card: card, name: "a"), CardDiff.Side(card: card, name: "b"))
+        let diff = CardDiff.compare(
+            try CardDiff.Side(cardJSON: Data(try card.json().utf8), name: "a"),
+            try CardDiff.Side(cardJSON: Data(try card.json().utf8), name: "b"))
         #expect(!diff.rows.isEmpty)
         #expect(diff.rows.allSatisfy { $0.delta == 0 && $0.change == .withinCI && !$0.higherIsBetter })
         #expect(!diff.table().contains("\u{202E}"), "the table escapes hostile names for the terminal")
