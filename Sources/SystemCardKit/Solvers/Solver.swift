@@ -31,6 +31,9 @@ public struct SolverOutput: Sendable, Hashable {
     /// The target this attempt is held to, when the solver made it (a flag generated per epoch); nil: the
     /// sample's.
     public var target: String?
+    /// What checks in the sandbox found after the solver finished (hidden tests, a task's checks), when they
+    /// decide the sample; ``SandboxVerificationGrader`` scores it.
+    public var verification: SandboxVerification?
 
     /// Creates an output.
     public init(completion: String, transcript: [ChatMessage], target: String? = nil) {

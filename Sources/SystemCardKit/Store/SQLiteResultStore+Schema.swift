@@ -81,6 +81,10 @@ extension SQLiteResultStore {
             // A cached answer that called tools replays its calls (JSON array; NULL when it called none).
             try db.execute(sql: "ALTER TABLE model_calls ADD COLUMN tool_calls TEXT")
         }
+        migrator.registerMigration("v5: named parts of a score") { db in
+            // Score.parts as a JSON object; NULL when the grader gave none.
+            try db.execute(sql: "ALTER TABLE scores ADD COLUMN parts TEXT")
+        }
         return migrator
     }
 }

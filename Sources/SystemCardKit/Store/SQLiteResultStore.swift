@@ -192,7 +192,7 @@ public final class SQLiteResultStore: ResultStore {
                 db,
                 sql: """
                     SELECT s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role,
-                           c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens
+                           c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens, c.parts
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ?
@@ -201,10 +201,13 @@ public final class SQLiteResultStore: ResultStore {
             while let row = try cursor.next() {
                 let status = SampleResult.Status(rawValue: row[2]) ?? .error
                 let value: Double? = row[6]
+                let parts = try (row[10] as String?).map {
+                    try JSONCoding.decoder.decode([String: Double].self, from: Data($0.utf8))
+                }
                 rows.append(
                     ResultRow(
                         key: SampleKey(sampleID: row[0], epoch: row[1]), status: status,
-                        score: status == .scored ? value.map { Score(value: $0, label: row[7], explanation: "") } : nil,
+                        score: status == .scored ? value.map { Score(value: $0, label: row[7], explanation: "", parts: parts) } : nil,
                         usage: TokenUsage(promptTokens: row[3], completionTokens: row[4]),
                         graderUsage: TokenUsage(promptTokens: row[8] ?? 0, completionTokens: row[9] ?? 0),
                         developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none))
@@ -219,7 +222,7 @@ public final class SQLiteResultStore: ResultStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.*, c.value, c.label, c.explanation, c.judge_output
+                    SELECT s.*, c.value, c.label, c.explanation, c.judge_output, c.parts
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ? ORDER BY s.ordinal, s.epoch
@@ -278,12 +281,13 @@ public final class SQLiteResultStore: ResultStore {
                 sql: """
                     INSERT OR REPLACE INTO scores
                       (run_id, sample_id, epoch, grader, value, label, explanation, judge_output,
-                       grader_prompt_tokens, grader_completion_tokens)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       grader_prompt_tokens, grader_completion_tokens, parts)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             try scoreStatement.execute(arguments: [
                 result.runID, sample.id, result.epoch, result.grader, score.value, score.label, score.explanation,
                 score.judgeOutput, result.graderUsage.promptTokens, result.graderUsage.completionTokens,
+                try score.parts.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
             ])
         } else {
             try db.cachedStatement(sql: "DELETE FROM scores WHERE run_id = ? AND sample_id = ? AND epoch = ?")
@@ -317,7 +321,12 @@ public final class SQLiteResultStore: ResultStore {
         let status = SampleResult.Status(rawValue: row["status"]) ?? .error
         var score: Score?
         if status == .scored, let value = row["value"] as Double? {
-            score = Score(value: value, label: row["label"], explanation: row["explanation"] ?? "", judgeOutput: row["judge_output"])
+            let parts = try (row["parts"] as String?).map {
+                try JSONCoding.decoder.decode([String: Double].self, from: Data($0.utf8))
+            }
+            score = Score(
+                value: value, label: row["label"], explanation: row["explanation"] ?? "", judgeOutput: row["judge_output"],
+                parts: parts)
         }
         return SampleResult(
             runID: row["run_id"],

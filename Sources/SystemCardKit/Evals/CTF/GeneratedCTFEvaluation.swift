@@ -73,13 +73,9 @@ public enum GeneratedCTFEvaluation {
     ]
 
     static let aggregates: [AggregateMetric] = [
-        AggregateMetric(
-            name: "pass@k", summary: "At least one of k epochs solved, unbiased estimator (k = epochs; needs 2 or more).",
-            higherIsBetter: false,
-            compute: { scored in
-                let k = MultipleChoiceFigures.epochCount(scored)
-                return k >= 2 ? MultipleChoiceFigures.passAtK(scored, k: k, groupBy: ["tier"]) : []
-            })
+        .passAtK(
+            summary: "At least one of k epochs solved, unbiased estimator (k = epochs; needs 2 or more).",
+            higherIsBetter: false, groupBy: ["tier"])
     ]
 
     /// o3-mini's published CTF success per tier (pass@12 in the system card), beside ours.

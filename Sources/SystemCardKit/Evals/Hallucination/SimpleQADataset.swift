@@ -27,18 +27,7 @@ struct SimpleQADataset: Dataset {
         if language == "en" && FileManager.default.fileExists(atPath: englishURL.path) {
             (records, digest) = try directory.csv(Self.englishFile, dataset: "simpleqa")
         } else {
-            let url = try directory.file(Self.czechFile, dataset: "simpleqa")
-            let data: Data
-            do {
-                data = try GzipInflater.decompress(Data(contentsOf: url))
-            } catch {
-                throw DatasetError(file: Self.czechFile, reason: "cannot decompress: \(error)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw DatasetError(file: Self.czechFile, reason: "not valid UTF-8")
-            }
-            records = try CSVReader.parse(text, file: Self.czechFile)
-            digest = DatasetFileDigest(path: Self.czechFile, sha256: try SHA256Digest.file(url))
+            (records, digest) = try directory.csv(Self.czechFile, dataset: "simpleqa")
         }
         let questionField = language == "cs" ? "translated_problem" : "problem"
         let answerField = language == "cs" ? "translated_answer" : "answer"

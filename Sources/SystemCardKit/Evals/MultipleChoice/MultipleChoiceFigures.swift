@@ -16,15 +16,11 @@ enum MultipleChoiceFigures {
             AggregateMetric(
                 name: "cons@k", summary: "Majority vote of the k epochs is correct (k = epochs; needs 2 or more).",
                 compute: { scored in
-                    let k = epochCount(scored)
+                    let k = EpochFigures.epochCount(scored)
                     return k >= 2 ? consensus(scored, k: k, groupBy: groupBy) : []
                 }),
-            AggregateMetric(
-                name: "pass@k", summary: "At least one of k attempts correct, unbiased estimator (k = epochs).",
-                compute: { scored in
-                    let k = epochCount(scored)
-                    return k >= 2 ? passAtK(scored, k: k, groupBy: groupBy) : []
-                }),
+            .passAtK(
+                summary: "At least one of k attempts correct, unbiased estimator (k = epochs).", groupBy: groupBy),
         ]
     }
 
@@ -33,7 +29,7 @@ enum MultipleChoiceFigures {
         _ scored: [MetricCalculator.Scored], consensusK: [Int] = [], passK: [Int] = [], groupBy: [String] = []
     ) -> [MetricResult] {
         consensusK.flatMap { consensus(scored, k: $0, groupBy: groupBy) }
-            + passK.flatMap { passAtK(scored, k: $0, groupBy: groupBy) }
+            + passK.flatMap { EpochFigures.passAtK(scored, k: $0, groupBy: groupBy) }
             + unextractableCounts(scored, groupBy: groupBy)
     }
 
@@ -41,43 +37,12 @@ enum MultipleChoiceFigures {
     /// fewer than k scored epochs are left out (n says how many counted).
     static func consensus(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
         guard k >= 1 else { return [] }
-        let values = bySample(scored).compactMap { item -> (sample: Sample, value: Double)? in
+        let values = EpochFigures.bySample(scored).compactMap { item -> (sample: Sample, value: Double)? in
             guard item.epochs.count >= k else { return nil }
             let answers = item.epochs.prefix(k).map { answer(of: $0.score) }
             return (item.sample, EpochReducers.consensus(answers, target: item.sample.target))
         }
-        return grouped("cons@\(k)", values, groupBy: groupBy)
-    }
-
-    /// pass@k: per sample, the unbiased estimate from its n scored epochs (samples with n < k left out).
-    static func passAtK(_ scored: [MetricCalculator.Scored], k: Int, groupBy: [String]) -> [MetricResult] {
-        guard k >= 1 else { return [] }
-        let values = bySample(scored).compactMap { item -> (sample: Sample, value: Double)? in
-            let correct = item.epochs.filter { $0.score.value >= 1 }.count
-            guard let value = EpochReducers.passAtK(attempts: item.epochs.count, correct: correct, k: k) else {
-                return nil
-            }
-            return (item.sample, value)
-        }
-        return grouped("pass@\(k)", values, groupBy: groupBy)
-    }
-
-    /// The most epochs any sample has.
-    static func epochCount(_ scored: [MetricCalculator.Scored]) -> Int {
-        bySample(scored).map(\.epochs.count).max() ?? 0
-    }
-
-    static func grouped(_ name: String, _ values: [(sample: Sample, value: Double)], groupBy: [String])
-        -> [MetricResult]
-    {
-        var results = [meanResult(name, group: nil, values.map(\.value))]
-        for field in groupBy {
-            let groups = Dictionary(grouping: values, by: { $0.sample.metadata[field] ?? "" })
-            for (value, members) in groups.sorted(by: { $0.key < $1.key }) {
-                results.append(meanResult(name, group: .init(field: field, value: value), members.map(\.value)))
-            }
-        }
-        return results
+        return EpochFigures.grouped("cons@\(k)", values, groupBy: groupBy)
     }
 
     /// The number of answers (sample × epoch) labelled unextractable, overall and per field.
@@ -103,23 +68,4 @@ enum MultipleChoiceFigures {
         return label
     }
 
-    /// Scored epochs per sample, samples in first-seen order, epochs in order.
-    static func bySample(_ scored: [MetricCalculator.Scored]) -> [(sample: Sample, epochs: [MetricCalculator.Scored])] {
-        var order: [String] = []
-        var groups: [String: [MetricCalculator.Scored]] = [:]
-        for item in scored {
-            if groups[item.sample.id] == nil { order.append(item.sample.id) }
-            groups[item.sample.id, default: []].append(item)
-        }
-        return order.map { id in
-            let epochs = groups[id]!.sorted { $0.epoch < $1.epoch }
-            return (epochs[0].sample, epochs)
-        }
-    }
-
-    static func meanResult(_ name: String, group: MetricResult.Group?, _ values: [Double]) -> MetricResult {
-        let stats = ConfidenceInterval.mean(values)
-        return MetricResult(
-            name: name, group: group, value: stats.value, ciLow: stats.low, ciHigh: stats.high, n: values.count)
-    }
 }

@@ -8,7 +8,8 @@ enum SafetyBootstrap {
     static let seed: UInt64 = 0x5AFE_7E57
 
     /// The 2.5% and 97.5% percentiles of `statistic` over `resamples` resamples of `items` with
-    /// replacement; (value, value) for fewer than two items.
+    /// replacement; (value, value) for fewer than two items. A resample whose statistic is NaN (none exists
+    /// for it, e.g. a fit that does not converge) is left out.
     static func interval<Item>(
         _ items: [Item], resamples: Int = resamples, seed: UInt64 = seed, statistic: ([Item]) -> Double
     ) -> (low: Double, high: Double) {
@@ -26,8 +27,10 @@ enum SafetyBootstrap {
             for _ in 0..<items.count {
                 resample.append(items[Int(generator.next() % UInt64(items.count))])
             }
-            values.append(statistic(resample))
+            let value = statistic(resample)
+            if !value.isNaN { values.append(value) }
         }
+        guard !values.isEmpty else { return (.nan, .nan) }
         values.sort()
         return (quantile(values, 0.025), quantile(values, 0.975))
     }

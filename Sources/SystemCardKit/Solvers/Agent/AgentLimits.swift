@@ -30,6 +30,8 @@ public struct AgentLimits: Sendable, Hashable {
 /// Why an agent stopped.
 public enum AgentEnding: String, Sendable, Hashable {
     case correct
+    /// Submitted a task that checks in the sandbox decide (hidden tests, a task's checks).
+    case submitted
     case outOfAttempts = "out_of_attempts"
     case messageLimit = "message_limit"
     case tokenLimit = "token_limit"

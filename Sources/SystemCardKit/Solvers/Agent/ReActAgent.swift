@@ -9,14 +9,29 @@ import Foundation
 /// code and duration, and why the agent stopped. A resumed sample starts over, and its model calls come from
 /// the call cache.
 public struct ReActAgent: Solver {
-    /// A prepared task: its sandbox, the answer that counts (generated per epoch, or the sample's target), and
-    /// anything the agent is told besides the sample's messages.
+    /// A prepared task: its sandbox, and either the answer that counts (generated per epoch, or the sample's
+    /// target) or the checks that decide it once the agent stops.
     public struct Prepared: Sendable {
         public var sandbox: any Sandbox
         public var target: String?
+        /// Run in the sandbox after the agent stops (hidden tests, a task's checks), with what it submitted, if
+        /// anything. With no target, a submission ends the agent ("submitted") and these checks decide.
+        public var verify: (@Sendable (_ sandbox: any Sandbox, _ submission: String?) async throws -> SandboxVerification)?
+
+        /// A task decided by its target answer.
         public init(sandbox: any Sandbox, target: String?) {
             self.sandbox = sandbox
             self.target = target
+        }
+
+        /// A task decided by checks in the sandbox after the agent stops.
+        public init(
+            sandbox: any Sandbox,
+            verify: @escaping @Sendable (_ sandbox: any Sandbox, _ submission: String?) async throws -> SandboxVerification
+        ) {
+            self.sandbox = sandbox
+            self.target = nil
+            self.verify = verify
         }
     }
 
@@ -61,6 +76,11 @@ public struct ReActAgent: Solver {
             let task = try await prepare(sample, context.epoch)
             do {
                 var output = try await run(sample, task: task, model: context.model)
+                if let verify = task.verify {
+                    let verification = try await verify(task.sandbox, output.completion.isEmpty ? nil : output.completion)
+                    output.verification = verification
+                    output.transcript.append(.system("[checks: \(verification.label); \(verification.explanation)]"))
+                }
                 if let kept = task.sandbox as? BubblewrapSandbox, kept.keep {
                     output.transcript.append(.system("[sandbox kept at \(kept.root.path)]"))
                 }
@@ -103,7 +123,10 @@ public struct ReActAgent: Solver {
                     case .success(let answer):
                         attempts += 1
                         submitted = answer
-                        if let target = task.target, check(answer, target) {
+                        if task.target == nil, task.verify != nil {
+                            result = "submitted; the task is checked now"
+                            ending = .submitted
+                        } else if let target = task.target, check(answer, target) {
                             result = "correct"
                             ending = .correct
                         } else if attempts >= limits.attempts {

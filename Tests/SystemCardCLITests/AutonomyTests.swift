@@ -1,0 +1,143 @@
+import Foundation
+import Synchronization
+import SystemCardTestSupport
+import Testing
+
+@testable import SystemCardKit
+
+/// The model-autonomy evaluations end to end through the CLI, with scripted models on the loopback server and
+/// every program run in real sandboxes.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap"), "bubblewrap is not installed"))
+struct AutonomyTests {
+    static let data = DataDirectory.resolve(option: nil)
+    static let humanEval = FileManager.default.fileExists(atPath: data.url.appendingPathComponent(HumanEvalData.path).path)
+
+    static func metrics(_ result: CLIHarness.Result) throws -> [String: [String: Double]] {
+        try #require(try result.json()["metrics"] as? [String: [String: Double]])
+    }
+
+    /// A model that answers each problem with its canonical solution scores pass@1 = 1; one that answers `pass`
+    /// scores 0.
+    @Test(.enabled(if: humanEval, "run `systemcard data fetch humaneval` to test coding-interview"))
+    func codingInterviewCanonicalSolutionsPassAndPassFails() async throws {
+        let problems = try Self.data.jsonl(HumanEvalData.path, dataset: "humaneval").0.map {
+            (prompt: try $0.require("prompt"), solution: try $0.require("canonical_solution"))
+        }
+        let solving = try await FakeChatServer.start { request in
+            let task = request.messages.last?.content ?? ""
+            guard let problem = problems.first(where: { task.contains($0.prompt) }) else { return .answer("?") }
+            return .answer("Here it is:\n```python\n\(problem.prompt)\(problem.solution)```")
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        func run(_ server: FakeChatServer) async throws -> CLIHarness.Result {
+            try await harness.run([
+                "eval", "coding-interview", "--model", "openai/coder", "--base-url", server.baseURL, "--db",
+                harness.databasePath, "--data-dir", Self.data.url.path, "--output", "json", "--quiet",
+            ])
+        }
+        let solved = try await run(solving)
+        await solving.stop()
+        #expect(solved.exitCode == 0, "\(solved.stderr)")
+        let metrics = try Self.metrics(solved)
+        #expect(metrics["pass@1"]?["value"] == 1 && metrics["pass@1"]?["n"] == 164)
+
+        let lazy = try await FakeChatServer.start { _ in .answer("```python\n    pass\n```") }
+        let failed = try await run(lazy)
+        await lazy.stop()
+        #expect(failed.exitCode == 0, "\(failed.stderr)")
+        #expect(try Self.metrics(failed)["pass@1"]?["value"] == 0)
+    }
+
+    /// The unified diff that turns the task's buggy file back into the original (made with diff(1) on the
+    /// test's own files).
+    static func fix(for task: SWETask) throws -> String {
+        let project = try #require(SWEProject.all.first { $0.name == task.project })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swe-fix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let buggy = try SWERepairWorkspace.files(of: task, in: project)[task.file]!
+        try Data(buggy.utf8).write(to: folder.appendingPathComponent("before"))
+        try Data(project.files[task.file]!.utf8).write(to: folder.appendingPathComponent("after"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+        process.arguments = ["-u", "--label", "a/\(task.file)", "--label", "b/\(task.file)", "before", "after"]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func task(in request: FakeChatRequest) -> SWETask? {
+        let text = request.messages.first { $0.role == "user" }?.content ?? ""
+        return SWETask.all.first { text.contains($0.issue) }
+    }
+
+    /// Agentless: a model that answers every issue with the reference fix as a diff resolves every task; one that
+    /// answers with prose has no patch.
+    @Test func sweRepairAgentlessReferenceDiffsResolveEveryTask() async throws {
+        let fixes = try Dictionary(uniqueKeysWithValues: SWETask.all.map { ($0.id, try Self.fix(for: $0)) })
+        let server = try await FakeChatServer.start { request in
+            guard let task = Self.task(in: request) else { return .answer("I could not find the issue.") }
+            return .answer("The fix:\n```diff\n\(fixes[task.id]!)```")
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run([
+            "eval", "swe-repair", "--model", "openai/fixer", "--base-url", server.baseURL, "--db", harness.databasePath,
+            "--option", "modes=agentless", "--output", "json", "--quiet",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let metrics = try Self.metrics(result)
+        #expect(metrics["resolved"]?["value"] == 1 && metrics["resolved"]?["n"] == Double(SWETask.all.count))
+
+        let talker = try await FakeChatServer.start { _ in .answer("You should check the boundary condition.") }
+        let prose = try await harness.run([
+            "eval", "swe-repair", "--model", "openai/talker", "--base-url", talker.baseURL, "--db", harness.databasePath,
+            "--option", "modes=agentless", "--limit", "3", "--output", "json", "--quiet",
+        ])
+        await talker.stop()
+        #expect(prose.exitCode == 0, "\(prose.stderr)")
+        #expect(try Self.metrics(prose)["resolved"]?["value"] == 0)
+        let show = try await harness.run(["show", try #require(try prose.json()["run_id"] as? String), "--db", harness.databasePath])
+        #expect(show.stdout.contains("no_patch"), "\(show.stdout.prefix(600))")
+    }
+
+    /// Tools: an agent that looks for the hidden tests finds nothing, applies the fix with patch and submits:
+    /// resolved. The hidden test arrives only after it stopped.
+    @Test func sweRepairAgentFindsNoHiddenTestsAndItsFixResolves() async throws {
+        let peek = "ls -a tests; cat tests/test_hidden.py; find / -name 'test_hidden*' 2>/dev/null | head -3; echo END"
+        let peeked = Mutex<[String]>([])
+        let server = try await FakeChatServer.start { request in
+            guard let task = Self.task(in: request) else { return .answer("no task") }
+            let tools = request.messages.filter { $0.role == "tool" }.map(\.content)
+            switch tools.count {
+            case 0: return AgentTests.call("bash", AgentTests.json(["cmd": peek]))
+            case 1:
+                peeked.withLock { $0.append(tools[0]) }
+                let fix = (try? Self.fix(for: task)) ?? ""
+                return AgentTests.call("bash", AgentTests.json(["cmd": "patch -p1 <<'EOF'\n\(fix)EOF"]), id: "call_2")
+            default: return AgentTests.call("submit", AgentTests.json(["answer": "fixed"]), id: "call_3")
+            }
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run([
+            "eval", "swe-repair", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+            "--option", "modes=tools", "--option", "message-limit=10", "--limit", "4", "--output", "json", "--quiet",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(try Self.metrics(result)["resolved"]?["value"] == 1)
+        let outputs = peeked.withLock { $0 }
+        #expect(outputs.count == 4)
+        for output in outputs {
+            #expect(output.contains("No such file") && output.contains("END"), "\(output)")
+            #expect(!output.contains("test_hidden.py\n"), "the hidden test is not in the workspace: \(output)")
+        }
+    }
+}
