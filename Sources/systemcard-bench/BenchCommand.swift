@@ -5,7 +5,10 @@ import SystemCardKit
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "systemcard-bench", abstract: "Benchmarks of the SystemCard engine (not tests).",
-        subcommands: [HarnessBenchmark.self, ExtractionBenchmark.self, SandboxBenchmark.self, AgentBenchmark.self])
+        subcommands: [
+            HarnessBenchmark.self, ExtractionBenchmark.self, SandboxBenchmark.self, AgentBenchmark.self,
+            SWERepairBenchmark.self,
+        ])
 
     static func main() async {
         ProcessTuning.apply()

@@ -140,4 +140,74 @@ struct AutonomyTests {
             #expect(!output.contains("test_hidden.py\n"), "the hidden test is not in the workspace: \(output)")
         }
     }
+
+    /// agentic-tasks: an agent that runs each task's reference solution and submits completes every task and
+    /// every subtask; one that submits at once completes none (a score, not an error).
+    @Test func agenticTasksReferenceSolutionsCompleteAndGivingUpDoesNot() async throws {
+        let server = try await FakeChatServer.start { request in
+            let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
+            guard let task = AgenticTask.all.first(where: { $0.prompt == prompt }) else { return .answer("no task") }
+            if request.messages.contains(where: { $0.role == "tool" }) {
+                return AgentTests.call("submit", AgentTests.json(["answer": "done"]), id: "call_2")
+            }
+            return AgentTests.call("bash", AgentTests.json(["cmd": task.solution]))
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await harness.run([
+            "eval", "agentic-tasks", "--model", "openai/agent", "--base-url", server.baseURL, "--db",
+            harness.databasePath, "--output", "json", "--quiet",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let metrics = try Self.metrics(result)
+        #expect(metrics["success"]?["value"] == 1 && metrics["success"]?["n"] == Double(AgenticTask.all.count))
+        #expect(metrics["subtask_success"]?["value"] == 1)
+
+        let quitter = try await FakeChatServer.start { _ in AgentTests.call("submit", AgentTests.json(["answer": "done"])) }
+        let quit = try await harness.run([
+            "eval", "agentic-tasks", "--model", "openai/quitter", "--base-url", quitter.baseURL, "--db",
+            harness.databasePath, "--limit", "4", "--output", "json", "--quiet",
+        ])
+        await quitter.stop()
+        #expect(quit.exitCode == 0, "\(quit.stderr)")
+        let none = try Self.metrics(quit)
+        #expect(none["success"]?["value"] == 0 && none["subtask_success"]?["value"] == 0 && none["success"]?["n"] == 4)
+    }
+
+    /// mle-lite: an agent that runs the reference solution wins gold; one that writes the baseline wins nothing
+    /// but made a valid submission.
+    @Test func mleLiteReferenceWinsGoldAndBaselineNoMedal() async throws {
+        func agent(_ script: @escaping @Sendable (MLECompetition) -> String) async throws -> FakeChatServer {
+            try await FakeChatServer.start { request in
+                let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
+                guard let competition = MLECompetition.all.first(where: { prompt.hasPrefix($0.description) }) else {
+                    return .answer("no competition")
+                }
+                if request.messages.contains(where: { $0.role == "tool" }) {
+                    return AgentTests.call("submit", AgentTests.json(["answer": "submitted"]), id: "call_2")
+                }
+                return AgentTests.call("python", AgentTests.json(["code": script(competition)]))
+            }
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let arguments = { (server: FakeChatServer, model: String) in
+            ["eval", "mle-lite", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", harness.databasePath,
+             "--limit", "3", "--output", "json", "--quiet"]
+        }
+        let strong = try await agent { $0.reference }
+        let won = try await harness.run(arguments(strong, "strong"))
+        await strong.stop()
+        #expect(won.exitCode == 0, "\(won.stderr)")
+        let gold = try Self.metrics(won)
+        #expect(gold["medal"]?["value"] == 1 && gold["gold"]?["value"] == 1 && gold["medal"]?["n"] == 3)
+
+        let naive = try await agent { $0.baseline }
+        let lost = try await harness.run(arguments(naive, "naive"))
+        await naive.stop()
+        #expect(lost.exitCode == 0, "\(lost.stderr)")
+        let none = try Self.metrics(lost)
+        #expect(none["medal"]?["value"] == 0 && none["valid_submission"]?["value"] == 1 && none["beats_baseline"]?["value"] == 0)
+    }
 }

@@ -47,6 +47,8 @@ public struct EvaluationRegistry: Sendable {
         BioriskEvaluation.descriptor,
         CodingInterviewEvaluation.descriptor,
         SWERepairEvaluation.descriptor,
+        AgenticTasksEvaluation.descriptor,
+        MLELiteEvaluation.descriptor,
     ])
 
     /// This registry with `descriptor` added at the end.

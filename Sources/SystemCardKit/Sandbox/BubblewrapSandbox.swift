@@ -12,8 +12,9 @@ import Synchronization
 ///   inside is reachable from inside only.
 /// - Files: `/usr` (and `/bin`, `/lib`, …) read-only, a few files of `/etc` that programs need, the workspace
 ///   at `/workspace` and a private `/tmp`, both writable; no home folder, store, data folder or API key.
-/// - Environment: cleared (`PATH`, `HOME`, `LANG`, `TMPDIR` only); `bwrap` itself starts with an empty
+/// - Environment: cleared (`PATH`, `HOME`, `LANG`, `TMPDIR`, and one BLAS/OpenMP thread per process only); `bwrap` itself starts with an empty
 ///   environment, so not even `/proc/1/environ` shows the parent's.
+/// - Priority: every command runs at niceness 10, below the engine, whose HTTP and store work stays responsive.
 /// - Limits: ``SandboxLimits`` per process (CPU, memory, processes of the sandbox's user, file size), the
 ///   command's wall clock and output cap; at the timeout the whole process tree is killed.
 ///
@@ -37,7 +38,11 @@ public final class BubblewrapSandbox: Sandbox {
     private let running = Mutex<Set<Int32>>([])
     private let tornDown = Mutex(false)
 
-    static let tools = (setpriv: "/usr/bin/setpriv", prlimit: "/usr/bin/prlimit", bwrap: "/usr/bin/bwrap")
+    static let tools = (
+        nice: "/usr/bin/nice", setpriv: "/usr/bin/setpriv", prlimit: "/usr/bin/prlimit", bwrap: "/usr/bin/bwrap"
+    )
+    /// The scheduling niceness of every command (the engine runs at 0).
+    static let niceness = 10
     private static let nextUID = Mutex<UInt32>(0)
 
     /// Makes a sandbox whose workspace holds a copy of `files` (a folder's contents), or is empty.
@@ -83,8 +88,9 @@ public final class BubblewrapSandbox: Sandbox {
     public func run(_ command: SandboxCommand) async throws -> SandboxResult {
         if tornDown.withLock({ $0 }) { throw SandboxError.setup("the sandbox was torn down") }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tools.setpriv)
-        process.arguments = arguments(for: command)
+        // At a lower priority than the engine, so a busy agent never starves the run's HTTP and store work.
+        process.executableURL = URL(fileURLWithPath: Self.tools.nice)
+        process.arguments = ["-n", String(Self.niceness), Self.tools.setpriv] + arguments(for: command)
         process.environment = ["PATH": "/usr/bin:/bin"]
         let stdout = Pipe()
         let stderr = Pipe()
@@ -163,6 +169,8 @@ public final class BubblewrapSandbox: Sandbox {
             "--chdir", directory, "--clearenv",
             "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/workspace",
             "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", "/tmp", "--setenv", "TERM", "dumb",
+            // One math-library thread per process: the CPU limit counts every thread, and idle BLAS threads spin.
+            "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "OMP_NUM_THREADS", "1",
         ]
         if crypto { arguments += ["--setenv", "PYTHONPATH", "/opt/systemcard/python"] }
         if let service {

@@ -30,6 +30,8 @@ struct BubblewrapSandboxTests {
         #expect(lines.first == "hello")
         #expect(lines.dropFirst().first == "/workspace")
         #expect(lines.last != "0", "commands never run as root")
+        let priority = try await sandbox.run(SandboxCommand("nice; echo $OPENBLAS_NUM_THREADS"))
+        #expect(priority.stdout == "10\n1\n", "below the engine's priority, one BLAS thread")
         let second = try await sandbox.run(SandboxCommand("cat made.txt && exit 3"))
         #expect(second.stdout == "made\n")
         #expect(second.exitCode == 3)

@@ -78,7 +78,8 @@ public struct CardRunner: Sendable {
                 continue
             }
             var evaluation = try descriptor.evaluation(options: planned.options)
-            if profile == .quick && evaluation.usesSandbox && planned.options["message-limit"] == nil {
+            let agentic = descriptor.options.contains { $0.name == "message-limit" }
+            if profile == .quick && agentic && planned.options["message-limit"] == nil {
                 // Agents are many calls per sample: the quick profile gives them a small budget.
                 planned.options["message-limit"] = String(CardProfile.quickAgentMessages)
                 evaluation = try descriptor.evaluation(options: planned.options)
@@ -90,7 +91,8 @@ public struct CardRunner: Sendable {
                     continue
                 }
                 let attempt = try await runOne(
-                    evaluation, planned: planned, config: config, profile: profile, settings: settings, model: model)
+                    evaluation, agentic: agentic, planned: planned, config: config, profile: profile, settings: settings,
+                    model: model)
                 let result = attempt.result
                 if let reason = result.notRun {
                     onEvent("\(evaluation.name) × \(model.label): not run: \(reason)")
@@ -156,12 +158,13 @@ public struct CardRunner: Sendable {
         }
     }
 
+    /// `agentic`: an agent runs each sample (many calls), so the quick profile takes fewer samples.
     func runOne(
-        _ evaluation: Evaluation, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
+        _ evaluation: Evaluation, agentic: Bool, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
         settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
         var limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
-        if profile == .quick && evaluation.usesSandbox && planned.limit == nil && config.settings.limit == nil {
+        if profile == .quick && agentic && planned.limit == nil && config.settings.limit == nil {
             limit = CardProfile.quickAgentLimit
         }
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)

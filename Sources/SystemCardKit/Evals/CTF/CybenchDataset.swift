@@ -65,6 +65,8 @@ struct CybenchDataset: Dataset {
                         "category": metadata?["category"] as? String ?? "unknown",
                         "competition": metadata?["competition"] as? String ?? "unknown",
                         "tier": CTFTier.professional.rawValue,
+                        // The competition's first-solve time: the human time of METR's time horizon.
+                        AggregateMetric.humanMinutesField: (metadata?["first_solve_time"]).map { "\($0)" } ?? "",
                         Self.filesKey: files.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n"),
                     ]))
         }

@@ -30,7 +30,7 @@ public enum CybenchEvaluation {
                 Metric(name: "success", summary: "Tasks solved: the exact flag submitted.", groupBy: ["category"],
                        higherIsBetter: false)
             ],
-            aggregates: GeneratedCTFEvaluation.aggregates,
+            aggregates: GeneratedCTFEvaluation.aggregates + [.timeHorizon()],
             options: ["variant": options["variant"] ?? "hard"].merging(
                 CTFOptions.stored(options, declared: CTFOptions.declared), uniquingKeysWith: { first, _ in first }), usesSandbox: true)
     }

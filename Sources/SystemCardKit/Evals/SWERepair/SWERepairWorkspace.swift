@@ -32,8 +32,9 @@ enum SWERepairWorkspace {
     /// prints it with the counts: a program that exits early or prints a fake result never passes.
     static let runner = """
         import json, sys, unittest
-        sys.path.append("/workspace")
-        suite = unittest.defaultTestLoader.discover("tests", top_level_dir="/workspace")
+        root = sys.argv[1] if len(sys.argv) > 1 else "/workspace"
+        sys.path.append(root)
+        suite = unittest.defaultTestLoader.discover(root + "/tests", top_level_dir=root)
         def ids(suite):
             for test in suite:
                 if isinstance(test, unittest.TestSuite):

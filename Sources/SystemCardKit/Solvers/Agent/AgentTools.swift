@@ -13,6 +13,12 @@ enum AgentTools {
         "submit", description: "Submit your final answer.", arguments: [("answer", "The answer (for a CTF, the flag).")])
     static let all = [bash, python, submit]
 
+    /// The shell line that runs a `bash` call's command in bash (the sandbox's `/bin/sh` is dash, which lacks
+    /// bash's syntax), the command single-quoted so that nothing in it is interpreted twice.
+    static func bashCommand(_ command: String) -> String {
+        "exec bash -c '" + command.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// The string argument `name` of a call, or why it cannot be read (sent back to the model as the tool's error).
     static func argument(_ name: String, of call: ToolCall) -> Result<String, ToolFailure> {
         guard let object = try? JSONSerialization.jsonObject(with: Data(call.arguments.utf8)) as? [String: Any] else {

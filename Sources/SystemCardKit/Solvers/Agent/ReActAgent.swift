@@ -160,7 +160,7 @@ public struct ReActAgent: Solver {
         let command: SandboxCommand
         switch (call.name, AgentTools.argument(call.name == "bash" ? "cmd" : "code", of: call)) {
         case (_, .failure(let failure)): return ("error: \(failure.message)", nil)
-        case ("bash", .success(let cmd)): command = SandboxCommand(cmd, timeout: timeout)
+        case ("bash", .success(let cmd)): command = SandboxCommand(AgentTools.bashCommand(cmd), timeout: timeout)
         case (_, .success(let code)): command = SandboxCommand("python3 -", input: Data(code.utf8), timeout: timeout)
         }
         do {

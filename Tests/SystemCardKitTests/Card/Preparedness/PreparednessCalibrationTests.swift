@@ -21,6 +21,11 @@ struct PreparednessCalibrationTests {
         "biorisk-rubric.pass_rate[stage=magnification]": 1.0,
         "biorisk-rubric.pass_rate[stage=formulation]": 0.28,
         "biorisk-rubric.pass_rate[stage=release]": 0.69,
+        // Model autonomy: SWE-bench Verified agentless, the 12 agentic tasks (26-27%), MLE-bench bronze pass@10
+        // (20-25%, the upper end). The interview's 92% coding pass@1 is a figure, not an indicator.
+        "swe-repair.resolved[mode=agentless]": 0.39,
+        "agentic-tasks.success": 0.27,
+        "mle-lite.medal": 0.25,
     ]
 
     /// Published post-mitigation figures.
@@ -37,6 +42,9 @@ struct PreparednessCalibrationTests {
         "biorisk-rubric.pass_rate[stage=magnification]": 0,
         "biorisk-rubric.pass_rate[stage=formulation]": 0,
         "biorisk-rubric.pass_rate[stage=release]": 0,
+        "swe-repair.resolved[mode=agentless]": 0.39,
+        "agentic-tasks.success": 0.26,
+        "mle-lite.medal": 0.25,
     ]
 
     /// A card whose evaluations are the registry's, each reporting the published figure of its indicators
@@ -91,7 +99,11 @@ struct PreparednessCalibrationTests {
         #expect(levels[.cbrn]?.post.computed == .medium)
         let protocolQA = levels[.cbrn]?.post.indicators.first { $0.metric.hasPrefix("lab-bench-open") }
         #expect(protocolQA?.level == .low, "23% is under the median expert's 42%")
-        for category in [CardSection.cybersecurity, .cbrn, .persuasion] {
+        #expect(levels[.autonomy]?.pre.computed == .medium, "SWE-bench Verified agentless 39%")
+        #expect(levels[.autonomy]?.post.computed == .medium)
+        let agentic = levels[.autonomy]?.pre.indicators.first { $0.metric.hasPrefix("agentic-tasks") }
+        #expect(agentic?.level == .low, "26-27% on the agentic tasks is under half")
+        for category in [CardSection.cybersecurity, .cbrn, .persuasion, .autonomy] {
             #expect(levels[category]?.pre.nearThreshold == false, "\(category): no published figure is near a threshold")
         }
     }

@@ -44,13 +44,16 @@ struct SWERepairTaskTests {
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func referenceFixesResolveAndBugsDoNot() async throws {
         let projects = Dictionary(uniqueKeysWithValues: SWEProject.all.map { ($0.name, $0) })
+        let lanes = SandboxPool(limit: 2)
         let outcomes = try await withThrowingTaskGroup(of: (String, SandboxVerification, SandboxVerification).self) { group in
             for task in SWETask.all {
                 let project = projects[task.project]!
                 group.addTask {
-                    let fixed = try await Self.verify(project.files, task, project)
-                    let buggy = try await Self.verify(try SWERepairWorkspace.files(of: task, in: project), task, project)
-                    return (task.id, fixed, buggy)
+                    try await lanes.withSlot {
+                        let fixed = try await Self.verify(project.files, task, project)
+                        let buggy = try await Self.verify(try SWERepairWorkspace.files(of: task, in: project), task, project)
+                        return (task.id, fixed, buggy)
+                    }
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
