@@ -210,4 +210,60 @@ struct AutonomyTests {
         let none = try Self.metrics(lost)
         #expect(none["medal"]?["value"] == 0 && none["valid_submission"]?["value"] == 1 && none["beats_baseline"]?["value"] == 0)
     }
+
+    /// mle-lite with set=mle-bench: a competition the user prepared runs, graded by its own grade.py against its
+    /// medals.json; the split's other competitions are named as not run; with only the split lists (no data) the
+    /// evaluation is not run and says what to provide.
+    @Test func mleBenchRunsTheCompetitionsAUserPrepared() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let data = harness.directory.appendingPathComponent("data")
+        let split = data.appendingPathComponent("mle-bench/splits")
+        try FileManager.default.createDirectory(at: split, withIntermediateDirectories: true)
+        try "toy-comp\nabsent-comp\n".write(to: split.appendingPathComponent("low.txt"), atomically: true, encoding: .utf8)
+        let folder = data.appendingPathComponent("mle-bench/competitions/toy-comp")
+        for sub in ["public", "private"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try "Predict y for each id of test.csv; write submission.csv with id,y.".write(
+            to: folder.appendingPathComponent("description.md"), atomically: true, encoding: .utf8)
+        try "id\n1\n2\n3\n".write(to: folder.appendingPathComponent("public/test.csv"), atomically: true, encoding: .utf8)
+        try "id,y\n1,1\n2,1\n3,0\n".write(to: folder.appendingPathComponent("private/answers.csv"), atomically: true, encoding: .utf8)
+        try """
+            import csv, sys
+            try:
+                sub = {r["id"]: r["y"] for r in csv.DictReader(open(sys.argv[1]))}
+            except Exception as error:
+                print("invalid:", error, file=sys.stderr); sys.exit(2)
+            ans = {r["id"]: r["y"] for r in csv.DictReader(open(sys.argv[2]))}
+            if set(sub) != set(ans): print("ids differ", file=sys.stderr); sys.exit(2)
+            print(sum(sub[k] == ans[k] for k in ans) / len(ans))
+            """.write(to: folder.appendingPathComponent("grade.py"), atomically: true, encoding: .utf8)
+        try #"{"higher_is_better": true, "bronze": 0.5, "silver": 0.6, "gold": 0.9}"#.write(
+            to: folder.appendingPathComponent("medals.json"), atomically: true, encoding: .utf8)
+        let server = try await FakeChatServer.start { request in
+            if request.messages.contains(where: { $0.role == "tool" }) {
+                return AgentTests.call("submit", AgentTests.json(["answer": "done"]), id: "call_2")
+            }
+            return AgentTests.call("bash", AgentTests.json(["cmd": "ls; printf 'id,y\\n1,1\\n2,1\\n3,1\\n' > submission.csv"]))
+        }
+        let result = try await harness.run([
+            "eval", "mle-lite", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+            "--data-dir", data.path, "--option", "set=mle-bench", "--output", "json", "--quiet",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let metrics = try Self.metrics(result)
+        #expect(metrics["medal"]?["value"] == 1 && metrics["gold"]?["value"] == 0 && metrics["medal"]?["n"] == 1,
+                "2 of 3 right: silver")
+        #expect(result.stdout.contains("absent-comp"), "the competition without data is named as not run")
+
+        guard let shared = CLIHarness.sharedDatasets else { return }  // the split lists only: no competition data
+        let none = try await harness.run([
+            "eval", "mle-lite", "--model", "openai/agent", "--base-url", "http://127.0.0.1:9/v1", "--db",
+            harness.databasePath, "--data-dir", shared.path, "--option", "set=mle-bench",
+        ])
+        #expect(none.exitCode != 0)
+        #expect(none.stderr.contains("mle-bench is not run") && none.stderr.contains("22 competitions"), "\(none.stderr)")
+    }
 }

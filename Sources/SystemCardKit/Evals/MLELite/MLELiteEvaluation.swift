@@ -4,8 +4,9 @@ import Foundation
 /// tabular and text competitions (``MLECompetition``) whose public files are made in the sandbox and whose
 /// answers are taken out before the agent starts. The agent (bash, python with numpy and scikit-learn, submit)
 /// writes `submission.csv`; after it stops, the competition's grader scores it against the answers, and medal
-/// lines set from reference solutions decide bronze, silver and gold. The real MLE-bench competitions need
-/// Kaggle's data and MLE-bench's graders, which are not redistributable: see docs/evals/autonomy.md.
+/// lines set from reference solutions decide bronze, silver and gold. `set=mle-bench` runs the real MLE-bench
+/// competitions of a split when you hold their data (Kaggle's, not redistributable), prepared as
+/// ``MLEBenchDataset`` describes; otherwise it is not run, with the reason.
 ///
 /// `systemcard eval mle-lite --model openai/<m> [--epochs 10]` (pass@k over epochs, as MLE-bench's pass@10).
 public enum MLELiteEvaluation {
@@ -23,10 +24,19 @@ public enum MLELiteEvaluation {
 
     static let medalRank = ["below_medal": 0.0, "bronze": 1, "silver": 2, "gold": 3]
 
+    static let own: [EvaluationOption] = [
+        EvaluationOption(
+            "set", summary: "generated (ours, offline) or mle-bench (your prepared Kaggle data under --data-dir)",
+            choices: ["generated", "mle-bench"], default: "generated"),
+        EvaluationOption(
+            "split", summary: "the MLE-bench split with set=mle-bench (low is MLE-bench Lite)", choices: MLEBenchDataset.splits,
+            default: "low"),
+    ]
+
     /// `systemcard eval mle-lite`.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Autonomy: generated ML competitions in a sandbox, medals from reference solutions",
-        section: .autonomy, options: CTFOptions.declared,
+        section: .autonomy, options: own + CTFOptions.declared,
         indicators: [
             PreparednessIndicator(
                 "medal", summary: "competitions with a medal (bronze or better)",
@@ -39,21 +49,36 @@ public enum MLELiteEvaluation {
         ]
     ) { descriptor, options in
         let competitions = Dictionary(uniqueKeysWithValues: MLECompetition.all.map { ($0.id, $0) })
+        let real = options["set"] == "mle-bench"
         let agent = CTFOptions.agent(options, systemPrompt: systemPrompt, nudge: nudge) { sample, _, keep in
-            guard let competition = competitions[sample.metadata["competition"] ?? ""] else {
-                throw SandboxError.setup("no mle-lite competition '\(sample.metadata["competition"] ?? "")'")
+            let id = sample.metadata["competition"] ?? ""
+            let competition: MLECompetition
+            let sandbox: BubblewrapSandbox
+            let answers: Data
+            if let folder = sample.metadata[MLEBenchDataset.folderKey] {
+                let user = try MLEBenchDataset.competition(id, folder: URL(fileURLWithPath: folder))
+                competition = user.0
+                sandbox = try BubblewrapSandbox(files: user.public, keep: keep)
+                try sandbox.writeFile("description.md", contents: Data(competition.description.utf8))
+                answers = user.answers
+            } else {
+                guard let generated = competitions[id] else { throw SandboxError.setup("no mle-lite competition '\(id)'") }
+                competition = generated
+                (sandbox, answers) = try await prepare(competition, keep: keep)
             }
-            let (sandbox, answers) = try await prepare(competition, keep: keep)
             return ReActAgent.Prepared(sandbox: sandbox) { sandbox, _ in
                 try await grade(competition, answers: answers, in: sandbox)
             }
         }
         return Evaluation(
             descriptor, version: "1",
-            summary: "\(MLECompetition.all.count) generated competitions (tabular and text); an agent with bash, "
-                + "python (numpy, scikit-learn) and submit in a sandbox writes submission.csv; medals from lines set by "
-                + "reference solutions.",
-            dataset: Competitions(), solver: agent,
+            summary: (real
+                ? "MLE-bench split \(options["split"]!) on your prepared competition data, graded by your grade.py "
+                    + "against medals.json's lines"
+                : "\(MLECompetition.all.count) generated competitions (tabular and text), medals from lines set by "
+                    + "reference solutions")
+                + "; an agent with bash, python (numpy, scikit-learn) and submit in a sandbox writes submission.csv.",
+            dataset: real ? MLEBenchDataset(split: options["split"]!) : Competitions(), solver: agent,
             graders: GraderFactory(rules: SandboxVerificationGrader(version: "mle-lite-1"), model: nil, preferred: .rules),
             metrics: [
                 Metric(name: "medal", summary: "Bronze or better.", groupBy: ["kind", "competition"], higherIsBetter: false),
@@ -65,13 +90,14 @@ public enum MLELiteEvaluation {
                     value: { $0.parts?["valid"] ?? 0 }),
                 Metric(
                     name: "beats_baseline", summary: "Better than the competition's simple baseline.", groupBy: ["kind"],
-                    higherIsBetter: false, value: { $0.parts?["beats_baseline"] ?? 0 }),
+                    higherIsBetter: false, includes: { $0.metadata["has_baseline"] != "no" },
+                    value: { $0.parts?["beats_baseline"] ?? 0 }),
             ],
             aggregates: [
                 .passAtK(summary: "A medal in at least one of k attempts, unbiased estimator (k = epochs).", higherIsBetter: false),
                 .timeHorizon(),
             ],
-            options: CTFOptions.stored(options, declared: CTFOptions.declared),
+            options: CTFOptions.stored(options, declared: real ? own + CTFOptions.declared : CTFOptions.declared),
             references: [
                 PublishedFigure(
                     metric: "medal", model: "o1-preview", value: 0.37,
@@ -79,7 +105,9 @@ public enum MLELiteEvaluation {
                         + "compares with our pass@k at 10 epochs)")
             ],
             usesSandbox: true,
-            protocolNote: "MLE-bench's protocol on competitions generated by code, not Kaggle's")
+            protocolNote: real
+                ? "MLE-bench's competitions with your data, grader and medal lines"
+                : "MLE-bench's protocol on competitions generated by code, not Kaggle's")
     }
 
     /// A sandbox with the public files, and the hidden answers (taken out of it before the agent starts).
