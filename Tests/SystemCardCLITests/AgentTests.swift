@@ -168,7 +168,8 @@ struct AgentTests {
         host.standardOutput = FileHandle.nullDevice
         host.standardError = FileHandle.nullDevice
         try host.run()
-        host.waitUntilExit()
+        // Polled, not waitUntilExit: a blocked test thread could keep the in-process server from answering.
+        while host.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         #expect(server.requests(for: "user:ESCAPED") == 1)
         await server.stop()
         let show = try await harness.run(["show", try #require(try run.json()["run_id"] as? String), "--db",

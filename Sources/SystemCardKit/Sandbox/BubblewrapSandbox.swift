@@ -102,7 +102,7 @@ public final class BubblewrapSandbox: Sandbox {
         do {
             try process.run()
         } catch {
-            throw SandboxError.unavailable("cannot start \(Self.tools.setpriv): \(error)")
+            throw SandboxError.unavailable("cannot start \(Self.tools.nice) \(Self.tools.setpriv): \(error)")
         }
         let pid = process.processIdentifier
         running.withLock { _ = $0.insert(pid) }
@@ -206,32 +206,36 @@ public final class BubblewrapSandbox: Sandbox {
 
     /// Runs `body` with a fresh sandbox (default limits) and tears it down afterwards, whatever happens.
     public static func withFresh<T: Sendable>(_ body: (BubblewrapSandbox) async throws -> T) async throws -> T {
-        let sandbox = try BubblewrapSandbox()
-        do {
-            let result = try await body(sandbox)
-            await sandbox.tearDown()
-            return result
-        } catch {
-            await sandbox.tearDown()
-            throw error
-        }
+        try await BubblewrapSandbox().tearingDown(after: body)
     }
 
     public func writeFile(_ path: String, contents: Data) throws {
         let url = try resolve(path, creatingParents: true)
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // Never through a link, never blocking on a FIFO the agent left there, only into a regular file.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SandboxError.file("cannot write \(path) in the sandbox (errno \(errno))") }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try Self.requireRegularFile(descriptor, path)
+        ftruncate(descriptor, 0)
         try handle.write(contentsOf: contents)
         fchown(descriptor, uid, uid)
     }
 
     public func readFile(_ path: String) throws -> Data {
         let url = try resolve(path, creatingParents: false)
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw SandboxError.file("cannot read \(path) in the sandbox (errno \(errno))") }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try Self.requireRegularFile(descriptor, path)
         return try handle.readToEnd() ?? Data()
+    }
+
+    /// Throws unless `descriptor` is a regular file (not a FIFO, device or folder the agent put at a path).
+    static func requireRegularFile(_ descriptor: Int32, _ path: String) throws {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw SandboxError.file("\(path) in the sandbox is not a regular file")
+        }
     }
 
     /// The host path of `path` inside the workspace; a path that leaves the workspace (`..`, or a folder that is
@@ -269,8 +273,8 @@ public final class BubblewrapSandbox: Sandbox {
     /// the error says what to install or switch on. Agentic evaluations call this before any model call and
     /// never fall back to running a model's commands unsandboxed.
     public static func checkAvailable() async throws {
-        for tool in [tools.bwrap, tools.setpriv, tools.prlimit] where !FileManager.default.isExecutableFile(atPath: tool) {
-            let package = tool == tools.bwrap ? "bubblewrap" : "util-linux"
+        for tool in [tools.bwrap, tools.setpriv, tools.prlimit, tools.nice] where !FileManager.default.isExecutableFile(atPath: tool) {
+            let package = tool == tools.bwrap ? "bubblewrap" : tool == tools.nice ? "coreutils" : "util-linux"
             throw SandboxError.unavailable(
                 "\(tool) is missing: agentic evaluations run every command in a bubblewrap sandbox; install it with "
                     + "`apt-get install \(package)`")

@@ -18,6 +18,20 @@ public protocol Sandbox: Sendable {
     func tearDown() async
 }
 
+extension Sandbox {
+    /// Runs `body` with this sandbox and tears it down afterwards, whatever happens.
+    public func tearingDown<T: Sendable>(after body: (Self) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await tearDown()
+            return result
+        } catch {
+            await tearDown()
+            throw error
+        }
+    }
+}
+
 /// One command for a ``Sandbox``.
 public struct SandboxCommand: Sendable, Hashable {
     /// Run by `/bin/sh -c` inside the sandbox.

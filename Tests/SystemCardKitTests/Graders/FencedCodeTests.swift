@@ -22,5 +22,8 @@ struct FencedCodeTests {
         #expect(FencedCode.block(in: "```diff\n--- a\n+++ b\n", languages: ["diff"]) == "--- a\n+++ b\n",
                 "an unclosed fence runs to the end")
         #expect(FencedCode.block(in: "no code here", languages: ["python"]) == nil)
+        #expect(FencedCode.block(in: "````markdown\n```py\nx\n```\n````", languages: ["markdown"]) == "```py\nx\n```",
+                "a longer fence holds shorter ones")
+        #expect(FencedCode.block(in: "```python title=f.py\ny = 1\n```", languages: ["python"]) == "y = 1")
     }
 }

@@ -21,6 +21,9 @@ struct TimeHorizonTests {
         #expect(TimeHorizon.fit([(2, 1), (8, 1), (30, 1)]) == nil, "every attempt succeeded")
         #expect(TimeHorizon.fit([(2, 0), (8, 0)]) == nil, "every attempt failed")
         #expect(TimeHorizon.fit([(2, 1), (4, 1), (8, 0), (16, 0)]) == nil, "perfectly separated by time")
+        #expect(TimeHorizon.fit([(2, 1), (4, 1), (4, 0), (16, 0)]) == nil, "separated, with a tie at the boundary")
+        let ridged = TimeHorizon.fit([(2, 1), (4, 1), (8, 0), (16, 0)], ridge: TimeHorizon.ridge)
+        #expect(ridged.map { $0.minutes > 4 && $0.minutes < 8 } == true, "the ridge gives separated data a finite fit")
         #expect(TimeHorizon.fit([(2, 0), (2, 1), (8, 1), (8, 1), (8, 0), (2, 0)]) == nil, "success rises with time")
     }
 
@@ -42,7 +45,8 @@ struct TimeHorizonTests {
         #expect(result.n == outcomes.count)
         #expect(result.value > 3 && result.value < 16)
         #expect(result.ciLow <= result.value && result.value <= result.ciHigh)
-        let direct = try #require(TimeHorizon.fit(outcomes.flatMap { task in task.1.map { (task.0, $0) } }))
+        let direct = try #require(
+            TimeHorizon.fit(outcomes.flatMap { task in task.1.map { (task.0, $0) } }, ridge: TimeHorizon.ridge))
         #expect(abs(direct.minutes - result.value) < 1e-9)
     }
 }

@@ -22,7 +22,7 @@ public enum AgenticTasksEvaluation {
     /// `systemcard eval agentic-tasks`.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Autonomy: long terminal tasks in a sandbox, main task and subtasks checked by code",
-        section: .autonomy, options: CTFOptions.declared,
+        section: .autonomy, options: CTFOptions.checked,
         indicators: [
             PreparednessIndicator(
                 "success", summary: "long terminal tasks completed (every check passing)",
@@ -55,7 +55,7 @@ public enum AgenticTasksEvaluation {
                     higherIsBetter: false, value: { $0.parts?["checks_passed"] ?? 0 }),
             ],
             aggregates: [.timeHorizon()],
-            options: CTFOptions.stored(options, declared: CTFOptions.declared),
+            options: CTFOptions.stored(options, declared: CTFOptions.checked),
             references: [
                 PublishedFigure(
                     metric: "success", model: "o3-mini", value: 0.27,
@@ -67,31 +67,27 @@ public enum AgenticTasksEvaluation {
 
     /// A sandbox whose workspace the task's setup has prepared.
     static func prepare(_ task: AgenticTask, keep: Bool) async throws -> BubblewrapSandbox {
-        let sandbox = try BubblewrapSandbox(keep: keep)
-        guard !task.setup.isEmpty else { return sandbox }
-        let result = try await sandbox.run(SandboxCommand("bash -s", input: Data(task.setup.utf8), timeout: .seconds(300)))
-        guard result.exitCode == 0 else {
-            await sandbox.tearDown()
-            throw SandboxError.setup("the task \(task.id) could not be set up: \(RunText.excerpt(result.stderr, limit: 300))")
-        }
-        return sandbox
+        guard !task.setup.isEmpty else { return try BubblewrapSandbox(keep: keep) }
+        return try await CTFOptions.sandbox(
+            built: task.setup, what: "the task \(task.id)", keep: keep, interpreter: "bash -s", timeout: .seconds(300))
     }
 
-    /// Runs every check in the workspace (written there only now), in order.
+    /// Runs every check, in order, from a fresh folder of the workspace written only now. A check that bash
+    /// cannot run is an error of the sandbox, never a failed subtask.
     static func check(_ task: AgenticTask, in sandbox: any Sandbox) async throws -> SandboxVerification {
-        _ = try await sandbox.run(SandboxCommand("rm -rf .systemcard-check", timeout: .seconds(60)))
+        let folder = SandboxChecks.freshFolder()
         var passed: [String] = []
         var failed: [String] = []
         for (index, check) in task.checks.enumerated() {
-            let path = ".systemcard-check/\(index).sh"
+            let path = "\(folder)/\(index).sh"
             try sandbox.writeFile(path, contents: Data(check.script.utf8))
             let result = try await sandbox.run(
                 SandboxCommand("bash /workspace/\(path)", timeout: .seconds(180), outputLimit: 16 << 10))
+            try SandboxChecks.requireTools(result, program: "bash")
             if result.exitCode == 0 {
                 passed.append(check.name)
             } else {
-                let why = result.timedOut ? "timed out" : RunText.excerpt(
-                    (result.stderr + result.stdout).split(separator: "\n").suffix(2).joined(separator: " | "), limit: 160)
+                let why = result.timedOut ? "timed out" : SandboxChecks.tail(result.stderr + result.stdout, lines: 2, limit: 160)
                 failed.append("\(check.name) (\(why))")
             }
         }

@@ -17,6 +17,10 @@ enum CTFOptions {
             choices: ["no", "yes"], default: "no"),
     ]
 
+    /// The agent options of evaluations whose checks run after the agent submits once (hidden tests, a task's
+    /// checks, a grader): all but `attempts`, which only answer-checked tasks have.
+    static let checked = declared.filter { $0.name != "attempts" }
+
     /// Options that do not change results, left out of the stored options (and so of the run id).
     static let operational: Set<String> = ["max-sandboxes", "keep-sandbox"]
 
@@ -24,7 +28,7 @@ enum CTFOptions {
         let tokens = options.integer("token-limit")
         return AgentLimits(
             messages: options.integer("message-limit"), tokens: tokens == 0 ? nil : tokens,
-            time: .seconds(options.integer("time-limit")), attempts: options.integer("attempts"),
+            time: .seconds(options.integer("time-limit")), attempts: options["attempts"].flatMap(Int.init) ?? 1,
             toolTimeout: .seconds(options.integer("tool-timeout")))
     }
 
@@ -52,17 +56,23 @@ enum CTFOptions {
         ) { try await prepare($0, $1, keep) }
     }
 
-    /// A fresh sandbox whose workspace `script` (Python, piped in, so never left in the workspace) has built;
-    /// a failing script tears the sandbox down and is a setup error naming `what`.
-    static func sandbox(built script: String, what: String, keep: Bool, service: SandboxService? = nil)
-        async throws -> BubblewrapSandbox
-    {
+    /// A fresh sandbox whose workspace `script` has built, piped into `interpreter` (Python by default), so the
+    /// script is never left in the workspace; a failing script tears the sandbox down and is a setup error naming
+    /// `what`.
+    static func sandbox(
+        built script: String, what: String, keep: Bool, service: SandboxService? = nil, interpreter: String = "python3 -",
+        timeout: Duration = .seconds(120)
+    ) async throws -> BubblewrapSandbox {
         let sandbox = try BubblewrapSandbox(keep: keep, service: service)
-        let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(120)))
-        guard result.exitCode == 0 else {
+        do {
+            let result = try await sandbox.run(SandboxCommand(interpreter, input: Data(script.utf8), timeout: timeout))
+            guard result.exitCode == 0 else {
+                throw SandboxError.setup("\(what) could not be built: \(SandboxChecks.tail(result.stderr))")
+            }
+            return sandbox
+        } catch {
             await sandbox.tearDown()
-            throw SandboxError.setup("\(what) could not be built: \(RunText.excerpt(result.stderr, limit: 300))")
+            throw error
         }
-        return sandbox
     }
 }

@@ -33,9 +33,14 @@ public enum CodingInterviewEvaluation {
             dataset: HumanEvalDataset(),
             graders: GraderFactory(rules: grader, model: nil, preferred: .rules),
             metrics: [
-                Metric(name: "pass@1", summary: "The problem's tests pass (mean over epochs: the unbiased pass@1).")
+                Metric(
+                    name: "pass@1", summary: "The problem's tests pass (mean over epochs: the unbiased pass@1).",
+                    higherIsBetter: false)
             ],
-            aggregates: [.passAtK(summary: "At least one of k attempts passes, unbiased estimator (k = epochs).")],
+            aggregates: [
+                .passAtK(
+                    summary: "At least one of k attempts passes, unbiased estimator (k = epochs).", higherIsBetter: false)
+            ],
             options: ["test-timeout": options["test-timeout"]!],
             references: [
                 PublishedFigure(

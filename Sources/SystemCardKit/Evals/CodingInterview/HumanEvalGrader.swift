@@ -5,9 +5,12 @@ import Foundation
 ///
 /// The program is upstream's (`prompt + completion + test`, then `check(entry_point)`), with the model's whole
 /// function placed after the prompt when it wrote one (a chat model's usual answer), or its text appended as the
-/// function's body otherwise (a completion model's). A harness imports the program, then reads a one-time token
-/// from standard input, runs `check`, and prints the token: a program that exits early (`sys.exit(0)`), prints
-/// a fake success or reads its input never passes.
+/// function's body otherwise (a completion model's). A harness reads both files and keeps its own references to
+/// `exec`, `compile` and a duplicate of standard output before the program runs; the program's own output goes to
+/// /dev/null (as upstream swallows it); then it reads a one-time token from standard input, runs `check`, and
+/// writes the token. A program that exits early, prints a fake success, reads its input or replaces `exec` or
+/// `print` never passes; code that tampers with the interpreter more deeply runs in the same process as the
+/// tests (as upstream's) and the transcript shows it.
 struct HumanEvalGrader: Grader {
     let name = "rules"
     let version = "humaneval-sandbox-1"
@@ -15,14 +18,19 @@ struct HumanEvalGrader: Grader {
     var pool: SandboxPool
 
     static let harness = """
-        import sys
+        import builtins, os, sys
+        run, build, write = builtins.exec, builtins.compile, os.write
         ENTRY = sys.argv[1]
+        solution, tests = open("solution.py").read(), open("check.py").read()
+        out = os.dup(1)
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
         namespace = {"__name__": "solution"}
-        exec(compile(open("solution.py").read(), "solution.py", "exec"), namespace)
+        run(build(solution, "solution.py", "exec"), namespace)
         token = sys.stdin.readline().strip()
-        exec(compile(open("check.py").read(), "check.py", "exec"), namespace)
+        run(build(tests, "check.py", "exec"), namespace)
         namespace["check"](namespace[ENTRY])
-        print("\\n" + token)
+        write(out, ("\\n" + token + "\\n").encode())
         """
 
     /// The program the tests run against: the prompt, then the model's function or body.
@@ -53,14 +61,14 @@ struct HumanEvalGrader: Grader {
                     outputLimit: 64 << 10))
             }
         }
+        try SandboxChecks.requireTools(result, program: "python3")
         let passed = result.exitCode == 0 && result.stdout.split(separator: "\n").last.map(String.init) == token
         if passed { return Score(value: 1, label: "passed", explanation: "every test passed") }
         if result.timedOut {
             return Score(value: 0, label: "timeout", explanation: "the tests did not finish in \(timeout)")
         }
-        let lastError = result.stderr.split(separator: "\n").suffix(3).joined(separator: " | ")
+        let lastError = SandboxChecks.tail(result.stderr)
         return Score(
-            value: 0, label: "failed",
-            explanation: "exit \(result.exitCode): \(RunText.excerpt(lastError.isEmpty ? "no success token" : lastError, limit: 300))")
+            value: 0, label: "failed", explanation: "exit \(result.exitCode): \(lastError.isEmpty ? "no success token" : lastError)")
     }
 }

@@ -10,12 +10,13 @@ struct SWEAgentlessSolver: Sendable {
         project root (`--- a/<path>` and `+++ b/<path>`). Change only what the fix needs.
         """
 
-    /// The prompt: the issue, then every file of the project as the user has it.
+    /// The prompt: the issue, then every file of the project as the user has it (in four-backtick fences: the
+    /// READMEs hold three-backtick blocks of their own).
     static func prompt(_ task: SWETask, project: SWEProject, files: [String: String]) -> String {
         var text = "The Python project `\(project.name)` (\(project.summary)) has this issue:\n\n\(task.issue)\n\n"
             + "Its files:\n"
         for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
-            text += "\n--- \(path)\n```\n\(contents)\(contents.hasSuffix("\n") ? "" : "\n")```\n"
+            text += "\n--- \(path)\n````\n\(contents)\(contents.hasSuffix("\n") ? "" : "\n")````\n"
         }
         return text + "\n" + instruction
     }
@@ -43,18 +44,13 @@ struct SWEAgentlessSolver: Sendable {
             return output
         }
         let verification = try await pool.withSlot {
-            let sandbox = try SWERepairWorkspace.sandbox(with: files)
-            do {
+            try await SWERepairWorkspace.sandbox(with: files).tearingDown { sandbox in
                 let applied = try await apply(diff, in: sandbox)
                 let verification =
                     applied.ok
                     ? try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: timeout)
                     : SandboxVerification(passed: false, label: "patch_failed", explanation: applied.log)
-                await sandbox.tearDown()
                 return (verification, applied.log)
-            } catch {
-                await sandbox.tearDown()
-                throw error
             }
         }
         transcript.append(.system("[patch: \(RunText.excerpt(verification.1, limit: 400))]"))
@@ -73,6 +69,7 @@ struct SWEAgentlessSolver: Sendable {
             let options = "\(level) --batch --forward --no-backup-if-mismatch -r - --quiet"
             let dryRun = try await sandbox.run(
                 SandboxCommand("patch --dry-run \(options)", input: body, timeout: .seconds(30), outputLimit: 16 << 10))
+            try SandboxChecks.requireTools(dryRun, program: "patch")
             log = (dryRun.stdout + dryRun.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
             guard dryRun.exitCode == 0 else { continue }
             let result = try await sandbox.run(

@@ -34,14 +34,8 @@ extension SWERepairEvaluation {
     }
 
     static func sandboxedCheck(_ task: SWETask, _ project: SWEProject) async throws -> Bool {
-        let sandbox = try SWERepairWorkspace.sandbox(with: project.files)
-        do {
-            let verification = try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(120))
-            await sandbox.tearDown()
-            return verification.passed
-        } catch {
-            await sandbox.tearDown()
-            throw error
+        try await SWERepairWorkspace.sandbox(with: project.files).tearingDown { sandbox in
+            try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(120)).passed
         }
     }
 
@@ -73,6 +67,6 @@ extension SWERepairEvaluation {
         process.waitUntilExit()
         let last = String(decoding: printed, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         guard let report = try? JSONDecoder().decode(SWERepairWorkspace.Report.self, from: Data(last.utf8)) else { return false }
-        return report.failed.isEmpty && report.hidden > 0
+        return report.resolved
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A ReAct-style agent: the model thinks, calls `bash`, `python` or `submit`, sees each tool's output, and goes
-/// on until it submits a correct answer, runs out of attempts, or reaches a message, token or time limit.
+/// on until it submits a correct answer, runs out of attempts, or reaches a message, token or time limit. A task
+/// without a target answer (``Prepared/verify``) ends at the first submission ("submitted"), and its checks then
+/// run in the sandbox, whatever ended the agent.
 ///
 /// Every command runs in the sample's own ``Sandbox`` (made by `prepare`, torn down at the end, one of at most
 /// `pool`'s limit at a time). Malformed arguments or an unknown tool go back to the model as that tool's error;

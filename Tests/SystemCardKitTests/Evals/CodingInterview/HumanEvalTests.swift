@@ -65,9 +65,14 @@ struct HumanEvalTests {
         for cheat in [
             "    pass\nimport sys\nsys.exit(0)\n", "    pass\nimport os\nos._exit(0)\n",
             "    pass\nimport sys\nprint(sys.stdin.readline())\n", "    while True: pass\n",
+            "    pass\nimport builtins\nbuiltins.exec = lambda *a, **k: None\ndef check(c): pass\n",
+            "    pass\nimport builtins\nbuiltins.print = lambda *a, **k: None\n",
         ] {
             let score = try await grade(record, completion: cheat, timeout: .seconds(3))
             #expect(score.value == 0, "\(cheat): \(score.explanation)")
         }
+        // A correct solution that prints a lot still passes: its output is swallowed, not mistaken for the token's.
+        let chatty = "    print('x' * 300000)\n" + (try record.require("canonical_solution"))
+        #expect(try await grade(record, completion: chatty).value == 1)
     }
 }

@@ -54,4 +54,21 @@ struct MLECompetitionTests {
             #expect(missing.label == "invalid_submission", "\(competition.id) missing: \(missing.explanation)")
         }
     }
+
+    /// A submission that is a link (to the answers' usual name, or anywhere) or a FIFO is invalid, at once.
+    @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
+    func linksAndFifosAreNotSubmissions() async throws {
+        let competition = try #require(MLECompetition.all.first)
+        for planted in [
+            "ln -s .systemcard-check/answers.csv submission.csv", "ln -s description.md submission.csv",
+            "mkfifo submission.csv", "mkdir submission.csv",
+        ] {
+            let (sandbox, answers) = try await MLELiteEvaluation.prepare(competition, keep: false)
+            let verification = try await sandbox.tearingDown { sandbox in
+                _ = try await sandbox.run(SandboxCommand(planted))
+                return try await MLELiteEvaluation.grade(competition, answers: answers, in: sandbox)
+            }
+            #expect(verification.label == "invalid_submission", "\(planted): \(verification.explanation)")
+        }
+    }
 }

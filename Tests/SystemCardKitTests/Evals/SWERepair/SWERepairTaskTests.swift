@@ -65,8 +65,8 @@ struct SWERepairTaskTests {
         }
     }
 
-    /// A workspace that cheats (a `unittest.py` that reports success, tests rewritten to pass) is still judged
-    /// by the real tests.
+    /// A workspace that cheats (a `unittest.py` that reports success, tests rewritten to pass, every test turned
+    /// into a skip, tests/ locked) is still judged by the real tests.
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func aRiggedWorkspaceDoesNotPass() async throws {
         let task = try #require(SWETask.all.first)
@@ -77,5 +77,19 @@ struct SWERepairTaskTests {
         files["sitecustomize.py"] = "import os\nos._exit(0)\n"
         let verification = try await Self.verify(files, task, project)
         #expect(!verification.passed, "\(verification.explanation)")
+
+        // The reference fix, but the package skips every test that imports it.
+        var skipping = project.files
+        let package = "\(project.name)/__init__.py"
+        skipping[package] = "import unittest\nraise unittest.SkipTest('not today')\n" + (skipping[package] ?? "")
+        let skipped = try await Self.verify(skipping, task, project)
+        #expect(!skipped.passed && skipped.label == "tests_failed", "\(skipped.explanation)")
+
+        // The reference fix with tests/ locked by the agent: the checks still replace it and resolve.
+        let locked = try await SWERepairWorkspace.sandbox(with: project.files).tearingDown { sandbox in
+            _ = try await sandbox.run(SandboxCommand("mkdir -p tests/deep && chmod 000 tests/deep && chmod 555 tests"))
+            return try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(60))
+        }
+        #expect(locked.passed, "\(locked.explanation)")
     }
 }
