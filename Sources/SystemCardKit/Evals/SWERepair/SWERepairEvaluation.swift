@@ -84,7 +84,7 @@ public enum SWERepairEvaluation {
                     metric: "resolved[mode=agentless]", model: "o3-mini", value: 0.39,
                     source: "OpenAI o3-mini system card, §2.4 SWE-bench Verified agentless (real GitHub issues, not these)")
             ],
-            usesSandbox: true,
+            sampleGroup: "task", usesSandbox: true,
             protocolNote: "SWE-bench Verified's protocol (issue in, hidden tests decide) on our own projects and bugs")
     }
 
@@ -104,8 +104,10 @@ public enum SWERepairEvaluation {
         func load(from directory: DataDirectory) throws -> LoadedDataset {
             let projects = Dictionary(uniqueKeysWithValues: SWEProject.all.map { ($0.name, $0) })
             var samples: [Sample] = []
-            for mode in modes {
-                for task in SWETask.all {
+            // Task-major, each task's modes together (and kept together when a seed shuffles for a limit), so
+            // a limited run measures every mode.
+            for task in SWETask.all {
+                for mode in modes {
                     let summary = projects[task.project]?.summary ?? ""
                     let prompt =
                         mode == "tools"

@@ -27,6 +27,16 @@ struct SWERepairTaskTests {
         }
     }
 
+    /// Each task's modes are adjacent and grouped, so a limited run (the card's quick profile) measures both.
+    @Test func modesOfATaskStayTogether() throws {
+        let evaluation = try EvaluationRegistry.builtIn.descriptor(named: "swe-repair").evaluation()
+        #expect(evaluation.sampleGroup == "task")
+        let samples = try evaluation.dataset.load(from: DataDirectory(url: URL(fileURLWithPath: "/nonexistent"))).samples
+        #expect(samples.count == 2 * SWETask.all.count)
+        #expect(samples.prefix(2).map { $0.metadata["mode"] } == ["agentless", "tools"])
+        #expect(Set(samples.prefix(2).map { $0.metadata["task"] }).count == 1)
+    }
+
     static func verify(_ files: [String: String], _ task: SWETask, _ project: SWEProject) async throws
         -> SandboxVerification
     {
