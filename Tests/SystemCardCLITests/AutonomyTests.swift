@@ -201,15 +201,18 @@ struct AutonomyTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let arguments = { (server: FakeChatServer, model: String) in
+            // A generous tool timeout: the reference solutions train models, and the whole suite shares 2 cores.
             ["eval", "mle-lite", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", harness.databasePath,
-             "--limit", "3", "--output", "json", "--quiet"]
+             "--limit", "3", "--option", "tool-timeout=1200", "--output", "json", "--quiet"]
         }
         let strong = try await agent { $0.reference }
         let won = try await harness.run(arguments(strong, "strong"))
         await strong.stop()
         #expect(won.exitCode == 0, "\(won.stderr)")
         let gold = try Self.metrics(won)
-        #expect(gold["medal"]?["value"] == 1 && gold["gold"]?["value"] == 1 && gold["medal"]?["n"] == 3)
+        let wonShow = try await harness.run(["show", try #require(try won.json()["run_id"] as? String), "--db", harness.databasePath])
+        #expect(gold["medal"]?["value"] == 1 && gold["gold"]?["value"] == 1 && gold["medal"]?["n"] == 3,
+                "\(gold)\n\(wonShow.stdout.suffix(3000))")
 
         let naive = try await agent { $0.baseline }
         let lost = try await harness.run(arguments(naive, "naive"))
