@@ -41,7 +41,7 @@ struct AgentTests {
         body = json.dumps({"model": "m", "messages": [{"role": "user", "content": "ESCAPED"}]}).encode()
         request = urllib.request.Request("\(url)", data=body, headers={"Content-Type": "application/json"})
         try:
-            print(urllib.request.urlopen(request, timeout=3).status)
+            print(urllib.request.urlopen(request, timeout=10).status)
         except Exception as error:
             print("blocked", type(error).__name__)
         PY

@@ -20,33 +20,35 @@ struct AutonomyTests {
     /// scores 0.
     @Test(.enabled(if: humanEval, "run `systemcard data fetch humaneval` to test coding-interview"))
     func codingInterviewCanonicalSolutionsPassAndPassFails() async throws {
-        let problems = try Self.data.jsonl(HumanEvalData.path, dataset: "humaneval").0.map {
-            (prompt: try $0.require("prompt"), solution: try $0.require("canonical_solution"))
-        }
-        let solving = try await FakeChatServer.start { request in
-            let task = request.messages.last?.content ?? ""
-            guard let problem = problems.first(where: { task.contains($0.prompt) }) else { return .answer("?") }
-            return .answer("Here it is:\n```python\n\(problem.prompt)\(problem.solution)```")
-        }
-        let harness = try CLIHarness()
-        defer { harness.cleanUp() }
-        func run(_ server: FakeChatServer) async throws -> CLIHarness.Result {
-            try await harness.run([
-                "eval", "coding-interview", "--model", "openai/coder", "--base-url", server.baseURL, "--db",
-                harness.databasePath, "--data-dir", Self.data.url.path, "--output", "json", "--quiet",
-            ])
-        }
-        let solved = try await run(solving)
-        await solving.stop()
-        #expect(solved.exitCode == 0, "\(solved.stderr)")
-        let metrics = try Self.metrics(solved)
-        #expect(metrics["pass@1"]?["value"] == 1 && metrics["pass@1"]?["n"] == 164)
+        try await HeavyTestLane.shared.run {
+            let problems = try Self.data.jsonl(HumanEvalData.path, dataset: "humaneval").0.map {
+                (prompt: try $0.require("prompt"), solution: try $0.require("canonical_solution"))
+            }
+            let solving = try await FakeChatServer.start { request in
+                let task = request.messages.last?.content ?? ""
+                guard let problem = problems.first(where: { task.contains($0.prompt) }) else { return .answer("?") }
+                return .answer("Here it is:\n```python\n\(problem.prompt)\(problem.solution)```")
+            }
+            let harness = try CLIHarness()
+            defer { harness.cleanUp() }
+            func run(_ server: FakeChatServer) async throws -> CLIHarness.Result {
+                try await harness.run([
+                    "eval", "coding-interview", "--model", "openai/coder", "--base-url", server.baseURL, "--db",
+                    harness.databasePath, "--data-dir", Self.data.url.path, "--output", "json", "--quiet",
+                ])
+            }
+            let solved = try await run(solving)
+            await solving.stop()
+            #expect(solved.exitCode == 0, "\(solved.stderr)")
+            let metrics = try Self.metrics(solved)
+            #expect(metrics["pass@1"]?["value"] == 1 && metrics["pass@1"]?["n"] == 164)
 
-        let lazy = try await FakeChatServer.start { _ in .answer("```python\n    pass\n```") }
-        let failed = try await run(lazy)
-        await lazy.stop()
-        #expect(failed.exitCode == 0, "\(failed.stderr)")
-        #expect(try Self.metrics(failed)["pass@1"]?["value"] == 0)
+            let lazy = try await FakeChatServer.start { _ in .answer("```python\n    pass\n```") }
+            let failed = try await run(lazy)
+            await lazy.stop()
+            #expect(failed.exitCode == 0, "\(failed.stderr)")
+            #expect(try Self.metrics(failed)["pass@1"]?["value"] == 0)
+        }
     }
 
     /// The unified diff that turns the task's buggy file back into the original (made with diff(1) on the
@@ -86,140 +88,148 @@ struct AutonomyTests {
     /// Agentless: a model that answers every issue with the reference fix as a diff resolves every task; one that
     /// answers with prose has no patch.
     @Test func sweRepairAgentlessReferenceDiffsResolveEveryTask() async throws {
-        let fixes = try await Self.fixes()
-        let server = try await FakeChatServer.start { request in
-            guard let task = Self.task(in: request) else { return .answer("I could not find the issue.") }
-            return .answer("The fix:\n```diff\n\(fixes[task.id]!)```")
-        }
-        let harness = try CLIHarness()
-        defer { harness.cleanUp() }
-        let result = try await harness.run([
-            "eval", "swe-repair", "--model", "openai/fixer", "--base-url", server.baseURL, "--db", harness.databasePath,
-            "--option", "modes=agentless", "--output", "json", "--quiet",
-        ])
-        await server.stop()
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        let metrics = try Self.metrics(result)
-        #expect(metrics["resolved"]?["value"] == 1 && metrics["resolved"]?["n"] == Double(SWETask.all.count))
+        try await HeavyTestLane.shared.run {
+            let fixes = try await Self.fixes()
+            let server = try await FakeChatServer.start { request in
+                guard let task = Self.task(in: request) else { return .answer("I could not find the issue.") }
+                return .answer("The fix:\n```diff\n\(fixes[task.id]!)```")
+            }
+            let harness = try CLIHarness()
+            defer { harness.cleanUp() }
+            let result = try await harness.run([
+                "eval", "swe-repair", "--model", "openai/fixer", "--base-url", server.baseURL, "--db", harness.databasePath,
+                "--option", "modes=agentless", "--output", "json", "--quiet",
+            ])
+            await server.stop()
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let metrics = try Self.metrics(result)
+            #expect(metrics["resolved"]?["value"] == 1 && metrics["resolved"]?["n"] == Double(SWETask.all.count))
 
-        let talker = try await FakeChatServer.start { _ in .answer("You should check the boundary condition.") }
-        let prose = try await harness.run([
-            "eval", "swe-repair", "--model", "openai/talker", "--base-url", talker.baseURL, "--db", harness.databasePath,
-            "--option", "modes=agentless", "--limit", "3", "--output", "json", "--quiet",
-        ])
-        await talker.stop()
-        #expect(prose.exitCode == 0, "\(prose.stderr)")
-        #expect(try Self.metrics(prose)["resolved"]?["value"] == 0)
-        let show = try await harness.run(["show", try #require(try prose.json()["run_id"] as? String), "--db", harness.databasePath])
-        #expect(show.stdout.contains("no_patch"), "\(show.stdout.prefix(600))")
+            let talker = try await FakeChatServer.start { _ in .answer("You should check the boundary condition.") }
+            let prose = try await harness.run([
+                "eval", "swe-repair", "--model", "openai/talker", "--base-url", talker.baseURL, "--db", harness.databasePath,
+                "--option", "modes=agentless", "--limit", "3", "--output", "json", "--quiet",
+            ])
+            await talker.stop()
+            #expect(prose.exitCode == 0, "\(prose.stderr)")
+            #expect(try Self.metrics(prose)["resolved"]?["value"] == 0)
+            let show = try await harness.run(["show", try #require(try prose.json()["run_id"] as? String), "--db", harness.databasePath])
+            #expect(show.stdout.contains("no_patch"), "\(show.stdout.prefix(600))")
+        }
     }
 
     /// Tools: an agent that looks for the hidden tests finds nothing, applies the fix with patch and submits:
     /// resolved. The hidden test arrives only after it stopped.
     @Test func sweRepairAgentFindsNoHiddenTestsAndItsFixResolves() async throws {
-        let peek = "ls -a tests; cat tests/test_hidden.py; find / -name 'test_hidden*' 2>/dev/null | head -3; echo END"
-        let peeked = Mutex<[String]>([])
-        let fixes = try await Self.fixes()
-        let server = try await FakeChatServer.start { request in
-            guard let task = Self.task(in: request) else { return .answer("no task") }
-            let tools = request.messages.filter { $0.role == "tool" }.map(\.content)
-            switch tools.count {
-            case 0: return AgentTests.call("bash", AgentTests.json(["cmd": peek]))
-            case 1:
-                peeked.withLock { $0.append(tools[0]) }
-                let fix = fixes[task.id] ?? ""
-                return AgentTests.call("bash", AgentTests.json(["cmd": "patch -p1 <<'EOF'\n\(fix)EOF"]), id: "call_2")
-            default: return AgentTests.call("submit", AgentTests.json(["answer": "fixed"]), id: "call_3")
+        try await HeavyTestLane.shared.run {
+            let peek = "ls -a tests; cat tests/test_hidden.py; find / -name 'test_hidden*' 2>/dev/null | head -3; echo END"
+            let peeked = Mutex<[String]>([])
+            let fixes = try await Self.fixes()
+            let server = try await FakeChatServer.start { request in
+                guard let task = Self.task(in: request) else { return .answer("no task") }
+                let tools = request.messages.filter { $0.role == "tool" }.map(\.content)
+                switch tools.count {
+                case 0: return AgentTests.call("bash", AgentTests.json(["cmd": peek]))
+                case 1:
+                    peeked.withLock { $0.append(tools[0]) }
+                    let fix = fixes[task.id] ?? ""
+                    return AgentTests.call("bash", AgentTests.json(["cmd": "patch -p1 <<'EOF'\n\(fix)EOF"]), id: "call_2")
+                default: return AgentTests.call("submit", AgentTests.json(["answer": "fixed"]), id: "call_3")
+                }
             }
-        }
-        let harness = try CLIHarness()
-        defer { harness.cleanUp() }
-        let result = try await harness.run([
-            "eval", "swe-repair", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
-            "--option", "modes=tools", "--option", "message-limit=10", "--limit", "4", "--output", "json", "--quiet",
-        ])
-        await server.stop()
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(try Self.metrics(result)["resolved"]?["value"] == 1)
-        let outputs = peeked.withLock { $0 }
-        #expect(outputs.count == 4)
-        for output in outputs {
-            #expect(output.contains("No such file") && output.contains("END"), "\(output)")
-            #expect(!output.contains("test_hidden.py\n"), "the hidden test is not in the workspace: \(output)")
+            let harness = try CLIHarness()
+            defer { harness.cleanUp() }
+            let result = try await harness.run([
+                "eval", "swe-repair", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+                "--option", "modes=tools", "--option", "message-limit=10", "--limit", "4", "--output", "json", "--quiet",
+            ])
+            await server.stop()
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(try Self.metrics(result)["resolved"]?["value"] == 1)
+            let outputs = peeked.withLock { $0 }
+            #expect(outputs.count == 4)
+            for output in outputs {
+                #expect(output.contains("No such file") && output.contains("END"), "\(output)")
+                #expect(!output.contains("test_hidden.py\n"), "the hidden test is not in the workspace: \(output)")
+            }
         }
     }
 
     /// agentic-tasks: an agent that runs each task's reference solution and submits completes every task and
     /// every subtask; one that submits at once completes none (a score, not an error).
     @Test func agenticTasksReferenceSolutionsCompleteAndGivingUpDoesNot() async throws {
-        let server = try await FakeChatServer.start { request in
-            let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
-            guard let task = AgenticTask.all.first(where: { $0.prompt == prompt }) else { return .answer("no task") }
-            if request.messages.contains(where: { $0.role == "tool" }) {
-                return AgentTests.call("submit", AgentTests.json(["answer": "done"]), id: "call_2")
+        try await HeavyTestLane.shared.run {
+            let server = try await FakeChatServer.start { request in
+                let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
+                guard let task = AgenticTask.all.first(where: { $0.prompt == prompt }) else { return .answer("no task") }
+                if request.messages.contains(where: { $0.role == "tool" }) {
+                    return AgentTests.call("submit", AgentTests.json(["answer": "done"]), id: "call_2")
+                }
+                return AgentTests.call("bash", AgentTests.json(["cmd": task.solution]))
             }
-            return AgentTests.call("bash", AgentTests.json(["cmd": task.solution]))
-        }
-        let harness = try CLIHarness()
-        defer { harness.cleanUp() }
-        let result = try await harness.run([
-            "eval", "agentic-tasks", "--model", "openai/agent", "--base-url", server.baseURL, "--db",
-            harness.databasePath, "--output", "json", "--quiet",
-        ])
-        await server.stop()
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        let metrics = try Self.metrics(result)
-        #expect(metrics["success"]?["value"] == 1 && metrics["success"]?["n"] == Double(AgenticTask.all.count))
-        #expect(metrics["subtask_success"]?["value"] == 1)
+            let harness = try CLIHarness()
+            defer { harness.cleanUp() }
+            let result = try await harness.run([
+                "eval", "agentic-tasks", "--model", "openai/agent", "--base-url", server.baseURL, "--db",
+                harness.databasePath, "--output", "json", "--quiet",
+            ])
+            await server.stop()
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let metrics = try Self.metrics(result)
+            #expect(metrics["success"]?["value"] == 1 && metrics["success"]?["n"] == Double(AgenticTask.all.count))
+            #expect(metrics["subtask_success"]?["value"] == 1)
 
-        let quitter = try await FakeChatServer.start { _ in AgentTests.call("submit", AgentTests.json(["answer": "done"])) }
-        let quit = try await harness.run([
-            "eval", "agentic-tasks", "--model", "openai/quitter", "--base-url", quitter.baseURL, "--db",
-            harness.databasePath, "--limit", "4", "--output", "json", "--quiet",
-        ])
-        await quitter.stop()
-        #expect(quit.exitCode == 0, "\(quit.stderr)")
-        let none = try Self.metrics(quit)
-        #expect(none["success"]?["value"] == 0 && none["subtask_success"]?["value"] == 0 && none["success"]?["n"] == 4)
+            let quitter = try await FakeChatServer.start { _ in AgentTests.call("submit", AgentTests.json(["answer": "done"])) }
+            let quit = try await harness.run([
+                "eval", "agentic-tasks", "--model", "openai/quitter", "--base-url", quitter.baseURL, "--db",
+                harness.databasePath, "--limit", "4", "--output", "json", "--quiet",
+            ])
+            await quitter.stop()
+            #expect(quit.exitCode == 0, "\(quit.stderr)")
+            let none = try Self.metrics(quit)
+            #expect(none["success"]?["value"] == 0 && none["subtask_success"]?["value"] == 0 && none["success"]?["n"] == 4)
+        }
     }
 
     /// mle-lite: an agent that runs the reference solution wins gold; one that writes the baseline wins nothing
     /// but made a valid submission.
     @Test func mleLiteReferenceWinsGoldAndBaselineNoMedal() async throws {
-        func agent(_ script: @escaping @Sendable (MLECompetition) -> String) async throws -> FakeChatServer {
-            try await FakeChatServer.start { request in
-                let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
-                guard let competition = MLECompetition.all.first(where: { prompt.hasPrefix($0.description) }) else {
-                    return .answer("no competition")
+        try await HeavyTestLane.shared.run {
+            func agent(_ script: @escaping @Sendable (MLECompetition) -> String) async throws -> FakeChatServer {
+                try await FakeChatServer.start { request in
+                    let prompt = request.messages.first { $0.role == "user" }?.content ?? ""
+                    guard let competition = MLECompetition.all.first(where: { prompt.hasPrefix($0.description) }) else {
+                        return .answer("no competition")
+                    }
+                    if request.messages.contains(where: { $0.role == "tool" }) {
+                        return AgentTests.call("submit", AgentTests.json(["answer": "submitted"]), id: "call_2")
+                    }
+                    return AgentTests.call("python", AgentTests.json(["code": script(competition)]))
                 }
-                if request.messages.contains(where: { $0.role == "tool" }) {
-                    return AgentTests.call("submit", AgentTests.json(["answer": "submitted"]), id: "call_2")
-                }
-                return AgentTests.call("python", AgentTests.json(["code": script(competition)]))
             }
-        }
-        let harness = try CLIHarness()
-        defer { harness.cleanUp() }
-        let arguments = { (server: FakeChatServer, model: String) in
-            // A generous tool timeout: the reference solutions train models, and the whole suite shares 2 cores.
-            ["eval", "mle-lite", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", harness.databasePath,
-             "--limit", "3", "--option", "tool-timeout=1200", "--output", "json", "--quiet"]
-        }
-        let strong = try await agent { $0.reference }
-        let won = try await harness.run(arguments(strong, "strong"))
-        await strong.stop()
-        #expect(won.exitCode == 0, "\(won.stderr)")
-        let gold = try Self.metrics(won)
-        let wonShow = try await harness.run(["show", try #require(try won.json()["run_id"] as? String), "--db", harness.databasePath])
-        #expect(gold["medal"]?["value"] == 1 && gold["gold"]?["value"] == 1 && gold["medal"]?["n"] == 3,
-                "\(gold)\n\(wonShow.stdout.suffix(3000))")
+            let harness = try CLIHarness()
+            defer { harness.cleanUp() }
+            let arguments = { (server: FakeChatServer, model: String) in
+                // A generous tool timeout: the reference solutions train models, and the whole suite shares 2 cores.
+                ["eval", "mle-lite", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", harness.databasePath,
+                 "--limit", "3", "--option", "tool-timeout=1200", "--output", "json", "--quiet"]
+            }
+            let strong = try await agent { $0.reference }
+            let won = try await harness.run(arguments(strong, "strong"))
+            await strong.stop()
+            #expect(won.exitCode == 0, "\(won.stderr)")
+            let gold = try Self.metrics(won)
+            let wonShow = try await harness.run(["show", try #require(try won.json()["run_id"] as? String), "--db", harness.databasePath])
+            #expect(gold["medal"]?["value"] == 1 && gold["gold"]?["value"] == 1 && gold["medal"]?["n"] == 3,
+                    "\(gold)\n\(wonShow.stdout.suffix(3000))")
 
-        let naive = try await agent { $0.baseline }
-        let lost = try await harness.run(arguments(naive, "naive"))
-        await naive.stop()
-        #expect(lost.exitCode == 0, "\(lost.stderr)")
-        let none = try Self.metrics(lost)
-        #expect(none["medal"]?["value"] == 0 && none["valid_submission"]?["value"] == 1 && none["beats_baseline"]?["value"] == 0)
+            let naive = try await agent { $0.baseline }
+            let lost = try await harness.run(arguments(naive, "naive"))
+            await naive.stop()
+            #expect(lost.exitCode == 0, "\(lost.stderr)")
+            let none = try Self.metrics(lost)
+            #expect(none["medal"]?["value"] == 0 && none["valid_submission"]?["value"] == 1 && none["beats_baseline"]?["value"] == 0)
+        }
     }
 
     /// mle-lite with set=mle-bench: a competition the user prepared runs, graded by its own grade.py against its

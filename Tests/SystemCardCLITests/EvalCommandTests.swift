@@ -96,7 +96,7 @@ struct EvalCommandTests {
             if request.prompt.lowercased().contains("kill") { return .raw("{\"choices\": [oops") }
             switch request.attempt {
             case 1: return .status(429, headers: [("Retry-After", "0")])
-            case 2: return request.prompt.count % 3 == 0 ? .delayed(.seconds(8), .answer("late")) : .status(503)
+            case 2: return request.prompt.count % 3 == 0 ? .delayed(.seconds(20), .answer("late")) : .status(503)
             default: return .answer(XSTestPrompts.answer)
             }
         }
@@ -105,7 +105,7 @@ struct EvalCommandTests {
         let arguments = evalArguments(
             harness, server: server,
             ["--grader", "rules", "--limit", "40", "--output", "json", "--max-retries", "4", "--retry-base-delay", "0.01",
-             "--timeout", "3"])
+             "--timeout", "10"])  // 10 s: the whole suite shares 2 cores; the late answers (20 s) still time out
         let first = try await harness.run(arguments)
         #expect(first.exitCode == 1, "errored samples must give exit code 1; stderr: \(first.stderr)")
         let json = try first.json()

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCardTestSupport
 import Testing
 
 @testable import SystemCardKit
@@ -37,22 +38,24 @@ struct AgenticTaskTests {
 
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func referenceSolutionsPassAndUntouchedWorkspacesFail() async throws {
-        let lanes = SandboxPool(limit: 3)
-        let outcomes = try await withThrowingTaskGroup(of: (String, SandboxVerification, SandboxVerification).self) { group in
-            for task in AgenticTask.all {
-                group.addTask {
-                    try await lanes.withSlot {
-                        (task.id, try await Self.outcome(task, solved: true), try await Self.outcome(task, solved: false))
+        try await HeavyTestLane.shared.run {
+            let lanes = SandboxPool(limit: 3)
+            let outcomes = try await withThrowingTaskGroup(of: (String, SandboxVerification, SandboxVerification).self) { group in
+                for task in AgenticTask.all {
+                    group.addTask {
+                        try await lanes.withSlot {
+                            (task.id, try await Self.outcome(task, solved: true), try await Self.outcome(task, solved: false))
+                        }
                     }
                 }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        #expect(outcomes.count == AgenticTask.all.count)
-        for (id, solved, untouched) in outcomes {
-            #expect(solved.passed && solved.parts["checks_passed"] == 1, "\(id) solved: \(solved.explanation)")
-            #expect(!untouched.passed, "\(id) untouched: \(untouched.explanation)")
-            #expect((untouched.parts["checks_passed"] ?? 1) < 0.5, "\(id) untouched passes half its checks: \(untouched.explanation)")
+            #expect(outcomes.count == AgenticTask.all.count)
+            for (id, solved, untouched) in outcomes {
+                #expect(solved.passed && solved.parts["checks_passed"] == 1, "\(id) solved: \(solved.explanation)")
+                #expect(!untouched.passed, "\(id) untouched: \(untouched.explanation)")
+                #expect((untouched.parts["checks_passed"] ?? 1) < 0.5, "\(id) untouched passes half its checks: \(untouched.explanation)")
+            }
         }
     }
 }

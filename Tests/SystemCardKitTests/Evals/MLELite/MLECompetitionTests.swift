@@ -1,4 +1,5 @@
 import Foundation
+import SystemCardTestSupport
 import Testing
 
 @testable import SystemCardKit
@@ -42,33 +43,37 @@ struct MLECompetitionTests {
 
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func referenceWinsGoldBaselineNoMedalAndGarbageIsInvalid() async throws {
-        for competition in MLECompetition.all {
-            let (reference, listing) = try await Self.outcome(competition, running: competition.reference)
-            #expect(reference.label == "gold", "\(competition.id) reference: \(reference.explanation)")
-            #expect(!listing.contains("answers.csv") && listing.contains("No such file"), "answers left behind: \(listing)")
-            let (baseline, _) = try await Self.outcome(competition, running: competition.baseline)
-            #expect(!baseline.passed && baseline.parts["valid"] == 1, "\(competition.id) baseline: \(baseline.explanation)")
-            let (garbage, _) = try await Self.outcome(competition, running: nil, submission: "id,whatever\n1,__import__('os')\n")
-            #expect(garbage.label == "invalid_submission", "\(competition.id) garbage: \(garbage.explanation)")
-            let (missing, _) = try await Self.outcome(competition, running: nil)
-            #expect(missing.label == "invalid_submission", "\(competition.id) missing: \(missing.explanation)")
+        try await HeavyTestLane.shared.run {
+            for competition in MLECompetition.all {
+                let (reference, listing) = try await Self.outcome(competition, running: competition.reference)
+                #expect(reference.label == "gold", "\(competition.id) reference: \(reference.explanation)")
+                #expect(!listing.contains("answers.csv") && listing.contains("No such file"), "answers left behind: \(listing)")
+                let (baseline, _) = try await Self.outcome(competition, running: competition.baseline)
+                #expect(!baseline.passed && baseline.parts["valid"] == 1, "\(competition.id) baseline: \(baseline.explanation)")
+                let (garbage, _) = try await Self.outcome(competition, running: nil, submission: "id,whatever\n1,__import__('os')\n")
+                #expect(garbage.label == "invalid_submission", "\(competition.id) garbage: \(garbage.explanation)")
+                let (missing, _) = try await Self.outcome(competition, running: nil)
+                #expect(missing.label == "invalid_submission", "\(competition.id) missing: \(missing.explanation)")
+            }
         }
     }
 
     /// A submission that is a link (to the answers' usual name, or anywhere) or a FIFO is invalid, at once.
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func linksAndFifosAreNotSubmissions() async throws {
-        let competition = try #require(MLECompetition.all.first)
-        for planted in [
-            "ln -s .systemcard-check/answers.csv submission.csv", "ln -s description.md submission.csv",
-            "mkfifo submission.csv", "mkdir submission.csv",
-        ] {
-            let (sandbox, answers) = try await MLELiteEvaluation.prepare(competition, keep: false)
-            let verification = try await sandbox.tearingDown { sandbox in
-                _ = try await sandbox.run(SandboxCommand(planted))
-                return try await MLELiteEvaluation.grade(competition, answers: answers, in: sandbox)
+        try await HeavyTestLane.shared.run {
+            let competition = try #require(MLECompetition.all.first)
+            for planted in [
+                "ln -s .systemcard-check/answers.csv submission.csv", "ln -s description.md submission.csv",
+                "mkfifo submission.csv", "mkdir submission.csv",
+            ] {
+                let (sandbox, answers) = try await MLELiteEvaluation.prepare(competition, keep: false)
+                let verification = try await sandbox.tearingDown { sandbox in
+                    _ = try await sandbox.run(SandboxCommand(planted))
+                    return try await MLELiteEvaluation.grade(competition, answers: answers, in: sandbox)
+                }
+                #expect(verification.label == "invalid_submission", "\(planted): \(verification.explanation)")
             }
-            #expect(verification.label == "invalid_submission", "\(planted): \(verification.explanation)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCardTestSupport
 import Testing
 
 @testable import SystemCardKit
@@ -53,25 +54,27 @@ struct SWERepairTaskTests {
 
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func referenceFixesResolveAndBugsDoNot() async throws {
-        let projects = Dictionary(uniqueKeysWithValues: SWEProject.all.map { ($0.name, $0) })
-        let lanes = SandboxPool(limit: 2)
-        let outcomes = try await withThrowingTaskGroup(of: (String, SandboxVerification, SandboxVerification).self) { group in
-            for task in SWETask.all {
-                let project = projects[task.project]!
-                group.addTask {
-                    try await lanes.withSlot {
-                        let fixed = try await Self.verify(project.files, task, project)
-                        let buggy = try await Self.verify(try SWERepairWorkspace.files(of: task, in: project), task, project)
-                        return (task.id, fixed, buggy)
+        try await HeavyTestLane.shared.run {
+            let projects = Dictionary(uniqueKeysWithValues: SWEProject.all.map { ($0.name, $0) })
+            let lanes = SandboxPool(limit: 2)
+            let outcomes = try await withThrowingTaskGroup(of: (String, SandboxVerification, SandboxVerification).self) { group in
+                for task in SWETask.all {
+                    let project = projects[task.project]!
+                    group.addTask {
+                        try await lanes.withSlot {
+                            let fixed = try await Self.verify(project.files, task, project)
+                            let buggy = try await Self.verify(try SWERepairWorkspace.files(of: task, in: project), task, project)
+                            return (task.id, fixed, buggy)
+                        }
                     }
                 }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        #expect(outcomes.count == SWETask.all.count)
-        for (id, fixed, buggy) in outcomes {
-            #expect(fixed.passed && fixed.label == "resolved", "\(id) reference: \(fixed.explanation)")
-            #expect(!buggy.passed && buggy.label == "tests_failed", "\(id) with the bug: \(buggy.explanation)")
+            #expect(outcomes.count == SWETask.all.count)
+            for (id, fixed, buggy) in outcomes {
+                #expect(fixed.passed && fixed.label == "resolved", "\(id) reference: \(fixed.explanation)")
+                #expect(!buggy.passed && buggy.label == "tests_failed", "\(id) with the bug: \(buggy.explanation)")
+            }
         }
     }
 
@@ -79,27 +82,29 @@ struct SWERepairTaskTests {
     /// into a skip, tests/ locked) is still judged by the real tests.
     @Test(.enabled(if: sandboxes, "bubblewrap is not installed"))
     func aRiggedWorkspaceDoesNotPass() async throws {
-        let task = try #require(SWETask.all.first)
-        let project = try #require(SWEProject.all.first { $0.name == task.project })
-        var files = try SWERepairWorkspace.files(of: task, in: project)
-        files["unittest.py"] = "import sys\nprint('OK')\nsys.exit(0)\n"
-        for path in files.keys where path.hasPrefix("tests/test_") { files[path] = "" }
-        files["sitecustomize.py"] = "import os\nos._exit(0)\n"
-        let verification = try await Self.verify(files, task, project)
-        #expect(!verification.passed, "\(verification.explanation)")
+        try await HeavyTestLane.shared.run {
+            let task = try #require(SWETask.all.first)
+            let project = try #require(SWEProject.all.first { $0.name == task.project })
+            var files = try SWERepairWorkspace.files(of: task, in: project)
+            files["unittest.py"] = "import sys\nprint('OK')\nsys.exit(0)\n"
+            for path in files.keys where path.hasPrefix("tests/test_") { files[path] = "" }
+            files["sitecustomize.py"] = "import os\nos._exit(0)\n"
+            let verification = try await Self.verify(files, task, project)
+            #expect(!verification.passed, "\(verification.explanation)")
 
-        // The reference fix, but the package skips every test that imports it.
-        var skipping = project.files
-        let package = "\(project.name)/__init__.py"
-        skipping[package] = "import unittest\nraise unittest.SkipTest('not today')\n" + (skipping[package] ?? "")
-        let skipped = try await Self.verify(skipping, task, project)
-        #expect(!skipped.passed && skipped.label == "tests_failed", "\(skipped.explanation)")
+            // The reference fix, but the package skips every test that imports it.
+            var skipping = project.files
+            let package = "\(project.name)/__init__.py"
+            skipping[package] = "import unittest\nraise unittest.SkipTest('not today')\n" + (skipping[package] ?? "")
+            let skipped = try await Self.verify(skipping, task, project)
+            #expect(!skipped.passed && skipped.label == "tests_failed", "\(skipped.explanation)")
 
-        // The reference fix with tests/ locked by the agent: the checks still replace it and resolve.
-        let locked = try await SWERepairWorkspace.sandbox(with: project.files).tearingDown { sandbox in
-            _ = try await sandbox.run(SandboxCommand("mkdir -p tests/deep && chmod 000 tests/deep && chmod 555 tests"))
-            return try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(60))
+            // The reference fix with tests/ locked by the agent: the checks still replace it and resolve.
+            let locked = try await SWERepairWorkspace.sandbox(with: project.files).tearingDown { sandbox in
+                _ = try await sandbox.run(SandboxCommand("mkdir -p tests/deep && chmod 000 tests/deep && chmod 555 tests"))
+                return try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(60))
+            }
+            #expect(locked.passed, "\(locked.explanation)")
         }
-        #expect(locked.passed, "\(locked.explanation)")
     }
 }
