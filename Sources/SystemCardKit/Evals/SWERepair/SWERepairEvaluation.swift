@@ -55,7 +55,7 @@ public enum SWERepairEvaluation {
         let tasks = Dictionary(uniqueKeysWithValues: SWETask.all.map { ($0.id, $0) })
         let agent = CTFOptions.agent(options, systemPrompt: systemPrompt, nudge: nudge) { sample, _, keep in
             let (task, project) = try lookup(sample, tasks: tasks, projects: projects)
-            let sandbox = try SWERepairWorkspace.sandbox(with: try SWERepairWorkspace.files(of: task, in: project), keep: keep)
+            let sandbox = try await SWERepairWorkspace.sandbox(with: try SWERepairWorkspace.files(of: task, in: project), keep: keep)
             return ReActAgent.Prepared(sandbox: sandbox) { sandbox, _ in
                 try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: timeout)
             }

@@ -19,7 +19,7 @@ enum SWERepairWorkspace {
     }
 
     /// A sandbox holding `files` (a project as the agent starts it).
-    static func sandbox(with files: [String: String], keep: Bool = false) throws -> BubblewrapSandbox {
+    static func sandbox(with files: [String: String], keep: Bool = false) async throws -> BubblewrapSandbox {
         let sandbox = try BubblewrapSandbox(keep: keep)
         do {
             for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
@@ -27,7 +27,7 @@ enum SWERepairWorkspace {
             }
             return sandbox
         } catch {
-            Task { await sandbox.tearDown() }
+            await sandbox.tearDown()
             throw error
         }
     }

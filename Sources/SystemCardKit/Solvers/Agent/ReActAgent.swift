@@ -76,21 +76,17 @@ public struct ReActAgent: Solver {
     public func solve(_ sample: Sample, context: SolverContext) async throws -> SolverOutput {
         try await pool.withSlot {
             let task = try await prepare(sample, context.epoch)
-            do {
+            return try await task.sandbox.tearingDown { sandbox in
                 var output = try await run(sample, task: task, model: context.model)
                 if let verify = task.verify {
-                    let verification = try await verify(task.sandbox, output.completion.isEmpty ? nil : output.completion)
+                    let verification = try await verify(sandbox, output.completion.isEmpty ? nil : output.completion)
                     output.verification = verification
                     output.transcript.append(.system("[checks: \(verification.label); \(verification.explanation)]"))
                 }
-                if let kept = task.sandbox as? BubblewrapSandbox, kept.keep {
+                if let kept = sandbox as? BubblewrapSandbox, kept.keep {
                     output.transcript.append(.system("[sandbox kept at \(kept.root.path)]"))
                 }
-                await task.sandbox.tearDown()
                 return output
-            } catch {
-                await task.sandbox.tearDown()
-                throw error
             }
         }
     }

@@ -20,19 +20,13 @@ struct AgenticTaskTests {
     }
 
     static func outcome(_ task: AgenticTask, solved: Bool) async throws -> SandboxVerification {
-        let sandbox = try await AgenticTasksEvaluation.prepare(task, keep: false)
-        do {
+        try await AgenticTasksEvaluation.prepare(task, keep: false).tearingDown { sandbox in
             if solved {
                 let result = try await sandbox.run(
                     SandboxCommand("bash -s", input: Data(task.solution.utf8), timeout: .seconds(300)))
                 #expect(result.exitCode == 0, "\(task.id) solution: \(result.stderr.suffix(400))")
             }
-            let verification = try await AgenticTasksEvaluation.check(task, in: sandbox)
-            await sandbox.tearDown()
-            return verification
-        } catch {
-            await sandbox.tearDown()
-            throw error
+            return try await AgenticTasksEvaluation.check(task, in: sandbox)
         }
     }
 

@@ -25,19 +25,14 @@ struct MLECompetitionTests {
         -> (SandboxVerification, String)
     {
         let (sandbox, answers) = try await MLELiteEvaluation.prepare(competition, keep: false)
-        do {
+        return try await sandbox.tearingDown { sandbox in
             let listing = try await sandbox.run(SandboxCommand("ls -a; ls -a .answers 2>&1", timeout: .seconds(30))).stdout
             if let script {
                 let result = try await sandbox.run(SandboxCommand("python3 -", input: Data(script.utf8), timeout: .seconds(300)))
                 #expect(result.exitCode == 0, "\(competition.id): \(result.stderr.suffix(400))")
             }
             if let submission { try sandbox.writeFile("submission.csv", contents: Data(submission.utf8)) }
-            let verification = try await MLELiteEvaluation.grade(competition, answers: answers, in: sandbox)
-            await sandbox.tearDown()
-            return (verification, listing)
-        } catch {
-            await sandbox.tearDown()
-            throw error
+            return (try await MLELiteEvaluation.grade(competition, answers: answers, in: sandbox), listing)
         }
     }
 

@@ -41,14 +41,8 @@ struct SWERepairTaskTests {
     static func verify(_ files: [String: String], _ task: SWETask, _ project: SWEProject) async throws
         -> SandboxVerification
     {
-        let sandbox = try SWERepairWorkspace.sandbox(with: files)
-        do {
-            let verification = try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(60))
-            await sandbox.tearDown()
-            return verification
-        } catch {
-            await sandbox.tearDown()
-            throw error
+        try await SWERepairWorkspace.sandbox(with: files).tearingDown { sandbox in
+            try await SWERepairWorkspace.verify(task, project: project, in: sandbox, timeout: .seconds(60))
         }
     }
 
