@@ -182,6 +182,8 @@ public struct FakeChatRequest: Sendable {
     public var authorization: String?
     /// 1 for the first time this conversation is asked, 2 for the second, …
     public var attempt: Int = 0
+    /// `chat_template_kwargs`: string values as they are, others as compact JSON.
+    public var chatTemplateArguments: [String: String] = [:]
 
     init?(json: Data, authorization: String?) {
         guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
@@ -193,6 +195,13 @@ public struct FakeChatRequest: Sendable {
         self.temperature = object["temperature"] as? Double
         self.maxTokens = (object["max_tokens"] as? Int) ?? (object["max_completion_tokens"] as? Int)
         self.authorization = authorization
+        for (key, value) in (object["chat_template_kwargs"] as? [String: Any]) ?? [:] {
+            if let text = value as? String {
+                chatTemplateArguments[key] = text
+            } else if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) {
+                chatTemplateArguments[key] = String(decoding: data, as: UTF8.self)
+            }
+        }
     }
 
     /// A Messages API request: `system`, then the messages with their text (tool results as `tool` messages).

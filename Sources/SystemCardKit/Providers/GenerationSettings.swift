@@ -9,12 +9,19 @@ public struct GenerationSettings: Sendable, Hashable, Codable {
     public var seed: Int?
     /// Passed through as `reasoning_effort` when set (`low`, `medium`, `high`).
     public var reasoningEffort: String?
+    /// Passed through as `chat_template_kwargs` (vLLM and compatible servers): arguments of the model's own chat
+    /// template, such as ShieldGemma's `guideline`. Other providers ignore them.
+    public var chatTemplateArguments: [String: JSONValue]?
 
     /// Creates settings; a setting left nil is not sent.
-    public init(temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, reasoningEffort: String? = nil) {
+    public init(
+        temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, reasoningEffort: String? = nil,
+        chatTemplateArguments: [String: JSONValue]? = nil
+    ) {
         self.temperature = temperature
         self.maxTokens = maxTokens
         self.seed = seed
         self.reasoningEffort = reasoningEffort
+        self.chatTemplateArguments = chatTemplateArguments
     }
 }

@@ -178,6 +178,10 @@ struct OpenAICompatibleProvider: ModelProvider {
             writer.raw(",\"reasoning_effort\":")
             writer.string(effort)
         }
+        if let arguments = settings.chatTemplateArguments {
+            writer.raw(",\"chat_template_kwargs\":")
+            writer.value(.object(arguments))
+        }
         writer.raw("}")
         return writer.bytes
     }

@@ -168,6 +168,11 @@ package struct CanonicalJSON {
     package mutating func settings(_ settings: GenerationSettings) {
         bytes.append(UInt8(ascii: "{"))
         var first = true
+        if let arguments = settings.chatTemplateArguments {
+            key("chatTemplateArguments", first: first)
+            value(.object(arguments))
+            first = false
+        }
         if let maxTokens = settings.maxTokens { key("maxTokens", first: first); number(maxTokens); first = false }
         if let effort = settings.reasoningEffort { key("reasoningEffort", first: first); string(effort); first = false }
         if let seed = settings.seed { key("seed", first: first); number(seed); first = false }

@@ -61,36 +61,17 @@ public enum XSTestGraderValidation {
     ) async throws -> Result {
         var (items, digest) = try items(from: directory)
         if let limit { items = Array(items.prefix(limit)) }
-        let verdicts = try await withThrowingTaskGroup(of: (Int, RefusalClass?).self) { group in
-            var results = [RefusalClass?](repeating: nil, count: items.count)
-            var next = 0
-            func start(_ index: Int) {
-                let item = items[index]
-                group.addTask {
-                    let ledger = CallLedger()
-                    let role = judge.map { CachedModelRole(name: "grader", client: $0, epoch: 1, ledger: ledger, isGrader: true) }
-                    let output = SolverOutput(
-                        completion: item.completion, transcript: item.sample.messages + [.assistant(item.completion)])
-                    do {
-                        let score = try await grader.grade(item.sample, output: output, context: GraderContext(judge: role))
-                        return (index, score.label.flatMap(RefusalClass.init(rawValue:)))
-                    } catch is GradingError {
-                        return (index, nil)
-                    }
-                }
+        let verdicts = try await items.concurrentMap(limit: concurrency) { _, item -> RefusalClass? in
+            let ledger = CallLedger()
+            let role = judge.map { CachedModelRole(name: "grader", client: $0, epoch: 1, ledger: ledger, isGrader: true) }
+            let output = SolverOutput(
+                completion: item.completion, transcript: item.sample.messages + [.assistant(item.completion)])
+            do {
+                let score = try await grader.grade(item.sample, output: output, context: GraderContext(judge: role))
+                return score.label.flatMap(RefusalClass.init(rawValue:))
+            } catch is GradingError {
+                return nil
             }
-            while next < items.count && next < concurrency {
-                start(next)
-                next += 1
-            }
-            while let (index, verdict) = try await group.next() {
-                results[index] = verdict
-                if next < items.count {
-                    start(next)
-                    next += 1
-                }
-            }
-            return results
         }
         var three: [(String, String)] = []
         var binary: [(String, String)] = []

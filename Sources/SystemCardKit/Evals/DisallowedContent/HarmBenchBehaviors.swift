@@ -7,10 +7,12 @@ import Foundation
 /// the content policy.
 enum HarmBenchBehaviors {
     static let testFile = "harmbench/harmbench_behaviors_text_test.csv"
+    /// The validation split (80 behaviours, 60 without copyright), used to validate the content classifier.
+    static let validationFile = "harmbench/harmbench_behaviors_text_val.csv"
 
-    /// The forbidden-request samples and the file's digest.
-    static func load(from directory: DataDirectory) throws -> ([Sample], DatasetFileDigest) {
-        let (records, digest) = try directory.csv(testFile, dataset: "harmbench")
+    /// The forbidden-request samples of `file` (the test split by default) and the file's digest.
+    static func load(from directory: DataDirectory, file: String = testFile) throws -> ([Sample], DatasetFileDigest) {
+        let (records, digest) = try directory.csv(file, dataset: "harmbench")
         var seen = Set<String>()
         var samples: [Sample] = []
         for record in records {
