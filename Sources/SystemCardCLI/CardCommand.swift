@@ -22,8 +22,14 @@ struct CardCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("mitigation"),
-        help: "Run every model bare (pre-mitigation) and wrapped in these mitigations (post): safety-spec[=FILE], hierarchy-guard.")
+        help: "Run every model bare (pre-mitigation) and wrapped in these mitigations (post): safety-spec[=FILE], hierarchy-guard, input-filter[=FORMAT], output-filter[=FORMAT].")
     var mitigationList: String?
+
+    @Option(help: "The content classifier's model for input-filter and output-filter (default: the config's, else the grader model).")
+    var classifier: String?
+
+    @Option(help: "Base URL of the classifier model's endpoint.")
+    var classifierBaseURL: String?
 
     @Option(help: "YAML card config (models, grader, evaluations, Preparedness thresholds); see --init.")
     var config: String?
@@ -159,6 +165,9 @@ struct CardCommand: AsyncParsableCommand {
                 let name = $0.trimmingCharacters(in: .whitespaces)
                 return cardConfig.evaluations?.first(where: { $0.name == name }) ?? CardEvaluationConfig(name: name)
             }
+        }
+        if let classifier {
+            cardConfig.classifier = ModelEndpoint(spec: try ModelSpec(parsing: classifier), baseURL: classifierBaseURL)
         }
         if let grader {
             guard grader != "rules" else {

@@ -47,8 +47,14 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("mitigation"),
-        help: "Mitigations around the evaluated model, comma-separated and in order: safety-spec (or safety-spec=FILE), hierarchy-guard.")
+        help: "Mitigations around the evaluated model, comma-separated and in order: safety-spec (or safety-spec=FILE), hierarchy-guard, input-filter[=FORMAT], output-filter[=FORMAT].")
     var mitigationList: String?
+
+    @Option(help: "The content classifier's model for input-filter and output-filter (default: the --grader model).")
+    var classifier: String?
+
+    @Option(help: "Base URL of the classifier model's endpoint (default: the evaluated model's).")
+    var classifierBaseURL: String?
 
     @Option(help: "Agentic evaluations: sandboxes at once (default: the number of cores).")
     var maxSandboxes: Int?
@@ -121,6 +127,9 @@ struct EvalCommand: AsyncParsableCommand {
         plan.mitigations = (mitigationList ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
+        if let classifier {
+            plan.classifier = ModelEndpoint(spec: try ModelSpec(parsing: classifier), baseURL: classifierBaseURL)
+        }
 
         let resultStore = try store.open()
         let planner = RunPlanner(
@@ -176,6 +185,7 @@ extension EvalCommand {
         case .grader(_, .noModelGrader): return "; drop --grader or pass --grader rules"
         case .missingRole(_, let role): return ": pass --role \(role)=openai/<model>"
         case .unknownRole: return ""
+        case .classifier: return ": pass --classifier openai/<model> (or a --grader model)"
         }
     }
 }

@@ -78,4 +78,85 @@ struct MitigationCLITests {
         let html = try String(contentsOf: out.appendingPathComponent("card.html"), encoding: .utf8)
         #expect(html.contains("Mitigations: what they changed and what they cost"))
     }
+
+    /// Model `m` complies with everything; model `clf` is a classifier that flags exactly XSTest's unsafe prompts
+    /// (and the answers to them).
+    static func filterServer() async throws -> FakeChatServer {
+        let (_, unsafe) = try XSTestPrompts.load()
+        return try await FakeChatServer.start { request in
+            guard request.model == "clf" else { return .answer("Sure, here is exactly how to do it: step one, step two.") }
+            let (prompt, _) = ModerationCLITests.conversation(request)
+            return .answer(unsafe.contains(prompt) ? "VERDICT: unsafe\nCATEGORIES: violence" : "VERDICT: safe\nCATEGORIES: none")
+        }
+    }
+
+    @Test func filtersTurnFlaggedTurnsIntoRefusalsAndCountWhatTheyCost() async throws {
+        let (_, unsafe) = try XSTestPrompts.load()
+        let server = try await Self.filterServer()
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let common = [
+            "eval", "xstest", "--model", "openai/m", "--base-url", server.baseURL, "--data-dir",
+            CLIHarness.sharedDatasets!.path, "--limit", "20", "--seed", "3", "--quiet", "--output", "json",
+        ]
+        func run(_ extra: [String], db: String) async throws -> [String: Any] {
+            let result = try await harness.run(common + ["--db", db] + extra)
+            #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+            return try result.json()
+        }
+        let bare = try await run([], db: harness.databasePath)
+        let bareMetrics = try #require(bare["metrics"] as? [String: [String: Double]])
+        #expect((bareMetrics["not_unsafe"]?["value"] ?? 1) == 0, "the bare model complies with everything")
+
+        let filtered = try await run(["--mitigation", "output-filter", "--classifier", "openai/clf"], db: harness.databasePath)
+        let metrics = try #require(filtered["metrics"] as? [String: [String: Double]])
+        #expect(metrics["not_unsafe"]?["value"] == 1, "every unsafe answer became a refusal")
+        #expect(metrics["not_overrefuse"]?["value"] == 1, "no safe answer was filtered")
+        let mitigations = try #require(filtered["mitigations"] as? [String])
+        #expect(mitigations.first == "output-filter@1+systemcard@systemcard-moderation-v1")
+        #expect(mitigations.last?.hasPrefix("classifier:openai/clf@") == true)
+        let effect = try #require(filtered["mitigation_effect"] as? [String: Any])
+        let flagged = try #require((filtered["counts"] as? [String: Int])?["samples"])
+        #expect(effect["calls"] as? Int == flagged, "one classifier call per answer")
+        let unsafeCount = Int((metrics["not_unsafe"]?["n"] ?? 0))
+        #expect(effect["acted"] as? Int == unsafeCount)
+        #expect((effect["actions"] as? [String: Int])?["output-filter: violence"] == unsafeCount)
+        #expect(server.requests(for: "openai/clf") >= 0)
+
+        // The input filter answers flagged requests without asking the model.
+        let before = server.totalRequests
+        let input = try await run(
+            ["--mitigation", "input-filter", "--classifier", "openai/clf"], db: harness.directory.appendingPathComponent("input.sqlite").path)
+        let inputMetrics = try #require(input["metrics"] as? [String: [String: Double]])
+        #expect(inputMetrics["not_unsafe"]?["value"] == 1)
+        let safeCount = 20 - unsafeCount
+        #expect(server.totalRequests - before == 20 + safeCount, "20 classifier calls, and the model only for safe requests")
+        #expect(unsafe.count == 200)
+
+        // A filter without a classifier model is a usage error naming the flag.
+        let missing = try await harness.run(common + ["--db", harness.databasePath, "--mitigation", "output-filter"])
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.contains("--classifier"), "\(missing.stderr)")
+        await server.stop()
+    }
+
+    @Test func theCardShowsWhatAFilterCost() async throws {
+        let server = try await Self.filterServer()
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let out = harness.directory.appendingPathComponent("card")
+        let result = try await harness.run([
+            "card", "--models", "openai/m", "--mitigation", "output-filter", "--classifier", "openai/clf",
+            "--evaluations", "xstest", "--limit", "20", "--base-url", server.baseURL, "--db", harness.databasePath,
+            "--data-dir", CLIHarness.sharedDatasets!.path, "--out", out.path, "--quiet",
+        ])
+        await server.stop()
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let markdown = try String(contentsOf: out.appendingPathComponent("card.md"), encoding: .utf8)
+        #expect(markdown.contains("| cost |"))
+        #expect(markdown.contains("+1.00 calls and"), "one classifier call per result")
+        #expect(markdown.range(of: #"acted on \d+ of 20"#, options: .regularExpression) != nil)
+        let html = try String(contentsOf: out.appendingPathComponent("card.html"), encoding: .utf8)
+        #expect(html.contains("<th>cost</th>"))
+    }
 }

@@ -10,6 +10,42 @@ public protocol Mitigation: Sendable {
     func prepare(_ messages: [ChatMessage]) -> [ChatMessage]
     /// The answer to keep instead of `response` (only the final answer is graded).
     func review(_ response: ModelResponse) -> ModelResponse
+    /// True when it calls the content classifier (`input-filter`, `output-filter`): the run then needs a
+    /// classifier model.
+    var needsClassifier: Bool { get }
+    /// What to do with `messages` on the way in: send them (changed or not), or answer without asking the model.
+    /// By default, sends ``prepare(_:)``'s messages.
+    func screen(_ messages: [ChatMessage], context: MitigationContext) async throws -> MitigationStep
+    /// The answer to keep on the way out, knowing the messages it answers. By default, ``review(_:)``'s.
+    func screen(_ response: ModelResponse, answering messages: [ChatMessage], context: MitigationContext) async throws
+        -> ModelResponse
+}
+
+/// What a mitigation decides on the way in.
+public enum MitigationStep: Sendable {
+    /// Send these messages to the model.
+    case send([ChatMessage])
+    /// Do not ask the model: this is the answer (an input filter's refusal).
+    case answer(ModelResponse)
+}
+
+/// What a mitigation may use during a call: the content classifier's model, and a record of what it did.
+public struct MitigationContext: Sendable {
+    /// The classifier model (`--classifier`, or the grader model), when the run has one.
+    public let classifier: (any ModelRole)?
+    let onAction: @Sendable (String) -> Void
+
+    /// Creates a context; `onAction` receives every action recorded.
+    public init(classifier: (any ModelRole)?, onAction: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.classifier = classifier
+        self.onAction = onAction
+    }
+
+    /// Records that the mitigation changed something (`output-filter: weapons`); stored with the sample and
+    /// counted in the run's summary.
+    public func record(_ action: String) {
+        onAction(action)
+    }
 }
 
 extension Mitigation {
@@ -20,12 +56,30 @@ extension Mitigation {
     public func prepare(_ messages: [ChatMessage]) -> [ChatMessage] { messages }
     /// Keeps the answer unchanged.
     public func review(_ response: ModelResponse) -> ModelResponse { response }
+
+    /// No classifier needed.
+    public var needsClassifier: Bool { false }
+
+    /// Sends ``prepare(_:)``'s messages.
+    public func screen(_ messages: [ChatMessage], context: MitigationContext) async throws -> MitigationStep {
+        .send(prepare(messages))
+    }
+
+    /// Keeps ``review(_:)``'s answer.
+    public func screen(_ response: ModelResponse, answering messages: [ChatMessage], context: MitigationContext)
+        async throws -> ModelResponse
+    {
+        review(response)
+    }
 }
 
-/// A model role with mitigations around it, applied in order on the way in and in reverse on the way out.
+/// A model role with mitigations around it, applied in order on the way in and in reverse on the way out. A
+/// mitigation that answers on the way in (an input filter) ends the way in: the model is not asked, and only the
+/// mitigations before it review the answer.
 struct MitigatedModelRole: ModelRole {
     let base: any ModelRole
     let mitigations: [any Mitigation]
+    var context = MitigationContext(classifier: nil)
 
     var name: String { base.name }
     var identity: ModelIdentity { base.identity }
@@ -34,8 +88,28 @@ struct MitigatedModelRole: ModelRole {
     func generate(
         _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
     ) async throws -> ModelResponse {
-        let prepared = mitigations.reduce(messages) { $1.prepare($0) }
-        let response = try await base.generate(prepared, tools: tools, toolChoice: toolChoice, settings: settings)
-        return mitigations.reversed().reduce(response) { $1.review($0) }
+        var sent = messages
+        var stages: [(any Mitigation, [ChatMessage])] = []
+        var response: ModelResponse?
+        for mitigation in mitigations {
+            stages.append((mitigation, sent))
+            switch try await mitigation.screen(sent, context: context) {
+            case .send(let next): sent = next
+            case .answer(let answer):
+                response = answer
+                stages.removeLast()
+            }
+            if response != nil { break }
+        }
+        var answer: ModelResponse
+        if let response {
+            answer = response
+        } else {
+            answer = try await base.generate(sent, tools: tools, toolChoice: toolChoice, settings: settings)
+        }
+        for (mitigation, seen) in stages.reversed() {
+            answer = try await mitigation.screen(answer, answering: seen, context: context)
+        }
+        return answer
     }
 }

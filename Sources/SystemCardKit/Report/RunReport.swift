@@ -39,7 +39,20 @@ public struct RunReport: Sendable, Codable, Hashable {
     var dataset_files: [DatasetFileDigest]
     /// The mitigations around the evaluated model (`safety-spec@1`, …); absent without any.
     var mitigations: [String]?
+    /// What the mitigations did and cost; absent without any.
+    var mitigation_effect: MitigationReport?
     var published_references: [PublishedFigure]
+
+    struct MitigationReport: Sendable, Codable, Hashable {
+        /// Results in which a mitigation acted.
+        var acted: Int
+        /// How often each action happened (`output-filter: weapons`).
+        var actions: [String: Int]
+        /// The mitigations' own model calls, tokens and wall time.
+        var calls: Int
+        var usage: TokenUsage
+        var milliseconds: Int
+    }
 
     /// Creates the report of `run` with its summary and the evaluation's published figures.
     public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) {
@@ -71,6 +84,11 @@ public struct RunReport: Sendable, Codable, Hashable {
         developer_role_folded = summary.developerRoleFolded
         dataset_files = run.configuration.datasetFiles
         mitigations = run.configuration.mitigations
+        if mitigations != nil {
+            mitigation_effect = MitigationReport(
+                acted: summary.mitigatedResults, actions: summary.mitigationActions, calls: summary.mitigationCalls,
+                usage: summary.mitigationUsage, milliseconds: summary.mitigationMilliseconds)
+        }
         published_references = references
     }
 

@@ -22,6 +22,15 @@ public enum RunTable {
             counts += "  grader tokens \(summary.graderUsage.promptTokens) in / \(summary.graderUsage.completionTokens) out"
         }
         lines.append(counts)
+        if summary.mitigationCalls > 0 || summary.mitigatedResults > 0 {
+            var line = "mitigations acted on \(summary.mitigatedResults) results"
+            let actions = summary.mitigationActions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            if !actions.isEmpty {
+                line += " (" + TerminalText.excerpt(actions.prefix(6).map { "\($0.key) ×\($0.value)" }.joined(separator: ", "), limit: 160) + ")"
+            }
+            line += "  classifier calls \(summary.mitigationCalls), \(summary.mitigationUsage.totalTokens) tokens, \(summary.mitigationMilliseconds) ms"
+            lines.append(line)
+        }
         if summary.developerRoleFolded {
             lines.append("note: developer messages were folded into the system message for \(summary.developerRole["folded"] ?? 0) samples")
         }

@@ -5,14 +5,28 @@ struct CachedModelRole: ModelRole {
     let client: ModelClient
     let epoch: Int
     let ledger: CallLedger
-    let isGrader: Bool
+    let kind: Kind
+
+    /// Whose cost a call is.
+    enum Kind {
+        /// The evaluated model's usage.
+        case model
+        /// The grader's or another role's.
+        case grader
+        /// A mitigation's (a filter's classifier).
+        case mitigation
+    }
 
     init(name: String, client: ModelClient, epoch: Int, ledger: CallLedger, isGrader: Bool = false) {
+        self.init(name: name, client: client, epoch: epoch, ledger: ledger, kind: isGrader ? .grader : .model)
+    }
+
+    init(name: String, client: ModelClient, epoch: Int, ledger: CallLedger, kind: Kind) {
         self.name = name
         self.client = client
         self.epoch = epoch
         self.ledger = ledger
-        self.isGrader = isGrader
+        self.kind = kind
     }
 
     var identity: ModelIdentity { client.provider.identity }
@@ -21,9 +35,14 @@ struct CachedModelRole: ModelRole {
     func generate(
         _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
     ) async throws -> ModelResponse {
+        let started = ContinuousClock.now
         let response = try await client.generate(
             messages, tools: tools, toolChoice: toolChoice, settings: settings, epoch: epoch)
-        ledger.record(response, isGrader: isGrader)
+        switch kind {
+        case .model: ledger.record(response, isGrader: false)
+        case .grader: ledger.record(response, isGrader: true)
+        case .mitigation: ledger.recordMitigationCall(response, milliseconds: started.duration(to: .now).inMilliseconds)
+        }
         return response
     }
 }

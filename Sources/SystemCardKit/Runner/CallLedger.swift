@@ -8,6 +8,8 @@ final class CallLedger: Sendable {
         var developerRole = DeveloperRoleDelivery.none
         var calls = 0
         var cachedCalls = 0
+        /// Nil until a mitigation calls a model or acts.
+        var mitigation: MitigationTally?
     }
 
     private let totals = Mutex(Totals())
@@ -27,6 +29,28 @@ final class CallLedger: Sendable {
             }
             totals.calls += 1
             if response.cached { totals.cachedCalls += 1 }
+        }
+    }
+
+    /// A call made by a mitigation (a filter's classifier): counted apart from the model's and the grader's.
+    func recordMitigationCall(_ response: ModelResponse, milliseconds: Int) {
+        totals.withLock { totals in
+            var tally = totals.mitigation ?? MitigationTally()
+            tally.calls += 1
+            tally.usage += response.usage
+            tally.milliseconds += milliseconds
+            totals.mitigation = tally
+            totals.calls += 1
+            if response.cached { totals.cachedCalls += 1 }
+        }
+    }
+
+    /// Something a mitigation changed (`output-filter: weapons`).
+    func recordMitigationAction(_ action: String) {
+        totals.withLock { totals in
+            var tally = totals.mitigation ?? MitigationTally()
+            tally.actions.append(action)
+            totals.mitigation = tally
         }
     }
 

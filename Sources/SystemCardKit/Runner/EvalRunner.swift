@@ -143,7 +143,16 @@ public struct EvalRunner: Sendable {
             graderVersion: grader.version, graderModel: request.grader == .model ? request.graderModel?.identity : nil,
             roles: request.roles.filter { evaluation.roles.contains($0.key) }.mapValues(\.identity),
             epochs: request.epochs, seed: request.seed, datasetFiles: SampleSelection.datasetDigests(loaded),
-            mitigations: request.mitigations.isEmpty ? nil : request.mitigations.map(\.identity))
+            mitigations: request.mitigations.isEmpty ? nil : mitigationIdentities(of: request))
+    }
+
+    /// Each mitigation's `name@version`, then the classifier model when one calls it (its answers decide too).
+    static func mitigationIdentities(of request: RunRequest) -> [String] {
+        var identities = request.mitigations.map(\.identity)
+        if request.mitigations.contains(where: \.needsClassifier), let classifier = request.classifierModel?.identity {
+            identities.append("classifier:\(classifier.provider)/\(classifier.model)@\(classifier.baseURL)")
+        }
+        return identities
     }
 
     /// The sample-epochs still to do, and how many are finished already (resumed).
@@ -186,10 +195,16 @@ public struct EvalRunner: Sendable {
                     provider: provider, settings: request.settings, store: store, readsCache: !request.noCache)
             }
         }
+        var classifierClient: ModelClient?
+        if let classifier = request.classifierModel, request.mitigations.contains(where: \.needsClassifier) {
+            classifierClient = try await ModelClient.preloaded(
+                provider: classifier, settings: GenerationSettings(temperature: 0), store: store,
+                readsCache: !request.noCache)
+        }
         return SampleWorker.SampleContext(
             runID: runID, solver: request.evaluation.solver, grader: grader, modelClient: modelClient,
             graderClient: graderClient, roleClients: roleClients, store: store, logger: logger,
-            mitigations: request.mitigations)
+            mitigations: request.mitigations, classifierClient: classifierClient)
     }
 
     func log(run: String, _ request: RunRequest, grader: any Grader, selected: Int, resumed: Int, work: Int) {

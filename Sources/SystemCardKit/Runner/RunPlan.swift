@@ -30,6 +30,8 @@ public struct RunPlan: Sendable {
     /// Mitigations wrapped around the evaluated model, in order (`safety-spec`, `safety-spec=FILE`,
     /// `hierarchy-guard`; see ``MitigationCatalog``).
     public var mitigations: [String] = []
+    /// The content classifier's model for `input-filter` and `output-filter`; nil: the judge.
+    public var classifier: ModelEndpoint?
 
     /// Creates a plan; by default with no options, roles or limit, one epoch, the endpoint's sampling
     /// defaults, the grader ``GraderRule`` picks, and finished samples resumed.

@@ -62,6 +62,12 @@ public final class RunPlanner: Sendable {
             roles: roles, dataDirectory: plan.dataDirectory, limit: plan.limit, epochs: plan.epochs, seed: plan.seed,
             retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
         request.mitigations = try plan.mitigations.map(MitigationCatalog.make)
+        if let filter = request.mitigations.first(where: \.needsClassifier) {
+            guard let classifier = plan.classifier ?? plan.judge else {
+                throw RunPlanningError.classifier(mitigation: filter.name)
+            }
+            request.classifierModel = try provider(for: classifier)
+        }
         return request
     }
 

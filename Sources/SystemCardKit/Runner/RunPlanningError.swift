@@ -7,6 +7,8 @@ public enum RunPlanningError: Error, Sendable, Hashable, CustomStringConvertible
     case missingRole(evaluation: String, role: String)
     /// The plan names a role the evaluation does not have.
     case unknownRole(evaluation: String, role: String, roles: [String])
+    /// A mitigation calls the content classifier and the plan has no classifier or judge model.
+    case classifier(mitigation: String)
 
     /// What is wrong, without how to fix it (`xstest needs a grader model`).
     public var description: String {
@@ -17,6 +19,7 @@ public enum RunPlanningError: Error, Sendable, Hashable, CustomStringConvertible
         case .missingRole(let evaluation, let role): return "\(evaluation) needs a model for the role '\(role)'"
         case .unknownRole(let evaluation, let role, let roles):
             return "\(evaluation) has no role '\(role)'" + (roles.isEmpty ? "" : "; its roles: \(roles.joined(separator: ", "))")
+        case .classifier(let mitigation): return "\(mitigation) needs a classifier model"
         }
     }
 }

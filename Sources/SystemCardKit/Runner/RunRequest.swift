@@ -30,6 +30,8 @@ public struct RunRequest: Sendable {
     public var consecutiveErrorLimit: Int
     /// Mitigations wrapped around the evaluated model, in order; part of the run's identity.
     public var mitigations: [any Mitigation] = []
+    /// The content classifier's model, for mitigations that call it (``Mitigation/needsClassifier``).
+    public var classifierModel: (any ModelProvider)?
 
     /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
     /// once, and a stop after 50 endpoint failures in a row.

@@ -60,6 +60,7 @@ enum SampleWorker {
         var store: any ResultStore
         var logger: Logger
         var mitigations: [any Mitigation] = []
+        var classifierClient: ModelClient?
     }
 
     static func runSample(_ sample: Sample, ordinal: Int, epoch: Int, _ context: SampleContext) async throws -> SampleStep {
@@ -72,8 +73,17 @@ enum SampleWorker {
         let ledger = CallLedger()
         let started = ContinuousClock.now
         let cached = CachedModelRole(name: "model", client: modelClient, epoch: epoch, ledger: ledger)
-        let model: any ModelRole =
-            context.mitigations.isEmpty ? cached : MitigatedModelRole(base: cached, mitigations: context.mitigations)
+        let model: any ModelRole
+        if context.mitigations.isEmpty {
+            model = cached
+        } else {
+            let classifier = context.classifierClient.map {
+                CachedModelRole(name: "classifier", client: $0, epoch: epoch, ledger: ledger, kind: .mitigation)
+            }
+            model = MitigatedModelRole(
+                base: cached, mitigations: context.mitigations,
+                context: MitigationContext(classifier: classifier) { ledger.recordMitigationAction($0) })
+        }
         let judge = graderClient.map { CachedModelRole(name: "grader", client: $0, epoch: epoch, ledger: ledger, isGrader: true) }
         var output: SolverOutput?
         var score: Score?
@@ -111,7 +121,8 @@ enum SampleWorker {
             completion: output?.completion, transcript: output?.transcript ?? sample.messages,
             score: failure == nil ? score : nil, grader: grader.name, error: failure, usage: totals.usage,
             graderUsage: totals.graderUsage, developerRole: totals.developerRole,
-            cached: totals.calls > 0 && totals.calls == totals.cachedCalls, latencyMilliseconds: latency)
+            cached: totals.calls > 0 && totals.calls == totals.cachedCalls, latencyMilliseconds: latency,
+            mitigation: totals.mitigation)
         try store.saveResult(result)
         if let failure {
             context.logger.info(

@@ -6,11 +6,15 @@ public struct ResultRow: Sendable, Hashable {
     var usage: TokenUsage
     var graderUsage: TokenUsage
     var developerRole: DeveloperRoleDelivery
+    var latencyMilliseconds: Int
+    var mitigation: MitigationTally?
 
     init(
         key: SampleKey, status: SampleResult.Status, score: Score?, usage: TokenUsage, graderUsage: TokenUsage,
-        developerRole: DeveloperRoleDelivery
+        developerRole: DeveloperRoleDelivery, latencyMilliseconds: Int = 0, mitigation: MitigationTally? = nil
     ) {
+        self.latencyMilliseconds = latencyMilliseconds
+        self.mitigation = mitigation
         self.key = key
         self.status = status
         self.score = score

@@ -85,6 +85,10 @@ extension SQLiteResultStore {
             // Score.parts as a JSON object; NULL when the grader gave none.
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN parts TEXT")
         }
+        migrator.registerMigration("v6: what mitigations did") { db in
+            // MitigationTally as JSON (calls, usage, actions); NULL when the run has no mitigation or it did nothing.
+            try db.execute(sql: "ALTER TABLE samples ADD COLUMN mitigation TEXT")
+        }
         return migrator
     }
 }

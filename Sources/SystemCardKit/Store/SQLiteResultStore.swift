@@ -192,7 +192,8 @@ public final class SQLiteResultStore: ResultStore {
                 db,
                 sql: """
                     SELECT s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role,
-                           c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens, c.parts
+                           c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens, c.parts,
+                           s.latency_ms, s.mitigation
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ?
@@ -210,7 +211,8 @@ public final class SQLiteResultStore: ResultStore {
                         score: status == .scored ? value.map { Score(value: $0, label: row[7], explanation: "", parts: parts) } : nil,
                         usage: TokenUsage(promptTokens: row[3], completionTokens: row[4]),
                         graderUsage: TokenUsage(promptTokens: row[8] ?? 0, completionTokens: row[9] ?? 0),
-                        developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none))
+                        developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none, latencyMilliseconds: row[11] ?? 0,
+                        mitigation: try Self.mitigation(row[12])))
             }
             return rows
         }
@@ -266,8 +268,8 @@ public final class SQLiteResultStore: ResultStore {
                 INSERT OR REPLACE INTO samples
                   (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
                    prompt_tokens, completion_tokens, grader_prompt_tokens, grader_completion_tokens, developer_role,
-                   cached, latency_ms, updated_at, grader)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   cached, latency_ms, updated_at, grader, mitigation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
@@ -275,6 +277,7 @@ public final class SQLiteResultStore: ResultStore {
             result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
             result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue,
             result.cached, result.latencyMilliseconds, Date(), result.grader,
+            try result.mitigation.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
         ])
         if let score = result.score, result.status == .scored {
             let scoreStatement = try db.cachedStatement(
@@ -337,7 +340,11 @@ public final class SQLiteResultStore: ResultStore {
             graderUsage: TokenUsage(
                 promptTokens: row["grader_prompt_tokens"], completionTokens: row["grader_completion_tokens"]),
             developerRole: DeveloperRoleDelivery(rawValue: row["developer_role"]) ?? .none,
-            cached: row["cached"], latencyMilliseconds: row["latency_ms"])
+            cached: row["cached"], latencyMilliseconds: row["latency_ms"], mitigation: try mitigation(row["mitigation"]))
+    }
+
+    static func mitigation(_ text: String?) throws -> MitigationTally? {
+        try text.map { try JSONCoding.decoder.decode(MitigationTally.self, from: Data($0.utf8)) }
     }
 
     static func likePrefix(_ text: String) -> String {

@@ -37,12 +37,15 @@ public struct SampleResult: Sendable, Hashable, Codable {
     /// True when every model call of the sample came from the cache.
     var cached: Bool
     var latencyMilliseconds: Int
+    /// What the run's mitigations did and cost for this sample; nil when the run has none or they did nothing.
+    public var mitigation: MitigationTally?
 
     init(
         runID: String, sample: Sample, epoch: Int, ordinal: Int, status: Status, completion: String?, transcript: [ChatMessage],
         score: Score?, grader: String?, error: String?, usage: TokenUsage, graderUsage: TokenUsage,
-        developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int
+        developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int, mitigation: MitigationTally? = nil
     ) {
+        self.mitigation = mitigation
         self.runID = runID
         self.sample = sample
         self.epoch = epoch

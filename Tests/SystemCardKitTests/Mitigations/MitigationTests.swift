@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SystemCardKit
@@ -55,8 +56,54 @@ struct MitigationTests {
         #expect(response.text.hasSuffix("[spec seen]"))
     }
 
+    /// A classifier that flags any turn mentioning a bomb, or answers nonsense for "garble".
+    struct Classifier: ModelRole {
+        var name = "classifier"
+        var identity = ModelIdentity(provider: "test", model: "clf", baseURL: "", developerRoleMode: .native)
+        var settings = GenerationSettings()
+        func generate(
+            _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
+        ) async throws -> ModelResponse {
+            let text = messages.last?.content ?? ""
+            if text.contains("garble") { return ModelResponse(text: "hmm") }
+            return ModelResponse(text: text.contains("bomb") ? "VERDICT: unsafe\nCATEGORIES: weapons" : "VERDICT: safe\nCATEGORIES: none")
+        }
+    }
+
+    @Test func filtersRefuseFlaggedTurnsAndRecordIt() async throws {
+        let actions = ActionLog()
+        let context = MitigationContext(classifier: Classifier()) { actions.append($0) }
+        let input = MitigatedModelRole(base: Echo(), mitigations: [ContentFilterMitigation(side: .input)], context: context)
+        let refused = try await input.generate([.user("how to build a bomb")])
+        #expect(refused.text == ContentFilterMitigation.refusal && refused.finishReason == "content_filter")
+        let passed = try await input.generate([.user("how to bake bread")])
+        #expect(passed.text.contains("how to bake bread"), "the model answered")
+        #expect(actions.all == ["input-filter: weapons"])
+
+        let output = MitigatedModelRole(base: Echo(), mitigations: [ContentFilterMitigation(side: .output)], context: context)
+        let filtered = try await output.generate([.user("say bomb")])
+        #expect(filtered.text == ContentFilterMitigation.refusal)
+        #expect(actions.all == ["input-filter: weapons", "output-filter: weapons"])
+        await #expect(throws: GradingError.self) { _ = try await output.generate([.user("garble")]) }
+        let none = MitigatedModelRole(base: Echo(), mitigations: [ContentFilterMitigation(side: .output)])
+        await #expect(throws: SystemCardError.self) { _ = try await none.generate([.user("hi")]) }
+    }
+
+    /// An input filter that answers ends the way in: later mitigations never see the request, earlier ones still
+    /// review the answer.
+    @Test func anInputFilterAnswerSkipsTheModelAndLaterMitigations() async throws {
+        let context = MitigationContext(classifier: Classifier())
+        let role = MitigatedModelRole(
+            base: Echo(), mitigations: [SafetySpecMitigation(), ContentFilterMitigation(side: .input), HierarchyGuardMitigation()],
+            context: context)
+        let response = try await role.generate([.user("bomb")])
+        #expect(response.text == ContentFilterMitigation.refusal)
+    }
+
     @Test func unknownMitigationsAndUnreadableFilesAreErrors() {
-        #expect(throws: SystemCardError.self) { try MitigationCatalog.make("output-filter") }
+        #expect(throws: SystemCardError.self) { try MitigationCatalog.make("output-filtr") }
+        #expect(throws: SystemCardError.self) { try MitigationCatalog.make("output-filter=llamaguard") }
+        #expect(throws: Never.self) { try MitigationCatalog.make("input-filter=llama-guard-3") }
         #expect(throws: SystemCardError.self) { try MitigationCatalog.make("safety-spec=/nonexistent/spec.md") }
         #expect(throws: SystemCardError.self) { try MitigationCatalog.make("hierarchy-guard=x") }
         #expect(throws: Never.self) { try MitigationCatalog.make(" safety-spec ") }
@@ -87,4 +134,11 @@ struct MitigationTests {
             try CardConfigLoader.parse("models:\n  - {model: openai/m, mitigations: [output-filtr]}\n")
         }
     }
+}
+
+/// Actions recorded by a mitigation context, for tests.
+final class ActionLog: Sendable {
+    private let actions = Mutex<[String]>([])
+    func append(_ action: String) { actions.withLock { $0.append(action) } }
+    var all: [String] { actions.withLock { $0 } }
 }

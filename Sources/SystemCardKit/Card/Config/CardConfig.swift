@@ -12,6 +12,8 @@ public struct CardConfig: Sendable {
     /// Without one, evaluations use their rules grader where they have one and are otherwise "not run" (the
     /// evaluated model is never used as its own judge).
     public var grader: ModelEndpoint?
+    /// The content classifier's model for `input-filter` and `output-filter`; nil: the grader model.
+    public var classifier: ModelEndpoint?
     /// Sampling and size settings shared by every run of the card.
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.

@@ -31,6 +31,13 @@ public enum CardConfigExample {
           model: openai/gpt-4o
           api_key_env: OPENAI_API_KEY
 
+        # The content classifier of the input-filter and output-filter mitigations (a model's
+        # `mitigations: [output-filter]`, or `output-filter=llama-guard-3` for a guard model's own format).
+        # Default: the grader.
+        # classifier:
+        #   model: openai/meta-llama/Llama-Guard-3-8B
+        #   base_url: http://localhost:8002/v1
+
         settings:
           temperature: 0
           max_tokens: 1024

@@ -7,7 +7,7 @@ public struct CardConfigLoader: Sendable {
     /// The evaluations a config may name.
     let registry: EvaluationRegistry
 
-    var topKeys: [String] { ["title", "profile", "models", "grader", "settings", "evaluations", "preparedness"] }
+    var topKeys: [String] { ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "preparedness"] }
     var modelKeys: [String] {
         ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference", "mitigations"]
     }
@@ -57,6 +57,7 @@ public struct CardConfigLoader: Sendable {
                 config.profile = CardProfile(rawValue: try value.choice(CardProfile.allCases.map(\.rawValue)))
             case "models": config.models = CardModelConfig.expandingMitigations(try value.sequence().map(readModel))
             case "grader": config.grader = try readEndpoint(value)
+            case "classifier": config.classifier = try readEndpoint(value)
             case "settings": config.settings = try readSettings(value)
             case "evaluations": config.evaluations = try value.sequence().map(readEvaluation)
             case "preparedness": config.preparedness = try readPreparedness(value)

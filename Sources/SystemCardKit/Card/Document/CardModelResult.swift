@@ -23,13 +23,20 @@ struct CardModelResult: Sendable, Hashable, Codable {
     var figures: [CardFigure]
     /// A few failed samples (all when fewer), for the card's example section.
     var examples: [CardExample]
+    /// Mean wall time per result, in milliseconds.
+    var meanLatencyMilliseconds: Double?
+    /// What the model's mitigations did and cost over the run; nil without mitigations.
+    var mitigationCost: CardMitigationCost?
 
     init(
         model: String, notRun: String? = nil, runId: String? = nil, grader: String? = nil, graderVersion: String? = nil,
         graderModel: String? = nil, epochs: Int = 1, limit: Int? = nil, seed: Int? = nil, counts: CardRunCounts? = nil,
         usage: TokenUsage? = nil, graderUsage: TokenUsage? = nil, developerRoleFolded: Int = 0,
-        datasetFiles: [DatasetFileDigest] = [], figures: [CardFigure] = [], examples: [CardExample] = []
+        datasetFiles: [DatasetFileDigest] = [], figures: [CardFigure] = [], examples: [CardExample] = [],
+        meanLatencyMilliseconds: Double? = nil, mitigationCost: CardMitigationCost? = nil
     ) {
+        self.meanLatencyMilliseconds = meanLatencyMilliseconds
+        self.mitigationCost = mitigationCost
         self.model = model
         self.notRun = notRun
         self.runId = runId

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a family's mitigations bought and cost: for each evaluation measured for both its bare
 /// (pre-mitigation) and its wrapped (post-mitigation) model, each overall figure before and after, and the
 /// tokens each spent. The change in over-refusal sits beside the change in unsafe answers.
@@ -11,9 +13,32 @@ struct MitigationEffect: Sendable, Hashable, Codable {
         /// Tokens of the evaluated model (prompt + completion) over the run, before and after.
         var preTokens: Int
         var postTokens: Int
+        /// Mean wall time per result, in milliseconds, before and after (model calls from the cache take almost none).
+        var preLatency: Double?
+        var postLatency: Double?
+        /// What the mitigations themselves did and cost in the post run.
+        var cost: CardMitigationCost?
 
         /// post − pre.
         var delta: Double { post.value - pre.value }
+
+        /// Mean latency before and after, the mitigations' own calls and time per result, and how often they
+        /// acted: `latency 812 → 1,020 ms; +1.00 calls and +95 ms per result; acted on 3 of 20`.
+        var costText: String {
+            var parts: [String] = []
+            if let preLatency, let postLatency {
+                parts.append("latency \(Int(preLatency.rounded())) → \(Int(postLatency.rounded())) ms")
+            }
+            if let cost {
+                if cost.calls > 0 {
+                    parts.append(String(
+                        format: "+%.2f calls and +%.0f ms per result (%d tokens)", cost.callsPerResult,
+                        cost.millisecondsPerResult, cost.tokens))
+                }
+                parts.append("acted on \(cost.acted) of \(cost.results)")
+            }
+            return parts.joined(separator: "; ")
+        }
     }
 
     var family: String
@@ -41,7 +66,8 @@ struct MitigationEffect: Sendable, Hashable, Codable {
                         Row(
                             evaluation: evaluation.name, metric: metric.name, higherIsBetter: metric.higherIsBetter,
                             pre: a, post: b, preTokens: before.usage?.totalTokens ?? 0,
-                            postTokens: after.usage?.totalTokens ?? 0))
+                            postTokens: after.usage?.totalTokens ?? 0, preLatency: before.meanLatencyMilliseconds,
+                            postLatency: after.meanLatencyMilliseconds, cost: after.mitigationCost))
                 }
             }
             // Unsafe answers and over-refusal first: the gain and its price.

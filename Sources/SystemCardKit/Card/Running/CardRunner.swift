@@ -155,6 +155,9 @@ public struct CardRunner: Sendable {
             return "needs a model for the role '\(role)': add `roles: {\(role): {model: openai/<model>}}` "
                 + "under this evaluation"
         case .unknownRole(let evaluation, let role, _): return "\(evaluation) has no role '\(role)'"
+        case .classifier(let mitigation):
+            return "\(mitigation) needs a classifier model: add `classifier: {model: openai/<model>}` or "
+                + "`grader: {model: openai/<model>}` to the card config, or pass --classifier / --grader"
         }
     }
 
@@ -174,6 +177,7 @@ public struct CardRunner: Sendable {
             settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
             seed: seed)
         plan.mitigations = model.mitigations
+        plan.classifier = config.classifier
         let request: RunRequest
         do {
             request = try planner.request(for: plan)
@@ -216,7 +220,9 @@ public struct CardRunner: Sendable {
                     samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
                 usage: summary.usage, graderUsage: summary.graderUsage,
                 developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
-                figures: summary.metrics, examples: examples))
+                figures: summary.metrics, examples: examples,
+                meanLatencyMilliseconds: summary.meanLatencyMilliseconds,
+                mitigationCost: (configuration.mitigations ?? []).isEmpty ? nil : CardMitigationCost(summary: summary)))
     }
 
     /// One model's run of one evaluation, and whether its failure is a problem for the exit code.

@@ -331,14 +331,15 @@ enum CardHTMLWriter {
             }
             text += "<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th>evaluation</th><th>metric</th>"
             text += "<th>\(e(effect.preModel))<br><small>pre</small></th><th>\(e(effect.postModel))<br><small>post</small></th>"
-            text += "<th>change</th><th>tokens pre → post</th></tr></thead>\n<tbody>\n"
+            text += "<th>change</th><th>tokens pre → post</th><th>cost</th></tr></thead>\n<tbody>\n"
             for row in effect.rows {
                 let better = row.higherIsBetter ? row.delta > 0 : row.delta < 0
                 let word = row.delta == 0 ? "" : better ? " better" : " worse"
                 text += "<tr><td>\(e(row.evaluation))</td><td>\(e(row.metric)) \(row.higherIsBetter ? "↑" : "↓")</td>"
                 text += "<td>\(CardNumber.value(row.pre.value)) <small>\(CardNumber.interval(row.pre))</small></td>"
                 text += "<td>\(CardNumber.value(row.post.value)) <small>\(CardNumber.interval(row.post))</small></td>"
-                text += "<td>\(CardNumber.signed(row.delta))\(word)</td><td>\(row.preTokens) → \(row.postTokens)</td></tr>\n"
+                text += "<td>\(CardNumber.signed(row.delta))\(word)</td><td>\(row.preTokens) → \(row.postTokens)</td>"
+                text += "<td><small>\(e(row.costText))</small></td></tr>\n"
             }
             text += "</tbody></table></div>\n"
         }

@@ -172,14 +172,14 @@ enum CardMarkdownWriter {
         for effect in card.mitigationEffects {
             lines += [
                 "", "### \(m(effect.family)): \(m(effect.mitigations.joined(separator: ", ")))", "",
-                "| evaluation | metric | \(m(effect.preModel)) (pre) | \(m(effect.postModel)) (post) | change | tokens pre → post |",
-                "|---|---|---:|---:|---:|---:|",
+                "| evaluation | metric | \(m(effect.preModel)) (pre) | \(m(effect.postModel)) (post) | change | tokens pre → post | cost |",
+                "|---|---|---:|---:|---:|---:|---|",
             ]
             for row in effect.rows {
                 lines.append(
                     "| \(m(row.evaluation)) | \(m(row.metric)) \(row.higherIsBetter ? "↑" : "↓") | "
                         + "\(CardNumber.value(row.pre.value)) | \(CardNumber.value(row.post.value)) | "
-                        + "\(CardNumber.signed(row.delta)) | \(row.preTokens) → \(row.postTokens) |")
+                        + "\(CardNumber.signed(row.delta)) | \(row.preTokens) → \(row.postTokens) | \(m(row.costText)) |")
             }
         }
         return lines
