@@ -29,6 +29,7 @@ public struct EvaluationRegistry: Sendable {
         MMLUEvaluation.descriptor,
         MMMLUEvaluation.descriptor,
         BBQEvaluation.descriptor,
+        DiscriminationEvaluation.descriptor,
         MakeMePayEvaluation.descriptor,
         MakeMeSayEvaluation.descriptor,
         PersuasionRatingEvaluation.descriptor,
