@@ -38,6 +38,7 @@ public struct EvaluationRegistry: Sendable {
         TutorJailbreakEvaluation.descriptor,
         PhraseProtectionEvaluation.descriptor,
         PasswordProtectionEvaluation.descriptor,
+        RedTeamAttackEvaluation.descriptor,
         GeneratedCTFEvaluation.descriptor,
         InterCodeCTFEvaluation.descriptor,
         CybenchEvaluation.descriptor,

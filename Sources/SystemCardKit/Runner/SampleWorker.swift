@@ -95,7 +95,7 @@ enum SampleWorker {
             for (name, client) in context.roleClients {
                 roles[name] = CachedModelRole(name: name, client: client, epoch: epoch, ledger: ledger, isGrader: true)
             }
-            let solved = try await solver.solve(sample, context: SolverContext(model: model, roles: roles, epoch: epoch))
+            let solved = try await solver.solve(sample, context: SolverContext(model: model, roles: roles, epoch: epoch, judge: judge))
             output = solved
             score = try await grader.grade(sample, output: solved, context: GraderContext(judge: judge))
         } catch let error as ProviderError {

@@ -13,12 +13,16 @@ public struct SolverContext: Sendable {
     public let roles: [String: any ModelRole]
     /// The epoch being run (1-based).
     public let epoch: Int
+    /// The run's grader model, for solvers that score as they go (an automated attacker's judge); nil when the
+    /// run has none. Its calls are counted as the grader's.
+    public let judge: (any ModelRole)?
 
-    /// Creates a context; by default with no other roles.
-    public init(model: any ModelRole, roles: [String: any ModelRole] = [:], epoch: Int) {
+    /// Creates a context; by default with no other roles and no judge.
+    public init(model: any ModelRole, roles: [String: any ModelRole] = [:], epoch: Int, judge: (any ModelRole)? = nil) {
         self.model = model
         self.roles = roles
         self.epoch = epoch
+        self.judge = judge
     }
 }
 
@@ -34,6 +38,9 @@ public struct SolverOutput: Sendable, Hashable {
     /// What checks in the sandbox found after the solver finished (hidden tests, a task's checks), when they
     /// decide the sample; ``SandboxVerificationGrader`` scores it.
     public var verification: SandboxVerification?
+    /// Named figures the solver measured (an attack's queries to success), for graders that keep them in the
+    /// score's parts.
+    public var parts: [String: Double]?
 
     /// Creates an output.
     public init(completion: String, transcript: [ChatMessage], target: String? = nil) {
