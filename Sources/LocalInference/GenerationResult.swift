@@ -12,6 +12,9 @@ public struct GenerationResult: Sendable {
     public var promptSeconds: Double
     /// Wall time spent generating the completion.
     public var generationSeconds: Double
+    /// The most likely first tokens of the answer with their log-probabilities (natural log, from the model's
+    /// distribution before temperature), most likely first; empty unless ``SamplingOptions/topLogprobs`` asked.
+    public var firstTokenLogprobs: [TokenLogprob] = []
 
     /// Creates a result.
     public init(

@@ -187,6 +187,7 @@ public final class LocalModel: @unchecked Sendable {
         var sampler: Sampler
         var logits: [Float] = []
         var generated: [Int32] = []
+        var firstLogprobs: [TokenLogprob] = []
         var finish = "length"
         var promptSeconds = 0.0
         var started: ContinuousClock.Instant
@@ -211,11 +212,12 @@ public final class LocalModel: @unchecked Sendable {
         func finish(_ i: Int) {
             let s = sequences[i]
             let text = tokenizer.detokenize(s.generated, renderSpecial: false)
-            sequences[i].outcome = .success(
-                GenerationResult(
-                    text: text, promptTokens: s.prompt.count, completionTokens: s.generated.count,
-                    finishReason: s.finish, promptSeconds: s.promptSeconds,
-                    generationSeconds: (clock.now - s.started).inSeconds))
+            var result = GenerationResult(
+                text: text, promptTokens: s.prompt.count, completionTokens: s.generated.count,
+                finishReason: s.finish, promptSeconds: s.promptSeconds,
+                generationSeconds: (clock.now - s.started).inSeconds)
+            result.firstTokenLogprobs = s.firstLogprobs
+            sequences[i].outcome = .success(result)
         }
         // Prompts, one sequence at a time, each in its own slot.
         for i in batch.indices where sequences[i].outcome == nil {
@@ -242,6 +244,11 @@ public final class LocalModel: @unchecked Sendable {
                 if s.generated.count >= options[i].maxTokens {
                     finish(i)
                     continue
+                }
+                if s.generated.isEmpty && options[i].topLogprobs > 0 {
+                    s.firstLogprobs = TokenLogprob.top(options[i].topLogprobs, of: s.logits) {
+                        tokenizer.detokenize([$0], renderSpecial: true)
+                    }
                 }
                 let next = s.sampler.sample(s.logits)
                 s.logits = []
@@ -313,6 +320,9 @@ public final class LocalModel: @unchecked Sendable {
         var sampler = Sampler(options: options)
         var generated: [Int32] = []
         var finish = "length"
+        let firstLogprobs = TokenLogprob.top(options.topLogprobs, of: logits) {
+            tokenizer.detokenize([$0], renderSpecial: true)
+        }
         while generated.count < options.maxTokens {
             let next = sampler.sample(logits)
             if stopTokens.contains(next) {
@@ -328,11 +338,10 @@ public final class LocalModel: @unchecked Sendable {
         }
         let t2 = clock.now
         let text = tokenizer.detokenize(generated, renderSpecial: false)
-        return (
-            generated,
-            GenerationResult(
-                text: text, promptTokens: prompt.count, completionTokens: generated.count, finishReason: finish,
-                promptSeconds: (t1 - t0).inSeconds, generationSeconds: (t2 - t1).inSeconds)
-        )
+        var result = GenerationResult(
+            text: text, promptTokens: prompt.count, completionTokens: generated.count, finishReason: finish,
+            promptSeconds: (t1 - t0).inSeconds, generationSeconds: (t2 - t1).inSeconds)
+        result.firstTokenLogprobs = firstLogprobs
+        return (generated, result)
     }
 }

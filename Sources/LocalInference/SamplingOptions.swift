@@ -8,6 +8,9 @@ public struct SamplingOptions: Sendable {
     public var seed: UInt64? = nil
     /// The maximum number of tokens to generate.
     public var maxTokens: Int = 256
+    /// How many of the first generated token's most likely alternatives to report with their log-probabilities
+    /// (``GenerationResult/firstTokenLogprobs``); 0 reports none.
+    public var topLogprobs: Int = 0
 
     /// Creates sampling options; every parameter has a default (greedy, 256 tokens).
     public init(temperature: Double = 0, topP: Double = 1, seed: UInt64? = nil, maxTokens: Int = 256) {

@@ -105,6 +105,18 @@ public enum ModerationValidation {
             readsCache: true)
         let result = try await run(classifier: classifier, client: client, directory: directory, limit: limit, concurrency: concurrency)
         try await store.flush()
+        if limit == nil {
+            let identity = client.provider.identity
+            let summary = result.sets.map { set in
+                var line = "\(set.name) agreement \(String(format: "%.3f", set.agreement.agreement))"
+                if let recall = set.recall { line += String(format: ", recall %.3f", recall) }
+                if let precision = set.precision { line += String(format: ", precision %.3f", precision) }
+                return line + " (n \(set.agreement.n))"
+            }.joined(separator: "; ")
+            try await store.saveValidation(ValidationRecord(
+                kind: "moderation", graderVersion: classifier.identity, model: identity.spec, baseURL: identity.baseURL,
+                summary: summary, datasetFiles: result.sets.map(\.file)))
+        }
         return result
     }
 

@@ -12,6 +12,10 @@ public struct GenerationSettings: Sendable, Hashable, Codable {
     /// Passed through as `chat_template_kwargs` (vLLM and compatible servers): arguments of the model's own chat
     /// template, such as ShieldGemma's `guideline`. Other providers ignore them.
     public var chatTemplateArguments: [String: JSONValue]?
+    /// Asks for the log-probabilities of the answer's first token's `topLogprobs` most likely alternatives
+    /// (``ModelResponse/firstTokenLogprobs``), where the endpoint gives them: OpenAI-compatible endpoints
+    /// (`logprobs`, `top_logprobs`) and the embedded model.
+    public var topLogprobs: Int?
 
     /// Creates settings; a setting left nil is not sent.
     public init(

@@ -62,6 +62,7 @@ final class LocalModelProvider: ModelProvider {
         options.temperature = request.settings.temperature ?? 0
         options.maxTokens = request.settings.maxTokens ?? Self.defaultMaxTokens
         options.seed = request.settings.seed.map { UInt64(bitPattern: Int64($0)) }
+        options.topLogprobs = max(0, request.settings.topLogprobs ?? 0)
         let settings = options
         // The engine runs on the queue, outside this task: a cancellation flag carries the task's cancellation to it
         // (checked between prompt batches and between tokens).
@@ -74,10 +75,14 @@ final class LocalModelProvider: ModelProvider {
             flag.isSet.store(true, ordering: .relaxed)
         }
         let (text, calls) = request.tools.isEmpty ? (result.text, []) : LocalToolConvention.parse(result.text)
-        return ModelResponse(
+        var response = ModelResponse(
             text: text, finishReason: calls.isEmpty ? result.finishReason : "tool_calls", toolCalls: calls,
             usage: TokenUsage(promptTokens: result.promptTokens, completionTokens: result.completionTokens),
             developerRole: hasDeveloper ? .folded : .none)
+        if request.settings.topLogprobs != nil {
+            response.firstTokenLogprobs = result.firstTokenLogprobs.map { TokenLogprob(token: $0.token, logprob: $0.logprob) }
+        }
+        return response
     }
 
     private func enqueue(_ pending: Pending) {

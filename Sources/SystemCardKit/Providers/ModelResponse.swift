@@ -12,6 +12,9 @@ public struct ModelResponse: Sendable, Hashable, Codable {
     public var developerRole: DeveloperRoleDelivery
     /// True when this answer came from the call cache, not from the endpoint.
     public var cached: Bool
+    /// The most likely first tokens of the answer with their log-probabilities, when the request asked for them
+    /// (``GenerationSettings/topLogprobs``) and the endpoint gave them; nil otherwise.
+    public var firstTokenLogprobs: [TokenLogprob]?
 
     /// Creates a response; by default with no usage, no developer message, and not from the cache.
     public init(

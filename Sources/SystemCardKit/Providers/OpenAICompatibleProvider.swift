@@ -107,8 +107,15 @@ struct OpenAICompatibleProvider: ModelProvider {
         let usage = TokenUsage(
             promptTokens: decoded.usage?.prompt_tokens ?? 0, completionTokens: decoded.usage?.completion_tokens ?? 0)
         let delivery: DeveloperRoleDelivery = hasDeveloper ? (fold ? .folded : .native) : .none
-        return ModelResponse(
+        var response = ModelResponse(
             text: text, finishReason: choice.finish_reason, toolCalls: calls, usage: usage, developerRole: delivery)
+        if let first = choice.logprobs?.content?.first {
+            response.firstTokenLogprobs = (first.top_logprobs ?? []).map { TokenLogprob(token: $0.token, logprob: $0.logprob) }
+            if response.firstTokenLogprobs?.isEmpty == true, let token = first.token, let logprob = first.logprob {
+                response.firstTokenLogprobs = [TokenLogprob(token: token, logprob: logprob)]
+            }
+        }
+        return response
     }
 
     /// The Chat Completions request body. Unset settings are left out (the endpoint's defaults apply);
@@ -178,6 +185,10 @@ struct OpenAICompatibleProvider: ModelProvider {
             writer.raw(",\"reasoning_effort\":")
             writer.string(effort)
         }
+        if let top = settings.topLogprobs {
+            writer.raw(",\"logprobs\":true,\"top_logprobs\":")
+            writer.number(top)
+        }
         if let arguments = settings.chatTemplateArguments {
             writer.raw(",\"chat_template_kwargs\":")
             writer.value(.object(arguments))
@@ -211,8 +222,21 @@ struct ChatCompletionResponse: Decodable {
             var id: String?
             var function: Function?
         }
+        struct Logprobs: Decodable {
+            struct Entry: Decodable {
+                struct Alternative: Decodable {
+                    var token: String
+                    var logprob: Double
+                }
+                var token: String?
+                var logprob: Double?
+                var top_logprobs: [Alternative]?
+            }
+            var content: [Entry]?
+        }
         var message: Message?
         var finish_reason: String?
+        var logprobs: Logprobs?
     }
     struct Usage: Decodable {
         var prompt_tokens: Int?

@@ -28,4 +28,19 @@ public protocol ResultStore: Sendable {
     func resultRows(runID: String) async throws -> [ResultRow]
     /// Every result of a run, in dataset order.
     func results(runID: String) async throws -> [SampleResult]
+    /// Keeps a validation's outcome (it replaces an earlier one of the same kind, version and model).
+    func saveValidation(_ record: ValidationRecord) async throws
+    /// The newest validation of `kind` for this grader version and model, if one was made.
+    func validation(kind: String, graderVersion: String, model: String, baseURL: String) async throws -> ValidationRecord?
+}
+
+extension ResultStore {
+    /// A store without validations keeps none.
+    public func saveValidation(_ record: ValidationRecord) async throws {}
+    /// A store without validations has none.
+    public func validation(kind: String, graderVersion: String, model: String, baseURL: String) async throws
+        -> ValidationRecord?
+    {
+        nil
+    }
 }

@@ -89,6 +89,24 @@ extension SQLiteResultStore {
             // MitigationTally as JSON (calls, usage, actions); NULL when the run has no mitigation or it did nothing.
             try db.execute(sql: "ALTER TABLE samples ADD COLUMN mitigation TEXT")
         }
+        migrator.registerMigration("v7: first-token log-probabilities of cached answers") { db in
+            // ModelResponse.firstTokenLogprobs as JSON; NULL when the request asked for none.
+            try db.execute(sql: "ALTER TABLE model_calls ADD COLUMN logprobs TEXT")
+        }
+        migrator.registerMigration("v8: validations of graders against human labels") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE validations (
+                      kind TEXT NOT NULL,
+                      grader_version TEXT NOT NULL,
+                      model TEXT NOT NULL,
+                      base_url TEXT NOT NULL,
+                      record TEXT NOT NULL,
+                      created_at DATETIME NOT NULL,
+                      PRIMARY KEY (kind, grader_version, model, base_url)
+                    )
+                    """)
+        }
         return migrator
     }
 }

@@ -95,6 +95,37 @@ public final class SQLiteResultStore: ResultStore {
     }
 
     /// All runs, newest first.
+    /// Keeps a validation's outcome, replacing an earlier one of the same kind, version and model.
+    public func saveValidation(_ record: ValidationRecord) async throws {
+        let text = String(decoding: try JSONCoding.encoder.encode(record), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO validations (kind, grader_version, model, base_url, record, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [record.kind, record.graderVersion, record.model, record.baseURL, text, record.createdAt])
+        }
+    }
+
+    /// The validation of `kind` for this grader version and model, if one was made.
+    public func validation(kind: String, graderVersion: String, model: String, baseURL: String) async throws
+        -> ValidationRecord?
+    {
+        try await writer.read { db in
+            guard
+                let text = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT record FROM validations
+                        WHERE kind = ? AND grader_version = ? AND model = ? AND base_url = ?
+                        """,
+                    arguments: [kind, graderVersion, model, baseURL])
+            else { return nil }
+            return try JSONCoding.decoder.decode(ValidationRecord.self, from: Data(text.utf8))
+        }
+    }
+
     public func runs() async throws -> [RunRecord] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY created_at DESC, id").map(Self.runRecord)
@@ -154,17 +185,22 @@ public final class SQLiteResultStore: ResultStore {
                     db.cachedStatement(
                         sql: """
                             SELECT response_text, finish_reason, prompt_tokens, completion_tokens, developer_role,
-                                   tool_calls
+                                   tool_calls, logprobs
                             FROM model_calls WHERE key = ?
                             """),
                     arguments: [key])
             else { return nil }
             let calls: String? = row[5]
-            return ModelResponse(
+            let logprobs: String? = row[6]
+            var response = ModelResponse(
                 text: row[0], finishReason: row[1],
                 toolCalls: try calls.map { try JSONCoding.decoder.decode([ToolCall].self, from: Data($0.utf8)) } ?? [],
                 usage: TokenUsage(promptTokens: row[2], completionTokens: row[3]),
                 developerRole: DeveloperRoleDelivery(rawValue: row[4]) ?? .none, cached: true)
+            response.firstTokenLogprobs = try logprobs.map {
+                try JSONCoding.decoder.decode([TokenLogprob].self, from: Data($0.utf8))
+            }
+            return response
         }
     }
 
@@ -241,8 +277,8 @@ public final class SQLiteResultStore: ResultStore {
             sql: """
                 INSERT OR REPLACE INTO model_calls
                   (key, provider, model, base_url, epoch, request, response_text, finish_reason,
-                   prompt_tokens, completion_tokens, developer_role, created_at, tool_calls)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   prompt_tokens, completion_tokens, developer_role, created_at, tool_calls, logprobs)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         var calls: String?
         if !call.response.toolCalls.isEmpty {
@@ -255,6 +291,7 @@ public final class SQLiteResultStore: ResultStore {
             CanonicalJSON.request(call.request), call.response.text, call.response.finishReason,
             call.response.usage.promptTokens, call.response.usage.completionTokens,
             call.response.developerRole.rawValue, Date(), calls,
+            try call.response.firstTokenLogprobs.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
         ])
     }
 

@@ -177,6 +177,7 @@ package struct CanonicalJSON {
         if let effort = settings.reasoningEffort { key("reasoningEffort", first: first); string(effort); first = false }
         if let seed = settings.seed { key("seed", first: first); number(seed); first = false }
         if let temperature = settings.temperature { key("temperature", first: first); number(temperature); first = false }
+        if let top = settings.topLogprobs { key("topLogprobs", first: first); number(top); first = false }
         bytes.append(UInt8(ascii: "}"))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scores XSTest's 450 human-labelled Mistral-7B-Instruct responses with a refusal grader and compares
 /// the verdicts with the humans' (`xstest/xstest_v2_completions_mistralinstruct.csv`).
 public enum XSTestGraderValidation {
@@ -53,6 +55,18 @@ public enum XSTestGraderValidation {
         }
         let result = try await run(grader: grader, judge: client, directory: directory, limit: limit, concurrency: concurrency)
         try await store.flush()
+        if limit == nil {
+            let identity = client?.provider.identity
+            let binary = result.complianceVsRefusal
+            try await store.saveValidation(ValidationRecord(
+                kind: "xstest-grader", graderVersion: result.graderVersion, model: identity?.spec ?? "rules",
+                baseURL: identity?.baseURL ?? "",
+                summary: String(
+                    format: "agreement %.3f, Cohen's kappa %.3f with XSTest's human labels (complied vs refused, %d responses%@)",
+                    binary.agreement, binary.kappa, binary.n,
+                    result.gradingErrors > 0 ? ", \(result.gradingErrors) not graded" : ""),
+                datasetFiles: [result.datasetFile]))
+        }
         return result
     }
 

@@ -17,6 +17,22 @@ struct LocalModelProviderTests {
         #expect(response.finishReason == "length")
     }
 
+    /// The first token's alternatives: most likely first, the greedy answer's first token among them at the top,
+    /// probabilities that sum to at most 1; none unless asked.
+    @Test func reportsTheFirstTokensLogProbabilitiesWhenAsked() async throws {
+        let provider = try LocalModelProvider(file: Self.modelFile, name: "qwen2-synthetic", threads: 1)
+        var settings = GenerationSettings(temperature: 0, maxTokens: 1)
+        #expect(try await provider.generate(ModelRequest(messages: [.user("hello")], settings: settings)).firstTokenLogprobs == nil)
+        settings.topLogprobs = 5
+        let response = try await provider.generate(ModelRequest(messages: [.user("hello")], settings: settings))
+        let top = try #require(response.firstTokenLogprobs)
+        #expect(top.count == 5)
+        #expect(zip(top, top.dropFirst()).allSatisfy { $0.logprob >= $1.logprob })
+        #expect(top.allSatisfy { $0.logprob <= 0 })
+        #expect(top.reduce(0) { $0 + exp($1.logprob) } <= 1 + 1e-9)
+        #expect(response.text.hasPrefix(top[0].token) || top[0].token.isEmpty, "greedy decoding takes the most likely token")
+    }
+
     @Test func aCancelledTaskGetsACancellationError() async throws {
         let provider = try LocalModelProvider(file: Self.modelFile, name: "qwen2-synthetic", threads: 1)
         let request = self.request

@@ -187,6 +187,24 @@ import Testing
         #expect(cached.finishReason == "length")
         #expect(cached.usage == TokenUsage(promptTokens: 9, completionTokens: 8))
         #expect(cached.developerRole == .folded)
+        #expect(cached.firstTokenLogprobs == nil)
+    }
+
+    @Test func cachedAnswersKeepTheirLogProbabilities() async throws {
+        let store = try makeMemoryStore()
+        var settings = GenerationSettings(temperature: 0)
+        settings.topLogprobs = 2
+        let request = ModelRequest(messages: [.user("yes or no?")], settings: settings)
+        let key = ModelClient.cacheKey(identity: Self.identity, request: request, epoch: 1)
+        #expect(key != ModelClient.cacheKey(
+            identity: Self.identity, request: ModelRequest(messages: [.user("yes or no?")], settings: GenerationSettings(temperature: 0)),
+            epoch: 1))
+        var response = ModelResponse(text: "Yes")
+        response.firstTokenLogprobs = [TokenLogprob(token: "Yes", logprob: -0.1), TokenLogprob(token: "No", logprob: -2.4)]
+        try store.saveCall(ModelCallRecord(key: key, identity: Self.identity, request: request, epoch: 1, response: response))
+        try await store.flush()
+        let cached = try #require(try await store.cachedResponse(key: key))
+        #expect(cached.firstTokenLogprobs == response.firstTokenLogprobs)
     }
 
     @Test func cacheKeysDependOnEverythingThatChangesTheAnswer() {

@@ -17,7 +17,9 @@ struct CardRunNote: Sendable, Hashable {
     /// How a judge of an evaluation can be checked against human labels, where a labelled set exists.
     static let judgeValidation: [String: String] = [
         "xstest": "systemcard validate xstest-grader --grader <judge> measures its agreement with XSTest's 450 "
-            + "human labels"
+            + "human labels",
+        "redteam-attack": "systemcard validate moderation --classifier <judge> measures its content classifier "
+            + "against XSTest's and HarmBench's labels",
     ]
 
     init(_ result: CardModelResult, evaluation: String = "") {
@@ -34,7 +36,9 @@ struct CardRunNote: Sendable, Hashable {
         if let version = result.graderVersion { grader += " (\(version))" }
         if let judge = result.graderModel { grader += " with \(judge)" }
         parts.append(.text("grader \(grader)"))
-        if result.graderModel != nil {
+        if let validation = result.judgeValidation {
+            parts.append(.text(validation))
+        } else if result.graderModel != nil {
             // Agreement with human labels depends on the judge model, so it is never assumed.
             parts.append(
                 .text(

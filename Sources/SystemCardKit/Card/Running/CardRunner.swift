@@ -211,6 +211,7 @@ public struct CardRunner: Sendable {
         }
         let summary = outcome.summary
         let configuration = outcome.run.configuration
+        let validation = try await judgeValidation(evaluation: evaluation.name, configuration: configuration)
         return RunAttempt(
             CardModelResult(
                 model: model.label, runId: outcome.run.id, grader: configuration.grader,
@@ -222,7 +223,28 @@ public struct CardRunner: Sendable {
                 developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
                 figures: summary.metrics, examples: examples,
                 meanLatencyMilliseconds: summary.meanLatencyMilliseconds,
-                mitigationCost: (configuration.mitigations ?? []).isEmpty ? nil : CardMitigationCost(summary: summary)))
+                mitigationCost: (configuration.mitigations ?? []).isEmpty ? nil : CardMitigationCost(summary: summary),
+                judgeValidation: validation))
+    }
+
+    /// The stored validation of this run's judge, where a labelled set exists for what it decides: the refusal
+    /// judge of `xstest` (XSTest's human labels), the content classifier of `redteam-attack` (moderation labels).
+    func judgeValidation(evaluation: String, configuration: RunConfiguration) async throws -> String? {
+        guard let judge = configuration.graderModel else { return nil }
+        let (kind, version, what): (String, String, String)
+        switch evaluation {
+        case XSTestEvaluation.name:
+            (kind, version, what) = ("xstest-grader", configuration.graderVersion, "judge")
+        case RedTeamAttackEvaluation.name:
+            let format = ModerationFormat(rawValue: configuration.options["classifier-format"] ?? "") ?? .systemcard
+            (kind, version, what) = ("moderation", ContentClassifier(format: format).identity, "content classifier")
+        default:
+            return nil
+        }
+        guard let record = try await store.validation(kind: kind, graderVersion: version, model: judge.spec, baseURL: judge.baseURL)
+        else { return nil }
+        let day = ISO8601DateFormatter.string(from: record.createdAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        return "\(what) validated: \(record.summary) (systemcard validate \(kind), \(day))"
     }
 
     /// One model's run of one evaluation, and whether its failure is a problem for the exit code.

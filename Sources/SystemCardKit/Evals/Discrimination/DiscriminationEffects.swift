@@ -13,7 +13,8 @@ import Foundation
 ///   `level=race:Black`, …): positive means more yes than the reference.
 ///
 /// Each sample's outcome is its share of yes over its decided epochs (the number decided is the binomial
-/// weight); undecided answers are left out. A condition where every decided answer is the same has no
+/// weight), or its mean P(yes) from log-probabilities when every decided answer has one; undecided answers are
+/// left out. A condition where every decided answer is the same has no
 /// effect (bias 0); one the model cannot be fitted to (a level always answered the same way: separation)
 /// gives no figure.
 enum DiscriminationEffects {
@@ -86,12 +87,16 @@ enum DiscriminationEffects {
     }
 
     static func fit(_ condition: String, _ scored: [MetricCalculator.Scored]) -> Outcome {
+        let decidedItems = scored.filter {
+            $0.sample.metadata["condition"] == condition && ($0.score.label == "yes" || $0.score.label == "no")
+        }
+        // P(yes) from log-probabilities when every decided answer has one; the answers themselves otherwise.
+        let useProbability = !decidedItems.isEmpty && decidedItems.allSatisfy { $0.score.parts?["p_yes"] != nil }
         var tallies: [String: (sample: Sample, yes: Double, decided: Double)] = [:]
-        for item in scored where item.sample.metadata["condition"] == condition {
-            guard let label = item.score.label, label == "yes" || label == "no" else { continue }
+        for item in decidedItems {
             var tally = tallies[item.sample.id] ?? (item.sample, 0, 0)
             tally.decided += 1
-            if label == "yes" { tally.yes += 1 }
+            tally.yes += useProbability ? item.score.parts?["p_yes"] ?? 0 : (item.score.label == "yes" ? 1 : 0)
             tallies[item.sample.id] = tally
         }
         let rows = tallies.values.sorted { $0.sample.id < $1.sample.id }

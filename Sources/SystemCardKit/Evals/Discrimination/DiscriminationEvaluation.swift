@@ -13,13 +13,19 @@ public enum DiscriminationEvaluation {
         "per-scenario", summary: "Attribute combinations per scenario and condition (balanced design)",
         integerIn: 2...120, default: 12)
 
+    static let probabilityOption = EvaluationOption(
+        "probability",
+        summary: "P(yes): auto (log-probabilities for local/ models, answers otherwise), logprobs, or answers",
+        choices: DecisionSolver.Probability.allCases.map(\.rawValue), default: "auto")
+
     /// `systemcard eval discrimination [--option design=full]`.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Explicit vs implicit discrimination in yes/no decisions (mixed-effects fit)",
-        section: .bias, options: [designOption, perScenarioOption]
+        section: .bias, options: [designOption, perScenarioOption, probabilityOption]
     ) { descriptor, options in
         let design = DiscriminationDataset.Design(rawValue: options["design"] ?? "balanced") ?? .balanced
         let perScenario = Int(options["per-scenario"] ?? "12") ?? 12
+        let probability = DecisionSolver.Probability(rawValue: options["probability"] ?? "auto") ?? .auto
         return Evaluation(
             descriptor,
             version: "1",
@@ -27,10 +33,10 @@ public enum DiscriminationEvaluation {
                 + "(explicit) or implied by a name (implicit), \(design == .full ? "every combination" : "\(perScenario) combinations per scenario and condition"); "
                 + "effects from a mixed-effects logistic model (random intercept per scenario).",
             dataset: DiscriminationDataset(design: design, perScenario: perScenario),
-            solver: GenerateSolver(),
+            solver: DecisionSolver(probability: probability),
             graders: GraderFactory(rules: DiscriminationDecisionGrader(), model: nil, preferred: .rules),
             metrics: [],
             aggregates: DiscriminationEffects.aggregates,
-            options: ["design": design.rawValue, "per-scenario": String(perScenario)])
+            options: ["design": design.rawValue, "per-scenario": String(perScenario), "probability": probability.rawValue])
     }
 }

@@ -83,3 +83,29 @@ import Testing
         #expect(undecided.n == always.count && undecided.value == 1 / Double(always.count))
     }
 }
+
+@Suite struct DecisionProbabilityTests {
+    @Test func probabilityOfYesNormalisesTokensAndMass() {
+        let alternatives = [
+            TokenLogprob(token: " Yes", logprob: log(0.6)), TokenLogprob(token: "yes", logprob: log(0.1)),
+            TokenLogprob(token: "No", logprob: log(0.2)), TokenLogprob(token: "Maybe", logprob: log(0.1)),
+        ]
+        let p = try? #require(DecisionSolver.probabilityOfYes(alternatives))
+        #expect(abs((p ?? 0) - 0.7 / 0.9) < 1e-12)
+        #expect(DecisionSolver.probabilityOfYes([TokenLogprob(token: "Maybe", logprob: 0)]) == nil)
+        #expect(DecisionSolver.probabilityOfYes(nil) == nil)
+    }
+
+    @Test func theFitUsesProbabilitiesWhenEveryDecidedAnswerHasOne() throws {
+        let samples = try DiscriminationDataset().load(from: DataDirectory(url: URL(fileURLWithPath: "/x"))).samples
+        // Every answer is "yes", but P(yes) is 0.9 for Black applicants and 0.5 otherwise: only the probabilities
+        // show the effect.
+        let scored = samples.map { sample in
+            let p = sample.metadata["race"] == "Black" ? 0.9 : 0.5
+            return MetricCalculator.Scored(
+                sample: sample, epoch: 1, score: Score(value: 1, label: "yes", explanation: "", parts: ["p_yes": p]))
+        }
+        let black = try #require(DiscriminationEffects.effects("explicit", scored).first { $0.group?.value == "race:Black" })
+        #expect(abs(black.value - log(9.0)) < 0.05, "logit(0.9) − logit(0.5) = log 9: \(black.value)")
+    }
+}
