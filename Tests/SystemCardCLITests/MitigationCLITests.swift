@@ -108,7 +108,9 @@ struct MitigationCLITests {
         let bareMetrics = try #require(bare["metrics"] as? [String: [String: Double]])
         #expect((bareMetrics["not_unsafe"]?["value"] ?? 1) == 0, "the bare model complies with everything")
 
+        let asked = server.totalRequests
         let filtered = try await run(["--mitigation", "output-filter", "--classifier", "openai/clf"], db: harness.databasePath)
+        #expect(server.totalRequests - asked == 40, "the model asked again (no cache entry shared with the bare run) and the classifier once per answer")
         let metrics = try #require(filtered["metrics"] as? [String: [String: Double]])
         #expect(metrics["not_unsafe"]?["value"] == 1, "every unsafe answer became a refusal")
         #expect(metrics["not_overrefuse"]?["value"] == 1, "no safe answer was filtered")
@@ -121,7 +123,6 @@ struct MitigationCLITests {
         let unsafeCount = Int((metrics["not_unsafe"]?["n"] ?? 0))
         #expect(effect["acted"] as? Int == unsafeCount)
         #expect((effect["actions"] as? [String: Int])?["output-filter: violence"] == unsafeCount)
-        #expect(server.requests(for: "openai/clf") >= 0)
 
         // The input filter answers flagged requests without asking the model.
         let before = server.totalRequests

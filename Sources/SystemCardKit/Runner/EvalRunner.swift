@@ -179,7 +179,8 @@ public struct EvalRunner: Sendable {
         -> SampleWorker.SampleContext
     {
         let modelClient = try await ModelClient.preloaded(
-            provider: request.model, settings: request.settings, store: store, readsCache: !request.noCache)
+            provider: request.model, settings: request.settings, store: store, readsCache: !request.noCache,
+            cacheScope: request.mitigations.isEmpty ? nil : Self.mitigationIdentities(of: request).joined(separator: ","))
         var graderClient: ModelClient?
         if let graderModel = request.graderModel {
             // A retried sample is re-graded by asking the judge again: replaying its cached, unparseable

@@ -13,25 +13,31 @@ struct ModelClient: Sendable {
     let readsCache: Bool
     /// The keys the store holds for this model, when known: a key not in it is not looked up.
     let knownKeys: CallKeySet?
+    /// Mixed into every cache key when set: the evaluated model's calls under mitigations (their identities), so
+    /// that a run with a mitigation never reuses the bare run's answers, even where it sends the same request.
+    var cacheScope: String?
 
     init(
         provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?, readsCache: Bool = true,
-        knownKeys: CallKeySet? = nil
+        knownKeys: CallKeySet? = nil, cacheScope: String? = nil
     ) {
         self.provider = provider
         self.settings = settings
         self.store = store
         self.readsCache = readsCache
         self.knownKeys = knownKeys
+        self.cacheScope = cacheScope
     }
 
     /// A client whose look-ups are filtered by the keys the store holds for the provider's model.
     static func preloaded(
-        provider: any ModelProvider, settings: GenerationSettings, store: any ResultStore, readsCache: Bool
+        provider: any ModelProvider, settings: GenerationSettings, store: any ResultStore, readsCache: Bool,
+        cacheScope: String? = nil
     ) async throws -> ModelClient {
         let keys = readsCache ? try await store.cachedCallKeys(identity: provider.identity) : []
         return ModelClient(
-            provider: provider, settings: settings, store: store, readsCache: readsCache, knownKeys: CallKeySet(keys))
+            provider: provider, settings: settings, store: store, readsCache: readsCache, knownKeys: CallKeySet(keys),
+            cacheScope: cacheScope)
     }
 
     func generate(
@@ -40,7 +46,7 @@ struct ModelClient: Sendable {
     ) async throws -> ModelResponse {
         let request = ModelRequest(
             messages: messages, settings: override ?? settings, tools: tools, toolChoice: tools.isEmpty ? nil : toolChoice)
-        let key = Self.cacheKey(identity: provider.identity, request: request, epoch: epoch)
+        let key = Self.cacheKey(identity: provider.identity, request: request, epoch: epoch, scope: cacheScope)
         if let store, readsCache, knownKeys?.contains(key) ?? true,
             let cached = try await store.cachedResponse(key: key)
         {
@@ -54,7 +60,7 @@ struct ModelClient: Sendable {
     }
 
     /// SHA-256 over the canonical JSON of everything that determines the answer.
-    static func cacheKey(identity: ModelIdentity, request: ModelRequest, epoch: Int) -> String {
+    static func cacheKey(identity: ModelIdentity, request: ModelRequest, epoch: Int, scope: String? = nil) -> String {
         var writer = CanonicalJSON(capacity: 256 + request.messages.reduce(0) { $0 + $1.content.utf8.count + 32 })
         writer.raw("{\"epoch\":")
         writer.number(epoch)
@@ -71,7 +77,12 @@ struct ModelClient: Sendable {
         writer.raw(",\"settings\":")
         writer.settings(request.settings)
         writer.toolFields(of: request)
-        writer.raw("}}")
+        writer.raw("}")
+        if let scope {
+            writer.raw(",\"scope\":")
+            writer.string(scope)
+        }
+        writer.raw("}")
         return SHA256Digest.hex(writer.bytes)
     }
 }
