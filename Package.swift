@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
@@ -42,12 +43,28 @@ let package = Package(
             name: "LocalInference",
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
+        // The red-teaming arena and the run viewer: a web app (Hummingbird) over the engine and its store.
+        .target(
+            name: "SystemCardArena",
+            dependencies: [
+                "SystemCardKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The commands: argument parsing and printing only, every command calls the library. A library so that
         // a program can run them with its own evaluations added (see Examples/CustomEvaluation).
         .target(
             name: "SystemCardCLI",
             dependencies: [
                 "SystemCardKit",
+                "SystemCardArena",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +98,10 @@ let package = Package(
             name: "SystemCardKitTests",
             dependencies: ["SystemCardKit", "SystemCardTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SystemCardArenaTests",
+            dependencies: ["SystemCardArena", "SystemCardKit"]
         ),
         .testTarget(
             name: "SystemCardCLITests",

@@ -1,9 +1,9 @@
 import Foundation
 
 /// 95% confidence intervals for a mean.
-enum ConfidenceInterval {
+package enum ConfidenceInterval {
     /// Wilson score interval for a proportion: well behaved near 0 and 1, unlike the normal approximation.
-    static func wilson(successes: Double, n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
+    package static func wilson(successes: Double, n: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
         guard n > 0 else { return (0, 0) }
         let count = Double(n)
         let p = successes / count

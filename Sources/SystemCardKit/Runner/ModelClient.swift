@@ -5,9 +5,9 @@ import Synchronization
 ///
 /// Every call is cached under the hash of (provider, model, base URL, developer-role mode, messages,
 /// settings, epoch): asking again returns the stored answer without a request.
-struct ModelClient: Sendable {
-    let provider: any ModelProvider
-    let settings: GenerationSettings
+package struct ModelClient: Sendable {
+    package let provider: any ModelProvider
+    package let settings: GenerationSettings
     let store: (any ResultStore)?
     /// False with `--no-cache`: always ask the endpoint (answers are still stored).
     let readsCache: Bool
@@ -16,6 +16,11 @@ struct ModelClient: Sendable {
     /// Mixed into every cache key when set: the evaluated model's calls under mitigations (their identities), so
     /// that a run with a mitigation never reuses the bare run's answers, even where it sends the same request.
     var cacheScope: String?
+
+    /// A client reading and writing the call cache of `store`.
+    package init(provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?) {
+        self.init(provider: provider, settings: settings, store: store, readsCache: true, knownKeys: nil)
+    }
 
     init(
         provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?, readsCache: Bool = true,
@@ -40,7 +45,7 @@ struct ModelClient: Sendable {
             cacheScope: cacheScope)
     }
 
-    func generate(
+    package func generate(
         _ messages: [ChatMessage], tools: [ToolDefinition] = [], toolChoice: ToolChoice? = nil,
         settings override: GenerationSettings? = nil, epoch: Int
     ) async throws -> ModelResponse {

@@ -91,7 +91,7 @@ public final class RunPlanner: Sendable {
 
     /// The provider for `model`; every provider of one endpoint shares its concurrency limit, and a local
     /// model is loaded once.
-    func provider(for model: ModelEndpoint) throws -> any ModelProvider {
+    package func provider(for model: ModelEndpoint) throws -> any ModelProvider {
         try factory.provider(for: model.spec, endpoint: options(for: model))
     }
 

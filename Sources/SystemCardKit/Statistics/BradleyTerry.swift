@@ -10,9 +10,9 @@ import Foundation
 /// or the strengths sum to zero. Standard errors come from the inverse Fisher information (exact for this
 /// model, which has no dispersion), with Wald 95% intervals; `Bootstrap` adds seeded percentile intervals.
 /// The fit is Newton's method on the concave log-likelihood, after checks that its maximum exists.
-struct BradleyTerryFit: Sendable, Hashable, Codable {
+package struct BradleyTerryFit: Sendable, Hashable, Codable {
     /// How the strengths are pinned down.
-    enum Constraint: Sendable, Hashable, Codable {
+    package enum Constraint: Sendable, Hashable, Codable {
         /// This model's strength is 0; the others are log-odds of beating it.
         case reference(String)
         /// Strengths sum to zero: each is log-odds against an average model.
@@ -21,30 +21,30 @@ struct BradleyTerryFit: Sendable, Hashable, Codable {
 
     /// Nonparametric bootstrap over comparisons: `resamples` refits of as many comparisons drawn with
     /// replacement, from a generator seeded with `seed` (the same seed gives the same intervals).
-    struct Bootstrap: Sendable, Hashable, Codable {
+    package struct Bootstrap: Sendable, Hashable, Codable {
         var resamples = 1000
         var seed: UInt64 = 0
     }
 
     /// One model's estimate.
-    struct Strength: Sendable, Hashable, Codable {
-        var model: String
-        var estimate: Double
+    package struct Strength: Sendable, Hashable, Codable {
+        package var model: String
+        package var estimate: Double
         /// 0 for a reference model.
-        var standardError: Double
+        package var standardError: Double
         /// Wald 95% interval, estimate ± 1.959964 · SE.
-        var ciLow: Double
-        var ciHigh: Double
+        package var ciLow: Double
+        package var ciHigh: Double
         /// Bootstrap percentile 95% interval, when asked for.
         var bootstrapLow: Double?
         var bootstrapHigh: Double?
         /// Wins with ties counted as half, and the comparisons the model took part in.
-        var wins: Double
-        var comparisons: Int
+        package var wins: Double
+        package var comparisons: Int
     }
 
     /// One per model, in model-name order.
-    var strengths: [Strength]
+    package var strengths: [Strength]
     /// Covariance of the strengths (model-name order) under the constraint.
     var covariance: [[Double]]
     var constraint: Constraint
@@ -59,11 +59,11 @@ struct BradleyTerryFit: Sendable, Hashable, Codable {
     static let z975 = 1.959963984540054
 
     /// Models from strongest to weakest.
-    var ranking: [Strength] { strengths.sorted { ($0.estimate, $1.model) > ($1.estimate, $0.model) } }
+    package var ranking: [Strength] { strengths.sorted { ($0.estimate, $1.model) > ($1.estimate, $0.model) } }
 
     /// Fits the model.
     /// - Throws: `BradleyTerryError` when a strength would be infinite or undetermined.
-    init(
+    package init(
         comparisons: [PairwiseComparison], constraint: Constraint = .sumToZero, bootstrap: Bootstrap? = nil
     ) throws(BradleyTerryError) {
         let data = try BradleyTerryData(comparisons)
@@ -155,7 +155,7 @@ struct BradleyTerryFit: Sendable, Hashable, Codable {
 
     /// One fit per category (comparisons without a category are left out); a category whose data admit no
     /// fit carries its error instead.
-    static func byCategory(
+    package static func byCategory(
         _ comparisons: [PairwiseComparison], constraint: Constraint = .sumToZero, bootstrap: Bootstrap? = nil
     ) -> [String: Result<BradleyTerryFit, BradleyTerryError>] {
         let grouped = Dictionary(grouping: comparisons.filter { $0.category != nil }) { $0.category! }

@@ -1,6 +1,6 @@
 /// Why a Bradley–Terry model could not be fitted: each case says which models make the maximum-likelihood
 /// strengths undefined or infinite.
-enum BradleyTerryError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum BradleyTerryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Fewer than two distinct models.
     case tooFewModels
     /// A comparison of a model with itself.
@@ -19,7 +19,7 @@ enum BradleyTerryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The information matrix was singular at the estimates (extreme strengths); not expected after the checks.
     case numericalFailure(String)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .tooFewModels: "a Bradley–Terry fit needs comparisons between at least two models"
         case .selfComparison(let model): "model \(model) is compared with itself"

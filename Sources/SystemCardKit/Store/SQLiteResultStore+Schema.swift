@@ -107,6 +107,69 @@ extension SQLiteResultStore {
                     )
                     """)
         }
+        migrator.registerMigration("v9: the red-teaming arena") { db in
+            // Accounts, invitations and sessions store only hashes of passwords (bcrypt) and tokens (SHA-256).
+            try db.execute(
+                sql: """
+                    CREATE TABLE arena_users (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      name TEXT NOT NULL UNIQUE,
+                      password_hash TEXT NOT NULL,
+                      role TEXT NOT NULL,
+                      failed_attempts INTEGER NOT NULL DEFAULT 0,
+                      locked_until DATETIME,
+                      created_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE arena_invitations (
+                      token_hash TEXT PRIMARY KEY NOT NULL,
+                      role TEXT NOT NULL,
+                      created_by INTEGER NOT NULL REFERENCES arena_users(id),
+                      created_at DATETIME NOT NULL,
+                      expires_at DATETIME NOT NULL,
+                      used_by INTEGER REFERENCES arena_users(id)
+                    );
+                    CREATE TABLE arena_sessions (
+                      token_hash TEXT PRIMARY KEY NOT NULL,
+                      user_id INTEGER NOT NULL REFERENCES arena_users(id),
+                      csrf TEXT NOT NULL,
+                      created_at DATETIME NOT NULL,
+                      expires_at DATETIME NOT NULL,
+                      revoked BOOLEAN NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE arena_conversations (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      user_id INTEGER NOT NULL REFERENCES arena_users(id),
+                      kind TEXT NOT NULL,
+                      category TEXT NOT NULL,
+                      model_a TEXT NOT NULL,
+                      model_b TEXT,
+                      rating TEXT,
+                      rated_at DATETIME,
+                      created_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE arena_turns (
+                      conversation_id INTEGER NOT NULL REFERENCES arena_conversations(id) ON DELETE CASCADE,
+                      turn INTEGER NOT NULL,
+                      side TEXT NOT NULL,
+                      prompt TEXT NOT NULL,
+                      response TEXT,
+                      error TEXT,
+                      refused BOOLEAN NOT NULL DEFAULT 0,
+                      flagged_harmful BOOLEAN NOT NULL DEFAULT 0,
+                      attack_success BOOLEAN,
+                      judge_note TEXT,
+                      created_at DATETIME NOT NULL,
+                      PRIMARY KEY (conversation_id, turn, side)
+                    );
+                    CREATE TABLE arena_audit (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at DATETIME NOT NULL,
+                      user_id INTEGER,
+                      action TEXT NOT NULL,
+                      detail TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -12,6 +12,9 @@ public final class SQLiteResultStore: ResultStore {
     }
 
     private let writer: any DatabaseWriter
+
+    /// The database, for the other parts of the package that keep their own tables in the store (the arena).
+    package var database: any DatabaseWriter { writer }
     private let groupWriter: GroupCommitWriter<WriteItem>
 
     /// Opens (creating if needed) the database file and migrates it to the current schema.

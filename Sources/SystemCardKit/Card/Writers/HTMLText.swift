@@ -1,8 +1,8 @@
 /// Escapes untrusted text (model outputs, dataset strings, config values) for HTML element content and
 /// attribute values: `& < > " '` become entities, and control characters and bidirectional overrides are
 /// shown as visible `\u{…}` codes so a model cannot reorder what the reader sees.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+package enum HTMLText {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
