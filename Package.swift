@@ -105,7 +105,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SystemCardCLITests",
-            dependencies: ["SystemCardKit", "SystemCardTestSupport"]
+            dependencies: [
+                "SystemCardKit", "SystemCardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "LocalInferenceTests",

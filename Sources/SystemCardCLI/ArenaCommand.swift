@@ -65,11 +65,12 @@ struct ArenaCommand: AsyncParsableCommand {
             let host = self.host
             let task = Task {
                 try await server.run { port in
-                    print("arena listening on http://\(host):\(port) with \(server.modelList.joined(separator: ", "))")
-                    FileHandle.standardOutput.synchronizeFile()
+                    // Written at once (print buffers when the output is not a terminal): scripts wait for this line.
+                    FileHandle.standardOutput.write(Data(
+                        "arena listening on http://\(host):\(port) with \(server.modelList.joined(separator: ", "))\n".utf8))
                 }
             }
-            let interrupts = InterruptHandler { task.cancel() }
+            let interrupts = InterruptHandler(message: "stopping the arena") { task.cancel() }
             defer { interrupts.cancel() }
             do {
                 try await task.value

@@ -8,7 +8,7 @@ final class InterruptHandler: @unchecked Sendable {
     private let lock = NSLock()
     private var interrupted = false
 
-    init(onInterrupt: @escaping @Sendable () -> Void) {
+    init(message: String = "interrupted: saving finished samples…", onInterrupt: @escaping @Sendable () -> Void) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -19,7 +19,7 @@ final class InterruptHandler: @unchecked Sendable {
                     return self.interrupted
                 }
                 if second { Foundation.exit(130) }
-                FileHandle.standardError.write(Data("\ninterrupted: saving finished samples…\n".utf8))
+                FileHandle.standardError.write(Data("\n\(message)\n".utf8))
                 onInterrupt()
             }
             source.resume()
