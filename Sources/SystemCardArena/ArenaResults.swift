@@ -148,3 +148,29 @@ public struct ArenaResults: Sendable, Codable {
         return ArenaPages.page("Results", session: session, body)
     }
 }
+
+extension ArenaServer {
+    /// The arena's figures for the card's models, or nil when no conversation of the store involves any of them.
+    public static func cardFigures(store: SQLiteResultStore, models: [String]) async throws -> CardArenaFigures? {
+        let arena = ArenaStore(store)
+        let conversations = try await arena.allConversations().filter {
+            models.contains($0.modelA) || ($0.modelB.map(models.contains) ?? false)
+        }
+        guard !conversations.isEmpty else { return nil }
+        let results = ArenaResults.compute(models: models, conversations: conversations, turns: try await arena.allTurns())
+        func share(_ share: ArenaResults.Share?) -> CardArenaFigures.Share? {
+            share.map { CardArenaFigures.Share(value: $0.value, ciLow: $0.ciLow, ciHigh: $0.ciHigh, n: $0.n) }
+        }
+        let ranked = results.overall.strengths
+        return CardArenaFigures(
+            models: results.models.map { figures in
+                let index = ranked.firstIndex { $0.model == figures.model }
+                let strength = index.map { ranked[$0] }
+                return CardArenaFigures.Model(
+                    model: figures.model, refusalRate: share(figures.refusalRate), attackSuccessRate: share(figures.attackSuccessRate),
+                    strength: strength?.estimate, strengthLow: strength?.ciLow, strengthHigh: strength?.ciHigh,
+                    rank: index.map { $0 + 1 })
+            },
+            ratedConversations: results.ratedConversations, rankingProblem: results.overall.problem)
+    }
+}

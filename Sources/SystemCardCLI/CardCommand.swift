@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SystemCardArena
 import SystemCardKit
 
 /// `systemcard card --models a,b`: runs the card's suite for each model (resuming what the store has) and
@@ -95,7 +96,7 @@ struct CardCommand: AsyncParsableCommand {
             endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let progressLine = ProgressLine(quiet: generation.quiet)
         let quiet = generation.quiet
-        let runner = CardRunner(
+        var runner = CardRunner(
             store: resultStore, planner: planner,
             dataDirectory: DataDirectory.resolve(option: generation.dataDir), examplesPerModel: examples,
             generator: "systemcard \(SystemCardCommand.configuration.version)",
@@ -106,9 +107,10 @@ struct CardCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8))
                 }
             })
+        runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: resultStore, models: models) }
         let outcome: CardRunOutcome
         do {
-            let task = Task { try await runner.run(cardConfig) }
+            let task = Task { [runner] in try await runner.run(cardConfig) }
             let interrupts = InterruptHandler { task.cancel() }
             defer { interrupts.cancel() }
             outcome = try await task.value

@@ -76,7 +76,22 @@ import Testing
         try await ArenaBrowser.withClient { client in
             try await Self.drive(port: port, client: client)
         }
+        process.terminate()
+
+        // The card shows what people did in the arena in section 1.6.
+        let card = harness.directory.appendingPathComponent("card")
+        let made = try await harness.run(
+            ["card", "--models", "openai/safe,openai/risky", "--evaluations", "phrase-protection", "--limit", "2",
+             "--base-url", server.baseURL, "--db", harness.databasePath, "--out", card.path, "--quiet"],
+            environment: ["OPENAI_API_KEY": "k"])
         await server.stop()
+        #expect(made.exitCode == 0, "stderr: \(made.stderr)")
+        let markdown = try String(contentsOf: card.appendingPathComponent("card.md"), encoding: .utf8)
+        #expect(markdown.contains("People in the arena"))
+        #expect(markdown.contains("| openai/safe | 1.000 ["), "\(markdown)")
+        #expect(markdown.contains("o3-mini 56%"))
+        let html = try String(contentsOf: card.appendingPathComponent("card.html"), encoding: .utf8)
+        #expect(html.contains("<h4>People in the arena</h4>"))
     }
 
     static func drive(port: Int, client: HTTPClient) async throws {

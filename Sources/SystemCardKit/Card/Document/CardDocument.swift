@@ -28,6 +28,8 @@ public struct CardDocument: Sendable, Hashable, Codable {
     var safetyGrades: [SafetyGradeRow]
     /// What each family's mitigations changed, and what they cost (empty without mitigations).
     var mitigationEffects: [MitigationEffect]
+    /// The red-teaming arena's figures for the card's models (section 1.6); nil when the store has no arena data.
+    var arena: CardArenaFigures?
 
     init(
         schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,

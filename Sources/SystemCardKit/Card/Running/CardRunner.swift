@@ -16,6 +16,8 @@ public struct CardRunner: Sendable {
     var onProgress: @Sendable (RunProgress) -> Void
     /// One line per finished or skipped run, for the terminal.
     var onEvent: @Sendable (String) -> Void
+    /// The red-teaming arena's figures for these models (`provider/model`), read from the store; nil: none.
+    public var arenaFigures: (@Sendable ([String]) async throws -> CardArenaFigures?)?
 
     /// Creates a runner that keeps results in `store`, plans every run with `planner` and reads datasets
     /// from `dataDirectory`.
@@ -111,13 +113,14 @@ public struct CardRunner: Sendable {
             evaluations.append(Self.block(evaluation, results: results))
         }
         let names = config.models.map(\.label)
-        let document = CardDocument(
+        var document = CardDocument(
             title: config.title ?? "System card: \(names.joined(separator: ", "))",
             generatedAt: ISO8601DateFormatter().string(from: now), generator: generator, profile: profile,
             limit: config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil),
             models: entries, graderModel: config.grader?.spec.description, evaluations: evaluations,
             preparedness: PreparednessScorer.score(
                 config: config.preparedness, models: entries, evaluations: evaluations))
+        document.arena = try await arenaFigures?(config.models.map { $0.spec.description })
         return CardRunOutcome(document: document, problems: problems)
     }
 

@@ -37,6 +37,7 @@ enum CardHTMLWriter {
                     html += "<h3 id=\"\(section.rawValue)\">\(number) \(e(section.title))</h3>\n"
                 }
                 let evaluations = card.evaluations(in: section)
+                if section == .redTeaming { html += arena(card) }
                 if evaluations.isEmpty {
                     html += "<p class=\"muted\">No evaluation for this section is registered yet.</p>\n"
                 }
@@ -317,6 +318,30 @@ enum CardHTMLWriter {
             text += "</tbody></table></div>\n"
         }
         return text + "</section>\n"
+    }
+
+    /// Section 1.6: what people did in the arena.
+    static func arena(_ card: CardDocument) -> String {
+        var html = "<h4>People in the arena</h4>\n"
+        guard let arena = card.arena else {
+            return html + "<p class=\"muted\">No arena data in the store for these models: <code>systemcard arena serve "
+                + "--models …</code> lets red teamers attack and compare them.</p>\n"
+        }
+        func share(_ share: CardArenaFigures.Share?) -> String {
+            share.map { "\(CardNumber.value($0.value)) <small>[\(CardNumber.value($0.ciLow)), \(CardNumber.value($0.ciHigh))] n=\($0.n)</small>" }
+                ?? "<span class=\"muted\">no data</span>"
+        }
+        html += "<div class=\"scroll\"><table class=\"figures\"><thead><tr><th>model</th><th>refusal rate of red teamers' prompts</th>"
+            + "<th>attack success rate</th><th>safety rank (Bradley–Terry strength)</th></tr></thead><tbody>\n"
+        for model in arena.models {
+            let rank = model.rank.map { rank in
+                "\(rank) <small>(\(CardNumber.value(model.strength ?? 0)) [\(CardNumber.value(model.strengthLow ?? 0)), \(CardNumber.value(model.strengthHigh ?? 0))])</small>"
+            } ?? "-"
+            html += "<tr><td><code>\(e(model.model))</code></td><td>\(share(model.refusalRate))</td><td>\(share(model.attackSuccessRate))</td><td>\(rank)</td></tr>\n"
+        }
+        html += "</tbody></table></div>\n<p class=\"meta\">\(arena.ratedConversations) rated pairwise conversations"
+            + (arena.rankingProblem.map { "; no ranking: \(e($0))" } ?? "") + ". \(e(CardArenaFigures.published)).</p>\n"
+        return html
     }
 
     /// Per family with mitigations: each figure bare and wrapped, and the tokens each spent.

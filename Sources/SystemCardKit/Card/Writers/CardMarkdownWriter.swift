@@ -35,6 +35,7 @@ enum CardMarkdownWriter {
             for (number, section) in part.sections {
                 if part.sections.count > 1 { lines += ["", "### \(number) \(m(section.title))"] }
                 let evaluations = card.evaluations(in: section)
+                if section == .redTeaming { lines += arena(card) }
                 if evaluations.isEmpty { lines += ["", "_No evaluation for this section is registered yet._"] }
                 for evaluation in evaluations { lines += block(evaluation, card: card) }
             }
@@ -162,6 +163,29 @@ enum CardMarkdownWriter {
                 lines.append("| \(m(score.category.title)) | \(level(score.pre)) | \(level(score.post)) |")
             }
         }
+        return lines
+    }
+
+    /// Section 1.6: what people did in the arena.
+    static func arena(_ card: CardDocument) -> [String] {
+        var lines = ["", "#### People in the arena (`systemcard arena serve`)"]
+        guard let arena = card.arena else {
+            return lines + ["", "_No arena data in the store for these models: `systemcard arena serve --models …` lets red teamers attack and compare them._"]
+        }
+        func share(_ share: CardArenaFigures.Share?) -> String {
+            share.map { "\(CardNumber.value($0.value)) [\(CardNumber.value($0.ciLow)), \(CardNumber.value($0.ciHigh))] n=\($0.n)" } ?? "no data"
+        }
+        lines += [
+            "", "| model | refusal rate of red teamers' prompts | attack success rate | safety rank (Bradley–Terry strength) |",
+            "|---|---:|---:|---:|",
+        ]
+        for model in arena.models {
+            let rank = model.rank.map { rank in
+                "\(rank) (\(CardNumber.value(model.strength ?? 0)) [\(CardNumber.value(model.strengthLow ?? 0)), \(CardNumber.value(model.strengthHigh ?? 0))])"
+            } ?? "-"
+            lines.append("| \(m(model.model)) | \(share(model.refusalRate)) | \(share(model.attackSuccessRate)) | \(rank) |")
+        }
+        lines += ["", m("\(arena.ratedConversations) rated pairwise conversations" + (arena.rankingProblem.map { "; no ranking: \($0)" } ?? "") + ". " + CardArenaFigures.published + ".")]
         return lines
     }
 
