@@ -34,7 +34,9 @@ enum HostileCard {
             graderUsage: TokenUsage(promptTokens: 1, completionTokens: 2),
             developerRoleFolded: 3,
             datasetFiles: [DatasetFileDigest(path: text("data.csv"), sha256: String(repeating: "a", count: 64))],
-            figures: figures, examples: [example])
+            figures: figures, examples: [example], meanLatencyMilliseconds: 812.5,
+            mitigationCost: CardMitigationCost(results: 58, calls: 58, tokens: 900, milliseconds: 4_000, acted: 3),
+            judgeValidation: text("judge validated: agreement 0.9"))
         let evaluation = CardEvaluationResult(
             name: text("eval"), version: text("1"), summary: text("summary"), section: .persuasion,
             options: [CardOption(name: text("set"), value: text("small"))],
@@ -63,9 +65,18 @@ enum HostileCard {
                 rationale: text("rationale"), reviewer: text("reviewer"))
         ]
         let preparedness = PreparednessScorer.score(config: config, models: models, evaluations: [evaluation, skipped])
-        return CardDocument(
+        var card = CardDocument(
             title: text("title"), generatedAt: text("2025-01-31T00:00:00Z"), generator: text("systemcard"),
             profile: .quick, limit: 30, models: models, graderModel: "openai/" + text("judge"),
             evaluations: [evaluation, skipped], preparedness: preparedness)
+        card.arena = CardArenaFigures(
+            models: [
+                CardArenaFigures.Model(
+                    model: text("arena-model"), refusalRate: .init(value: 0.5, ciLow: 0.3, ciHigh: 0.7, n: 20),
+                    attackSuccessRate: .init(value: 0.1, ciLow: 0.02, ciHigh: 0.3, n: 10), strength: 0.4, strengthLow: 0.1,
+                    strengthHigh: 0.7, rank: 1),
+                CardArenaFigures.Model(model: text("other"), refusalRate: nil, attackSuccessRate: nil),
+            ], ratedConversations: 12, rankingProblem: text("problem"))
+        return card
     }
 }

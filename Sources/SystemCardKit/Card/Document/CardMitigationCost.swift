@@ -17,6 +17,14 @@ struct CardMitigationCost: Sendable, Hashable, Codable {
     /// Added wall time per result, in milliseconds.
     var millisecondsPerResult: Double { results > 0 ? Double(milliseconds) / Double(results) : 0 }
 
+    init(results: Int, calls: Int, tokens: Int, milliseconds: Int, acted: Int) {
+        self.results = results
+        self.calls = calls
+        self.tokens = tokens
+        self.milliseconds = milliseconds
+        self.acted = acted
+    }
+
     init(summary: RunSummary) {
         results = summary.scored + summary.errors
         calls = summary.mitigationCalls
