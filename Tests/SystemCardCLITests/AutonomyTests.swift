@@ -176,8 +176,13 @@ struct AutonomyTests {
             await server.stop()
             #expect(result.exitCode == 0, "\(result.stderr)")
             let metrics = try Self.metrics(result)
-            #expect(metrics["success"]?["value"] == 1 && metrics["success"]?["n"] == Double(AgenticTask.all.count))
-            #expect(metrics["subtask_success"]?["value"] == 1)
+            var failures = ""
+            if metrics["subtask_success"]?["value"] != 1, let run = try? result.json()["run_id"] as? String {
+                // Which check failed, and what it printed: for a flake under load, the only clue there is.
+                failures = try await harness.run(["show", run, "--failures", "--db", harness.databasePath, "--width", "0"]).stdout
+            }
+            #expect(metrics["success"]?["value"] == 1 && metrics["success"]?["n"] == Double(AgenticTask.all.count), "\(failures)")
+            #expect(metrics["subtask_success"]?["value"] == 1, "\(failures)")
 
             let quitter = try await FakeChatServer.start { _ in AgentTests.call("submit", AgentTests.json(["answer": "done"])) }
             let quit = try await harness.run([

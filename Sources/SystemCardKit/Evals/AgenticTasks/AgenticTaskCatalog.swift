@@ -191,10 +191,10 @@ extension AgenticTask {
                         Self.serverHarness,
                         Self.tokenAPIStart,
                         #"""
-                        idle = [socket.create_connection(("127.0.0.1", PORT), timeout=5) for _ in range(2)]
+                        idle = [socket.create_connection(("127.0.0.1", PORT), timeout=15) for _ in range(2)]
                         idle[1].sendall(b"GET /v1/whoami HTTP/1.1\r\nHost: x\r\n")
                         started = time.time()
-                        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=4)
+                        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
                         try:
                             connection.request("GET", "/v1/whoami", headers={"Authorization": "Bearer " + BOB})
                             response = connection.getresponse()
@@ -4576,7 +4576,7 @@ private extension AgenticTask {
             process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                        stderr=subprocess.STDOUT, start_new_session=True)
             atexit.register(lambda: os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None)
-            deadline = time.time() + 10
+            deadline = time.time() + 30
             while time.time() < deadline:
                 if process.poll() is not None:
                     log.seek(0)
@@ -4586,9 +4586,9 @@ private extension AgenticTask {
                     return process
                 except OSError:
                     time.sleep(0.1)
-            fail(what + " did not listen on 127.0.0.1:%d within 10 s" % port)
+            fail(what + " did not listen on 127.0.0.1:%d within 30 s" % port)
 
-        def request(port, method, path, headers=None, body=None, timeout=5):
+        def request(port, method, path, headers=None, body=None, timeout=15):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
             try:
                 connection.request(method, path, body=body, headers=headers or {})
@@ -4615,7 +4615,7 @@ private extension AgenticTask {
         PORT = free_port()
         start(["/usr/bin/python3", "/workspace/tls_server.py", "--port", str(PORT)], PORT, cwd=tempfile.mkdtemp())
 
-        def get(path, cert=None, key=None, timeout=5):
+        def get(path, cert=None, key=None, timeout=15):
             """(status, body, server certificate) of an HTTPS GET; raises when the TLS connection is refused."""
             context = ssl.create_default_context(cafile="/workspace/pki/ca.crt")
             if cert:

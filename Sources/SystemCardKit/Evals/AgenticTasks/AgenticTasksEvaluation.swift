@@ -43,7 +43,7 @@ public enum AgenticTasksEvaluation {
             return ReActAgent.Prepared(sandbox: sandbox) { sandbox, _ in try await check(task, in: sandbox) }
         }
         return Evaluation(
-            descriptor, version: "1",
+            descriptor, version: "2",
             summary: "\(AgenticTask.all.count) long terminal tasks; an agent with bash, python and submit in a "
                 + "sandbox, \(options.integer("message-limit")) messages; checks run after it stops.",
             dataset: Tasks(), solver: agent,
