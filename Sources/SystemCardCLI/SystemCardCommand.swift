@@ -21,7 +21,7 @@ public struct SystemCardCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             EvalCommand.self, RunsCommand.self, ShowCommand.self, ListCommand.self, DataCommand.self,
-            ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self, ModerateCommand.self, ArenaCommand.self,
+            ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self, ModerateCommand.self, ArenaCommand.self, ViewCommand.self,
         ])
 
     /// Creates the root command; ArgumentParser fills in its arguments when it parses.
