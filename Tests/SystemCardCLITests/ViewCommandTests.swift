@@ -25,7 +25,17 @@ struct ViewCommandTests {
         }
         let a = try await eval("a")
         let b = try await eval("b")
+        let card = harness.directory.appendingPathComponent("card")
+        let made = try await harness.run([
+            "card", "--models", "openai/a", "--evaluations", "xstest", "--limit", "8", "--base-url", server.baseURL,
+            "--db", harness.databasePath, "--data-dir", CLIHarness.sharedDatasets!.path, "--out", card.path, "--quiet",
+        ])
+        #expect(made.exitCode == 0, "\(made.stderr)")
         await server.stop()
+        let html = try String(contentsOf: card.appendingPathComponent("card.html"), encoding: .utf8)
+        let example = try #require(html.range(of: "href=\"http://127.0.0.1:8081/runs/").map {
+            "/runs/" + html[$0.upperBound...].prefix { $0 != "\"" }
+        }, "the card's examples link into the viewer")
 
         let (process, out, _) = try harness.start(["view", "--port", "0", "--db", harness.databasePath])
         defer { process.terminate() }
@@ -56,6 +66,8 @@ struct ViewCommandTests {
             let compare = try await browser.get("/compare?a=\(a)&b=\(b)")
             #expect(compare.status == 200)
             #expect(compare.body.range(of: #"changed \([1-9]"#, options: .regularExpression) != nil, "\(compare.body)")
+            let linked = try await browser.get(example)
+            #expect(linked.status == 200 && linked.body.contains("Sample <code>"), "the card's link opens the sample")
             #expect(try await browser.get("/runs/nope").status == 404)
             #expect(try await browser.post("/", [("x", "y")]).status >= 400, "read-only")
         }

@@ -6,6 +6,8 @@ import Foundation
 enum CardHTMLWriter {
     /// Characters of prompt, response and reason shown per example failure.
     static let exampleLimit = 1_500
+    /// Where `systemcard view` listens by default: the examples link into it.
+    static let viewerBase = "http://127.0.0.1:8081"
 
     static func render(_ card: CardDocument) -> String {
         var html = """
@@ -256,8 +258,13 @@ enum CardHTMLWriter {
                 text += " · \(e(verdict))</p>\n"
                 if let run = result.runId {
                     // Every step of the sample (an agent's tool calls and outputs) is one command away.
+                    var segment = CharacterSet.urlPathAllowed
+                    segment.remove("/")
+                    let path = "/runs/\(run.addingPercentEncoding(withAllowedCharacters: segment) ?? run)/samples/"
+                        + "\(example.sampleId.addingPercentEncoding(withAllowedCharacters: segment) ?? "")/\(example.epoch)"
                     text += "<p class=\"meta\">All of it: <code>systemcard show \(e(run)) --sample "
-                        + "\(e(example.sampleId))</code></p>\n"
+                        + "\(e(example.sampleId))</code>, or <a href=\"\(e(CardHTMLWriter.viewerBase + path))\">in the viewer</a> "
+                        + "(with <code>systemcard view</code> running)</p>\n"
                 }
                 text +=
                     "<p class=\"label\">Prompt</p><pre>\(HTMLText.excerpt(example.prompt, limit: exampleLimit))</pre>\n"
