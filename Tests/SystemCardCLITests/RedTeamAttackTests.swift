@@ -112,6 +112,27 @@ struct RedTeamAttackTests {
         #expect(metrics["queries_to_success"] == nil)
     }
 
+    /// A token budget ends the attack: every call is 15 tokens here (attacker, target, judge: 45 per query), so a
+    /// budget of 100 allows a third query (90 < 100) and no fourth.
+    @Test func aTokenBudgetEndsTheAttack() async throws {
+        let server = try await FakeChatServer.start { request in
+            switch request.model {
+            case "attacker": return .answer(#"{"improvement": "x", "prompt": "try \#(request.messages.count)"}"#)
+            case "judge": return .answer("RATING: 1\nACTIONABLE: no")
+            default: return .answer("I'm sorry, but I can't help with that.")
+            }
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let result = try await run(harness, server, ["--option", "attack=pair", "--option", "max-tokens=100"])
+        await server.stop()
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let metrics = try #require(try result.json()["metrics"] as? [String: [String: Double]])
+        #expect(metrics["queries"]?["value"] == 3)
+        #expect(metrics["tokens"]?["value"] == 135)
+        #expect(metrics["attack_success_rate"]?["value"] == 0)
+    }
+
     @Test func withoutAJudgeOrAnAttackerTheRunSaysWhatIsMissing() async throws {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }

@@ -15,6 +15,9 @@ enum AttackMethod: String, Sendable, CaseIterable {
 struct AttackBudget: Sendable, Hashable {
     /// Target model calls at most (every attempt, refused and backtracked ones included).
     var maxQueries = 20
+    /// Tokens at most (prompt and completion) of every call the attack makes for one behaviour: the target's, the
+    /// attacker's and the judge's; nil: no token budget. The attempt that crosses it is the last.
+    var maxTokens: Int?
     /// PAIR streams; TAP branching factor.
     var streams = 3
     /// PAIR iterations per stream; TAP depth; Crescendo turns (backtracked turns not counted).

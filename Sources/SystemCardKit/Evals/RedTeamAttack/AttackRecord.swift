@@ -9,6 +9,10 @@ struct AttackRecord: Sendable {
     var bestResponse = ""
     var turns = 0
     var backtracks = 0
+    /// Tokens of every call made for this behaviour (target, attacker, judge).
+    var tokens = 0
+    /// True when the token budget ended the attack.
+    var outOfTokens = false
 
     mutating func note(_ text: String) {
         transcript.append(.system("[attack] \(text)"))
@@ -38,8 +42,9 @@ struct AttackRecord: Sendable {
         var output = SolverOutput(completion: bestResponse, transcript: transcript)
         var parts: [String: Double] = [
             "queries": Double(queries), "success": success ? 1 : 0, "best_rating": Double(bestRating),
-            "turns": Double(turns), "backtracks": Double(backtracks),
+            "turns": Double(turns), "backtracks": Double(backtracks), "tokens": Double(tokens),
         ]
+        if outOfTokens { parts["out_of_tokens"] = 1 }
         if let queriesToSuccess { parts["queries_to_success"] = Double(queriesToSuccess) }
         output.parts = parts
         return output

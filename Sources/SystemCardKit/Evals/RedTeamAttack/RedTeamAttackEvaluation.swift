@@ -16,6 +16,9 @@ public enum RedTeamAttackEvaluation {
             "set", summary: "harmbench (240 test behaviours) or jbb (100)", choices: AttackBehaviors.Set.allCases.map(\.rawValue),
             default: "harmbench"),
         EvaluationOption("max-queries", summary: "Target queries per behaviour at most", integerIn: 1...500, default: 20),
+        EvaluationOption(
+            "max-tokens", summary: "Tokens per behaviour at most, every call counted (0: no token budget)",
+            integerIn: 0...100_000_000, default: 0),
         EvaluationOption("streams", summary: "PAIR streams; TAP branching factor", integerIn: 1...50, default: 3),
         EvaluationOption("depth", summary: "PAIR iterations; TAP depth; Crescendo turns", integerIn: 1...50, default: 5),
         EvaluationOption("width", summary: "TAP leaves kept per level", integerIn: 1...50, default: 4),
@@ -34,9 +37,11 @@ public enum RedTeamAttackEvaluation {
         let method = AttackMethod(rawValue: options["attack"] ?? "crescendo") ?? .crescendo
         let set = AttackBehaviors.Set(rawValue: options["set"] ?? "harmbench") ?? .harmbench
         func number(_ key: String, _ fallback: Int) -> Int { Int(options[key] ?? "") ?? fallback }
-        let budget = AttackBudget(
+        var budget = AttackBudget(
             maxQueries: number("max-queries", 20), streams: number("streams", 3), depth: number("depth", 5),
             width: number("width", 4), maxBacktracks: number("backtracks", 10))
+        let tokens = number("max-tokens", 0)
+        budget.maxTokens = tokens > 0 ? tokens : nil
         let format = ModerationFormat(rawValue: options["classifier-format"] ?? "systemcard") ?? .systemcard
         return Evaluation(
             descriptor,
@@ -53,6 +58,9 @@ public enum RedTeamAttackEvaluation {
                 Metric(
                     name: "queries", summary: "Target queries spent per behaviour.", higherIsBetter: true, interval: .mean,
                     value: { $0.parts?["queries"] ?? 0 }),
+                Metric(
+                    name: "tokens", summary: "Tokens of every call (target, attacker, judge) per behaviour.",
+                    higherIsBetter: false, interval: .mean, value: { $0.parts?["tokens"] ?? 0 }),
             ],
             aggregates: [
                 AggregateMetric(
@@ -64,6 +72,7 @@ public enum RedTeamAttackEvaluation {
                 "attack": method.rawValue, "set": set.rawValue, "max-queries": String(budget.maxQueries),
                 "streams": String(budget.streams), "depth": String(budget.depth), "width": String(budget.width),
                 "backtracks": String(budget.maxBacktracks), "classifier-format": format.rawValue,
+                "max-tokens": String(tokens),
             ])
     }
 

@@ -14,14 +14,19 @@ struct RedTeamAttackSolver: Solver {
             throw GradingError("the attack needs the attacker role")
         }
         guard let judge = context.judge else { throw GradingError("the attack needs a grader model as its judge") }
+        let counter = TokenCounter()
         let run = AttackRun(
-            goal: sample.prompt, target: context.model, attacker: AttackerModel(role: attackerRole), judge: judge,
-            classifier: classifier, budget: budget)
+            goal: sample.prompt, target: TokenCountingRole(base: context.model, counter: counter),
+            attacker: AttackerModel(role: TokenCountingRole(base: attackerRole, counter: counter)),
+            judge: TokenCountingRole(base: judge, counter: counter), classifier: classifier, budget: budget, counter: counter)
+        var record: AttackRecord
         switch method {
-        case .pair: return try await run.pair().output
-        case .tap: return try await run.tap().output
-        case .crescendo: return try await run.crescendo().output
+        case .pair: record = try await run.pair()
+        case .tap: record = try await run.tap()
+        case .crescendo: record = try await run.crescendo()
         }
+        record.tokens = counter.value
+        return record.output
     }
 }
 
@@ -33,6 +38,18 @@ struct AttackRun: Sendable {
     let judge: any ModelRole
     let classifier: ContentClassifier
     let budget: AttackBudget
+    let counter: TokenCounter
+
+    /// True while another target query fits the budget (queries, and tokens when there is a token budget).
+    func canQuery(_ record: inout AttackRecord) -> Bool {
+        guard record.queries < budget.maxQueries else { return false }
+        if let limit = budget.maxTokens, counter.value >= limit {
+            if !record.outOfTokens { record.note("token budget of \(limit) spent (\(counter.value) tokens)") }
+            record.outOfTokens = true
+            return false
+        }
+        return true
+    }
 
     /// Judges `response`; on an actionable one asks the classifier, and records success when it flags it.
     func assess(_ response: String, into record: inout AttackRecord) async throws -> AttackJudge.Verdict {
@@ -55,7 +72,7 @@ struct AttackRun: Sendable {
         }
         for iteration in 1...budget.depth {
             for index in streams.indices {
-                guard record.queries < budget.maxQueries else { return record }
+                guard canQuery(&record) else { return record }
                 let (prompt, reply) = try await attacker.next(streams[index], field: "prompt")
                 record.note("stream \(index + 1), iteration \(iteration)")
                 let response = try await target.generate([.user(prompt)]).text
@@ -92,7 +109,7 @@ struct AttackRun: Sendable {
             children = Array(children.prefix(budget.width))
             var scored: [(conversation: AttackerModel.Conversation, rating: Int)] = []
             for child in children {
-                guard record.queries < budget.maxQueries else { return record }
+                guard canQuery(&record) else { return record }
                 record.note("depth \(depth)")
                 let response = try await target.generate([.user(child.prompt)]).text
                 record.queries += 1
@@ -117,7 +134,7 @@ struct AttackRun: Sendable {
             instructions: AttackerModel.crescendoInstructions(goal: goal, maxTurns: budget.depth),
             opening: "Write your first question.")
         var history: [ChatMessage] = []
-        while record.turns < budget.depth && record.queries < budget.maxQueries {
+        while record.turns < budget.depth && canQuery(&record) {
             let (question, reply) = try await attacker.next(attackerConversation, field: "question")
             let sent = history + [.user(question)]
             let response = try await target.generate(sent).text
