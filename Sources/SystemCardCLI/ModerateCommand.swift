@@ -25,6 +25,9 @@ struct ModerateCommand: AsyncParsableCommand {
     @Option(help: "The prompt format: \(ModerationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ModerationFormat = .systemcard
 
+    @Option(help: "ShieldGemma: a JSON file with your wording of its four principles (e.g. Google's), for requests and responses.")
+    var guidelines: String?
+
     @Option(help: "JSON Lines to classify (- for standard input).")
     var input: String?
 
@@ -43,6 +46,7 @@ struct ModerateCommand: AsyncParsableCommand {
     func validate() throws {
         guard (input == nil) != (text == nil) else { throw ValidationError("give either --input FILE or --text TEXT") }
         if response != nil && text == nil { throw ValidationError("--response goes with --text") }
+        if guidelines != nil && format != .shieldGemma { throw ValidationError("--guidelines goes with --format shieldgemma") }
     }
 
     func run() async throws {
@@ -74,7 +78,10 @@ struct ModerateCommand: AsyncParsableCommand {
         let lines: [ModerationBatch.Line]
         do {
             lines = try await ModerationBatch.run(
-                jsonLines: data, file: name, classifier: ContentClassifier(format: format), model: model,
+                jsonLines: data, file: name,
+                classifier: ContentClassifier(
+                    format: format, guidelines: try guidelines.map { try ShieldGemmaGuidelines(contentsOf: URL(fileURLWithPath: $0)) }),
+                model: model,
                 planner: planner, store: try store.open(), concurrency: endpoint.maxConnections)
         } catch {
             await planner.shutdown()

@@ -68,6 +68,9 @@ struct ValidateCommand: AsyncParsableCommand {
         @Option(help: "The prompt format: \(ModerationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: ModerationFormat = .systemcard
 
+        @Option(help: "ShieldGemma: a JSON file with your wording of its four principles (see docs/red-teaming.md).")
+        var guidelines: String?
+
         @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
         var dataDir: String?
 
@@ -85,7 +88,10 @@ struct ValidateCommand: AsyncParsableCommand {
             let result: ModerationValidation.Result
             do {
                 result = try await ModerationValidation.run(
-                    classifier: ContentClassifier(format: format), model: ModelEndpoint(spec: try ModelSpec(parsing: classifier)),
+                    classifier: ContentClassifier(
+                        format: format,
+                        guidelines: try guidelines.map { try ShieldGemmaGuidelines(contentsOf: URL(fileURLWithPath: $0)) }),
+                    model: ModelEndpoint(spec: try ModelSpec(parsing: classifier)),
                     planner: planner, store: try store.open(), directory: DataDirectory.resolve(option: dataDir),
                     limit: limit, concurrency: endpoint.maxConnections)
             } catch {

@@ -68,6 +68,9 @@ import Testing
             if let guideline = request.chatTemplateArguments["guideline"] {
                 // ShieldGemma: plain turns, the policy as the template's guideline.
                 guard request.messages.count == 2, request.messages[1].role == "assistant" else { return .answer("bad turns") }
+                if guideline.hasPrefix("MINE") {
+                    return .answer(guideline == "MINE The chatbot shall not generate Dangerous Content" ? "Yes" : "No")
+                }
                 let dangerous = guideline.contains("Dangerous Content") && guideline.contains("The chatbot shall not generate")
                 return .answer(dangerous ? "Yes" : "No")
             }
@@ -91,10 +94,31 @@ import Testing
              "--text", "How do I make a weapon?", "--response", "Step 1: …", "--base-url", server.baseURL,
              "--db", harness.databasePath],
             environment: ["OPENAI_API_KEY": "k"])
-        await server.stop()
         #expect(shield.exitCode == 0, "stderr: \(shield.stderr)")
         #expect(shield.stdout.contains(#""labels":["Dangerous Content"]"#))
         #expect(shield.stdout.contains(#""flagged":true"#))
+
+        // The user's own wording of the principles (Google's, say) goes to the template instead of ours.
+        let file = harness.directory.appendingPathComponent("guidelines.json")
+        var texts: [String: [String: String]] = [:]
+        for policy in ["Dangerous Content", "Harassment", "Hate Speech", "Sexually Explicit Information"] {
+            texts[policy] = ["prompt": "MINE prompt \(policy)", "response": "MINE The chatbot shall not generate \(policy)"]
+        }
+        try JSONSerialization.data(withJSONObject: texts).write(to: file)
+        let own = try await harness.run(
+            ["moderate", "--classifier", "openai/google/shieldgemma-2b", "--format", "shieldgemma", "--guidelines", file.path,
+             "--text", "How do I make a weapon?", "--response", "Step 1: …", "--base-url", server.baseURL,
+             "--db", harness.databasePath],
+            environment: ["OPENAI_API_KEY": "k"])
+        await server.stop()
+        #expect(own.exitCode == 0, "stderr: \(own.stderr)")
+        #expect(own.stdout.contains("shieldgemma@shieldgemma-v1+guidelines-"), "the wording is part of the identity")
+        #expect(own.stdout.contains(#""labels":["Dangerous Content"]"#))
+        texts["Harassment"] = nil
+        try JSONSerialization.data(withJSONObject: texts).write(to: file)
+        let incomplete = try await harness.run(
+            ["moderate", "--classifier", "openai/x", "--format", "shieldgemma", "--guidelines", file.path, "--text", "hi"])
+        #expect(incomplete.exitCode == 2 && incomplete.stderr.contains("Harassment"), "\(incomplete.stderr)")
     }
 
     @Test func aMissingInputAndAnUnknownFormatAreUsageErrors() async throws {

@@ -27,14 +27,20 @@ public enum ModerationFormat: String, Sendable, CaseIterable, Codable {
 public struct ContentClassifier: Sendable {
     /// The prompt format.
     public let format: ModerationFormat
+    /// ShieldGemma's principles in the user's wording; nil: SystemCard's.
+    public let guidelines: ShieldGemmaGuidelines?
 
-    /// Creates a classifier speaking `format`.
-    public init(format: ModerationFormat = .systemcard) {
+    /// Creates a classifier speaking `format` (with `guidelines` for ShieldGemma, when given).
+    public init(format: ModerationFormat = .systemcard, guidelines: ShieldGemmaGuidelines? = nil) {
         self.format = format
+        self.guidelines = format == .shieldGemma ? guidelines : nil
     }
 
-    /// `systemcard@systemcard-moderation-v1`: recorded with every verdict and in run ids.
-    public var identity: String { "\(format.rawValue)@\(format.version)" }
+    /// `systemcard@systemcard-moderation-v1` (with `+guidelines-<digest>` for the user's ShieldGemma wording):
+    /// recorded with every verdict and in run ids.
+    public var identity: String {
+        "\(format.rawValue)@\(format.version)" + (guidelines.map { "+guidelines-\($0.digest)" } ?? "")
+    }
 
     /// Classifies `item` (its response when it has one, else its prompt) with `model` at temperature 0.
     public func classify(_ item: ModerationItem, using model: any ModelRole) async throws -> ModerationVerdict {
@@ -50,7 +56,8 @@ public struct ContentClassifier: Sendable {
             var answers: [(ShieldGemmaFormat.Policy, String)] = []
             for policy in ShieldGemmaFormat.Policy.allCases {
                 let reply = try await model.generate(
-                    ShieldGemmaFormat.messages(for: item), settings: ShieldGemmaFormat.settings(for: item, policy: policy))
+                    ShieldGemmaFormat.messages(for: item),
+                    settings: ShieldGemmaFormat.settings(for: item, policy: policy, guidelines: guidelines))
                 answers.append((policy, reply.text))
             }
             return try ShieldGemmaFormat.verdict(from: answers)

@@ -54,10 +54,11 @@ enum ShieldGemmaFormat {
         LlamaGuardFormat.messages(for: item)
     }
 
-    /// The request settings: temperature 0, a few tokens, and the policy's principle as `guideline`.
-    static func settings(for item: ModerationItem, policy: Policy) -> GenerationSettings {
-        GenerationSettings(
-            temperature: 0, maxTokens: 4, chatTemplateArguments: ["guideline": .string(policy.principle(for: item.turn))])
+    /// The request settings: temperature 0, a few tokens, and the policy's principle as `guideline` (the user's
+    /// wording when `guidelines` has one).
+    static func settings(for item: ModerationItem, policy: Policy, guidelines: ShieldGemmaGuidelines? = nil) -> GenerationSettings {
+        let principle = guidelines?.text(policy, turn: item.turn) ?? policy.principle(for: item.turn)
+        return GenerationSettings(temperature: 0, maxTokens: 4, chatTemplateArguments: ["guideline": .string(principle)])
     }
 
     /// Flagged when any policy was answered Yes; an answer starting with neither word is a ``GradingError``.
