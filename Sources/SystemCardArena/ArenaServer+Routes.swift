@@ -49,15 +49,12 @@ extension ArenaServer {
         }
         router.get("/results") { request, _ in
             try await signedIn(request) { session in
-                let results = ArenaResults.compute(
-                    models: modelNames, conversations: try await store.allConversations(), turns: try await store.allTurns())
-                return Self.html(results.page(session: session))
+                Self.html(try await currentResults().page(session: session))
             }
         }
         router.get("/results.json") { request, _ in
             try await signedIn(request) { _ in
-                let results = ArenaResults.compute(
-                    models: modelNames, conversations: try await store.allConversations(), turns: try await store.allTurns())
+                let results = try await currentResults()
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 return Response(
@@ -99,6 +96,11 @@ extension ArenaServer {
         router.post("/invite/:token") { request, context in
             try await acceptInvitation(request, token: context.parameters.get("token") ?? "")
         }
+    }
+
+    /// The figures of every conversation in the store, for this arena's models.
+    func currentResults() async throws -> ArenaResults {
+        ArenaResults.compute(models: modelNames, conversations: try await store.allConversations(), turns: try await store.allTurns())
     }
 
     func login(_ request: Request) async throws -> Response {

@@ -80,7 +80,7 @@ struct ModerateCommand: AsyncParsableCommand {
             lines = try await ModerationBatch.run(
                 jsonLines: data, file: name,
                 classifier: ContentClassifier(
-                    format: format, guidelines: try guidelines.map { try ShieldGemmaGuidelines(contentsOf: URL(fileURLWithPath: $0)) }),
+                    format: format, guidelines: try ShieldGemmaGuidelines.load(guidelines)),
                 model: model,
                 planner: planner, store: try store.open(), concurrency: endpoint.maxConnections)
         } catch {

@@ -90,7 +90,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 result = try await ModerationValidation.run(
                     classifier: ContentClassifier(
                         format: format,
-                        guidelines: try guidelines.map { try ShieldGemmaGuidelines(contentsOf: URL(fileURLWithPath: $0)) }),
+                        guidelines: try ShieldGemmaGuidelines.load(guidelines)),
                     model: ModelEndpoint(spec: try ModelSpec(parsing: classifier)),
                     planner: planner, store: try store.open(), directory: DataDirectory.resolve(option: dataDir),
                     limit: limit, concurrency: endpoint.maxConnections)

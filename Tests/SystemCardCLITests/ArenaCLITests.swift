@@ -63,14 +63,7 @@ import Testing
              "--base-url", server.baseURL, "--failure-delay-milliseconds", "10", "--lockout-after", "3"] + db,
             environment: ["OPENAI_API_KEY": "k"])
         defer { process.terminate() }
-        var port = 0
-        for _ in 0..<300 where port == 0 {
-            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            if let range = text.range(of: "http://127.0.0.1:") {
-                port = Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
-            }
-            if port == 0 { try await Task.sleep(for: .milliseconds(50)) }
-        }
+        let port = try await CLIHarness.listeningPort(in: out)
         #expect(port > 0, "the arena did not say where it listens: \((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
         guard port > 0 else { return }
         try await ArenaBrowser.withClient { client in

@@ -103,6 +103,19 @@ struct CLIHarness {
         return await Self.wait(process, out, err)
     }
 
+    /// The port a started server printed (`… listening on http://127.0.0.1:PORT`) in `out`, waiting up to 15 s;
+    /// 0 when it never did.
+    static func listeningPort(in out: URL) async throws -> Int {
+        for _ in 0..<300 {
+            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "http://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                return port
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return 0
+    }
+
     func cleanUp() {
         try? FileManager.default.removeItem(at: directory)
     }

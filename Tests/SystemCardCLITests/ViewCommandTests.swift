@@ -39,12 +39,7 @@ struct ViewCommandTests {
 
         let (process, out, _) = try harness.start(["view", "--port", "0", "--db", harness.databasePath])
         defer { process.terminate() }
-        var port = 0
-        for _ in 0..<300 where port == 0 {
-            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            if let range = text.range(of: "http://127.0.0.1:") { port = Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0 }
-            if port == 0 { try await Task.sleep(for: .milliseconds(50)) }
-        }
+        let port = try await CLIHarness.listeningPort(in: out)
         #expect(port > 0)
         guard port > 0 else { return }
         try await ArenaBrowser.withClient { client in

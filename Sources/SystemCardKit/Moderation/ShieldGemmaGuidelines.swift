@@ -39,6 +39,11 @@ public struct ShieldGemmaGuidelines: Sendable, Hashable {
         digest = String(SHA256Digest.hex(data).prefix(12))
     }
 
+    /// The guidelines at `path`, or nil without one (a command's optional `--guidelines`).
+    public static func load(_ path: String?) throws -> ShieldGemmaGuidelines? {
+        try path.map { try ShieldGemmaGuidelines(contentsOf: URL(fileURLWithPath: $0)) }
+    }
+
     func text(_ policy: ShieldGemmaFormat.Policy, turn: ModerationTurn) -> String? {
         texts[policy.rawValue]?[turn == .prompt ? "prompt" : "response"]
     }

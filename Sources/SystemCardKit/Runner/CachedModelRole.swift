@@ -35,13 +35,15 @@ struct CachedModelRole: ModelRole {
     func generate(
         _ messages: [ChatMessage], tools: [ToolDefinition], toolChoice: ToolChoice?, settings: GenerationSettings?
     ) async throws -> ModelResponse {
-        let started = ContinuousClock.now
+        // Only a mitigation's calls are timed (their time is its cost); the model's path stays as it was.
+        let started = kind == .mitigation ? ContinuousClock.now : nil
         let response = try await client.generate(
             messages, tools: tools, toolChoice: toolChoice, settings: settings, epoch: epoch)
         switch kind {
         case .model: ledger.record(response, isGrader: false)
         case .grader: ledger.record(response, isGrader: true)
-        case .mitigation: ledger.recordMitigationCall(response, milliseconds: started.duration(to: .now).inMilliseconds)
+        case .mitigation:
+            ledger.recordMitigationCall(response, milliseconds: started.map { $0.duration(to: .now).inMilliseconds } ?? 0)
         }
         return response
     }
