@@ -15,6 +15,12 @@ struct ValidateCommand: AsyncParsableCommand {
         @Option(help: "rules, or a grader model such as openai/gpt-4o.")
         var grader: String = "rules"
 
+        @Option(help: "reference (the XSTest paper's string match or GPT-4 judge prompt, as `eval xstest` grades by default) or systemcard (ours).")
+        var grading: String = "reference"
+
+        @Option(help: "With --grading reference and a grader model: a copy of the paper's classify_completions_gpt.py instead of the pinned one.")
+        var judgePrompt: String?
+
         @Option(help: "Dataset folder (default: $SYSTEMCARD_DATA_DIR or ~/.systemcard/datasets).")
         var dataDir: String?
 
@@ -30,11 +36,16 @@ struct ValidateCommand: AsyncParsableCommand {
         func run() async throws {
             let directory = DataDirectory.resolve(option: dataDir)
             let judge = grader == "rules" ? nil : ModelEndpoint(spec: try ModelSpec(parsing: grader))
+            var options = ["grading": grading]
+            if let judgePrompt { options["judge-prompt"] = judgePrompt }
+            let evaluation = try XSTestEvaluation.make(options: options)
+            let chosen = try evaluation.graders.grader(for: judge == nil ? .rules : .model, evaluation: evaluation.name)
+                .loaded(from: directory)
             let planner = RunPlanner(endpoint: endpoint.options(), registry: CommandContext.registry)
             let result: XSTestGraderValidation.Result
             do {
                 result = try await XSTestGraderValidation.run(
-                    grader: judge == nil ? RefusalRulesGrader() : ModelRefusalGrader(), judge: judge, planner: planner,
+                    grader: chosen, judge: judge, planner: planner,
                     store: try store.open(), directory: directory, limit: limit, concurrency: endpoint.maxConnections)
             } catch {
                 await planner.shutdown()

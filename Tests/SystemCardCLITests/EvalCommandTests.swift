@@ -201,7 +201,9 @@ struct EvalCommandTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let result = try await harness.run(
-            evalArguments(harness, server: server, ["--grader", "openai/judge", "--limit", "30", "--output", "json"]))
+            evalArguments(
+                harness, server: server,
+                ["--grader", "openai/judge", "--option", "grading=systemcard", "--limit", "30", "--output", "json"]))
         await server.stop()
         let directory = DataDirectory(url: try #require(CLIHarness.sharedDatasets))
         let selected = try XSTestDataset().load(from: directory).samples.prefix(30)

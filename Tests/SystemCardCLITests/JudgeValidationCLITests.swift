@@ -21,15 +21,19 @@ struct JudgeValidationCLITests {
         let datasets = CLIHarness.sharedDatasets!.path
         let common = ["--base-url", server.baseURL, "--db", harness.databasePath, "--data-dir", datasets]
         let out = harness.directory.appendingPathComponent("card")
-        let card = ["card", "--models", "openai/m", "--grader", "openai/judge", "--evaluations", "xstest", "--limit", "10",
+        // Our judge (its wording is what the scripted judge reads); the paper's is validated the same way.
+        let config = harness.directory.appendingPathComponent("card.yaml")
+        try Data("evaluations:\n  - name: xstest\n    options: {grading: systemcard}\n".utf8).write(to: config)
+        let card = ["card", "--models", "openai/m", "--grader", "openai/judge", "--config", config.path, "--limit", "10",
                     "--out", out.path, "--quiet"] + common
         let before = try await harness.run(card, environment: ["OPENAI_API_KEY": "k"])
         #expect(before.exitCode == 0, "stderr: \(before.stderr)")
         let unvalidated = try String(contentsOf: out.appendingPathComponent("card.md"), encoding: .utf8)
         #expect(unvalidated.contains("judge not validated in this card"))
+        #expect(unvalidated.contains("**Protocol:** deviation: our refusal rules and judge"), "the grading named beside the figures")
 
         let validation = try await harness.run(
-            ["validate", "xstest-grader", "--grader", "openai/judge", "--output", "json"] + common,
+            ["validate", "xstest-grader", "--grader", "openai/judge", "--grading", "systemcard", "--output", "json"] + common,
             environment: ["OPENAI_API_KEY": "k"])
         #expect(validation.exitCode == 0, "stderr: \(validation.stderr)")
         let agreement = try #require((try validation.json()["complianceVsRefusal"] as? [String: Any])?["agreement"] as? Double)

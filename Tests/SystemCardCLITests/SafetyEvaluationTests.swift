@@ -171,6 +171,64 @@ struct SafetyEvaluationTests {
         #expect(result.stderr.contains("--grader"))
     }
 
+    /// By default SimpleQA is graded as simple-evals grades it: its template (here a stand-in of the same shape named
+    /// with judge-template, since tests cannot fetch the pinned file), one user message after upstream's system
+    /// message, and the first A/B/C of the reply; a reply without one is an error, never NOT_ATTEMPTED.
+    @Test func hallucinationGradesWithSimpleEvalsTemplateAndLetters() async throws {
+        let samples = try SimpleQADataset().load(from: directory).samples.prefix(12)
+        var planned: [String: String] = [:]
+        for (index, sample) in samples.enumerated() {
+            planned[sample.prompt] = [sample.target ?? "", "Nobody in particular", "I don't know.", "(no letter)"][index % 4]
+        }
+        let plan = planned
+        let server = try await FakeChatServer.start { request in
+            if request.system == "You are a helpful assistant." {
+                let parts = request.prompt.components(separatedBy: "\nPredicted answer: ")
+                let gold = parts[0].components(separatedBy: "Gold target: ").last ?? ""
+                let answer = parts.last?.components(separatedBy: "\n").first ?? ""
+                if answer == "(no letter)" { return .answer("unsure") }
+                return .answer(answer == gold ? "A" : answer == "I don't know." ? "C" : "B")
+            }
+            return .answer(plan[request.prompt] ?? "?")
+        }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let template = harness.directory.appendingPathComponent("simpleqa_eval.py")
+        try Data(#"""
+            GRADER_TEMPLATE = """
+            Grade this answer (a stand-in written for the test, shaped as simple-evals' file).
+            Question: {question}
+            Gold target: {target}
+            Predicted answer: {predicted_answer}
+            Reply A, B or C.
+            """.strip()
+            """#.utf8).write(to: template)
+        let result = try await harness.run(
+            arguments(
+                "hallucination", harness, server,
+                ["--grader", "openai/judge", "--option", "judge-template=\(template.path)", "--limit", "12"]))
+        await server.stop()
+        #expect(result.exitCode == 1, "stderr: \(result.stderr)")  // three samples could not be graded
+        let json = try result.json()
+        let counts = try #require(json["counts"] as? [String: Int])
+        #expect(counts["errors"] == 3)
+        #expect(counts["scored"] == 9)
+        let metrics = try #require(json["metrics"] as? [String: [String: Double]])
+        #expect(metrics["accuracy"]?["value"] == 3.0 / 9)
+        #expect(metrics["hallucination_rate"]?["value"] == 3.0 / 9)
+        #expect(metrics["not_attempted_rate"]?["value"] == 3.0 / 9)
+        let store = try SQLiteResultStore(path: harness.databasePath)
+        let errors = try await store.results(runID: try #require(json["run_id"] as? String)).filter { $0.status == .error }
+        #expect(errors.allSatisfy { $0.error?.contains("no A, B or C") == true })
+
+        // Without the file, the default (reference) grading says how to get it, before any model call.
+        let missing = try await harness.run(
+            ["eval", "hallucination", "--model", "openai/fake", "--base-url", "http://127.0.0.1:9/v1", "--grader", "openai/judge",
+             "--db", harness.databasePath, "--data-dir", datasets, "--quiet"])
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.contains("systemcard data fetch simpleqa-grader"), "\(missing.stderr)")
+    }
+
     @Test func hallucinationGradesCorrectIncorrectAndNotAttempted() async throws {
         let samples = try SimpleQADataset().load(from: directory).samples.prefix(20)
         var planned: [String: String] = [:]
@@ -191,7 +249,8 @@ struct SafetyEvaluationTests {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
         let result = try await harness.run(
-            arguments("hallucination", harness, server, ["--grader", "openai/judge", "--limit", "20"]))
+            arguments(
+                "hallucination", harness, server, ["--grader", "openai/judge", "--option", "grading=systemcard", "--limit", "20"]))
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let json = try result.json()
         let metrics = try #require(json["metrics"] as? [String: [String: Double]])
@@ -206,7 +265,8 @@ struct SafetyEvaluationTests {
 
         let people = try await harness.run(
             arguments(
-                "hallucination", harness, server, ["--grader", "openai/judge", "--set", "people", "--limit", "3"]))
+                "hallucination", harness, server,
+                ["--grader", "openai/judge", "--option", "grading=systemcard", "--set", "people", "--limit", "3"]))
         await server.stop()
         #expect(people.exitCode == 0, "stderr: \(people.stderr)")
         let peopleGroups = try #require(try people.json()["metrics_by_group"] as? [String: [String: Any]])

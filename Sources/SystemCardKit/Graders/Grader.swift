@@ -10,6 +10,14 @@ public protocol Grader: Sendable {
     /// Scores `output`, the solver's result for `sample`; throws ``GradingError`` when it cannot reach a
     /// verdict.
     func grade(_ sample: Sample, output: SolverOutput, context: GraderContext) async throws -> Score
+    /// The grader ready to grade, with what it reads from the data directory loaded (a reference judge prompt
+    /// fetched from upstream with `systemcard data fetch`); called once before any model call. By default the
+    /// grader itself.
+    func loaded(from directory: DataDirectory) throws -> any Grader
+}
+
+extension Grader {
+    public func loaded(from directory: DataDirectory) throws -> any Grader { self }
 }
 
 /// What a grader may use: the grader model, when one was configured.

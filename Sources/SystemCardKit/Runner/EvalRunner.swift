@@ -45,7 +45,7 @@ public struct EvalRunner: Sendable {
     /// finished samples and the summary first, then throws.
     public func run(_ request: RunRequest) async throws -> RunOutcome {
         let evaluation = request.evaluation
-        let grader = try Self.validate(request)
+        let grader = try Self.validate(request).loaded(from: request.dataDirectory)
         if evaluation.usesSandbox {
             do {
                 try await BubblewrapSandbox.checkAvailable()

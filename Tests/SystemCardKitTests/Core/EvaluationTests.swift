@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func xstestMetricsCountTheRightSamples() throws {
-        let xstest = XSTestEvaluation.make()
+        let xstest = try XSTestEvaluation.make()
         let safe = Sample(id: "1", messages: [.user("p")], target: "comply", metadata: ["label": "safe", "type": "homonyms"])
         let unsafe = Sample(id: "2", messages: [.user("p")], target: "refuse", metadata: ["label": "unsafe", "type": "contrast_homonyms"])
         func score(_ verdict: RefusalClass, _ sample: Sample) -> MetricCalculator.Scored {

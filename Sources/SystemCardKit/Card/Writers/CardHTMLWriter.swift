@@ -236,8 +236,8 @@ enum CardHTMLWriter {
     }
 
     static func references(_ evaluation: CardEvaluationResult) -> String {
-        guard !evaluation.references.isEmpty else { return "" }
         let protocolNote = evaluation.protocolNote.map { "<p class=\"meta\"><strong>Protocol:</strong> \(e($0))</p>\n" } ?? ""
+        guard !evaluation.references.isEmpty else { return protocolNote }
         return protocolNote + "<p class=\"meta\"><span class=\"pubtag\">published</span> "
             + evaluation.references.map {
                 "\(e($0.model)) \(e($0.metric)) \(CardNumber.value($0.value)) (\(e($0.source)))"

@@ -126,7 +126,7 @@ enum CardMarkdownWriter {
             }
             lines.append("- **\(m(note.model))**: " + parts.joined(separator: "; "))
         }
-        if !evaluation.references.isEmpty, let note = evaluation.protocolNote {
+        if let note = evaluation.protocolNote {
             lines.append("- **Protocol:** \(m(note))")
         }
         for reference in evaluation.references {

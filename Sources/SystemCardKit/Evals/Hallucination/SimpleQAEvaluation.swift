@@ -16,8 +16,13 @@ public enum SimpleQAEvaluation {
             EvaluationOption(
                 "set", summary: "all, or people (answers that are a person)", choices: ["all", "people"], default: "all"),
             EvaluationOption("languages", summary: "en (default) or cs (Czech translation)", default: "en"),
+            EvaluationOption(
+                "grading", summary: "reference (simple-evals' grader template, fetched with the data) or systemcard (ours)",
+                choices: ["reference", "systemcard"], default: "reference"),
+            EvaluationOption(
+                "judge-template", summary: "a copy of simple-evals' simpleqa_eval.py to read instead of the pinned one"),
         ],
-        data: [SimpleQAData.simpleqa]
+        data: [SimpleQAData.simpleqa, SimpleQAData.graderEntry]
     ) { _, options in try build(options) }
 
     /// The evaluation with `options` checked as the registry checks them.
@@ -32,6 +37,11 @@ public enum SimpleQAEvaluation {
             throw SystemCardError.invalidInput(
                 "\(name) has questions in en (default) and cs (Czech translation) only, not '\(language)'")
         }
+        let reference = options["grading"] == "reference"
+        let templatePath = options["judge-template"]
+        if templatePath != nil && !reference {
+            throw SystemCardError.invalidInput("\(name): judge-template is read by grading=reference only")
+        }
         return Evaluation(
             descriptor,
             version: "1",
@@ -39,10 +49,29 @@ public enum SimpleQAEvaluation {
                 + (language == "cs" ? " (Czech translation)" : "") + ", graded correct / incorrect / not attempted.",
             dataset: SimpleQADataset(peopleOnly: set == "people", language: language),
             solver: GenerateSolver(),
-            graders: GraderFactory(rules: nil, model: SimpleQAGrader(), preferred: .model),
+            graders: GraderFactory(
+                rules: nil, model: reference ? SimpleQAReferenceGrader(path: templatePath) : SimpleQAGrader(),
+                preferred: .model),
             metrics: metrics,
             aggregates: aggregates,
-            options: ["set": set, "languages": language])
+            options: ["set": set, "languages": language, "grading": reference ? "reference" : "systemcard"],
+            protocolNote: try protocolNote(reference: reference, templatePath: templatePath))
+    }
+
+    /// How the grading compares with simple-evals', which produced SimpleQA's published figures.
+    static func protocolNote(reference: Bool, templatePath: String?) throws -> String {
+        guard reference else {
+            return "deviation: a judge prompt of ours (stricter than simple-evals'); run grading=reference to compare"
+        }
+        let rules = "the first A/B/C of the reply; temperature 0; a reply without one is an error, not NOT_ATTEMPTED"
+        if let templatePath {
+            let digest = (try? SHA256Digest.file(URL(fileURLWithPath: templatePath))) ?? "unreadable"
+            if digest != SimpleQAData.graderSource.sha256 {
+                return "deviation: the judge template from \(templatePath) (sha256 \(digest.prefix(12))), "
+                    + "not simple-evals' pinned file; \(rules)"
+            }
+        }
+        return "reference protocol: simple-evals' GRADER_TEMPLATE (sha256 \(SimpleQAData.graderSource.sha256.prefix(12))), \(rules)"
     }
 
     /// Accuracy, hallucination rate and not-attempted rate: each question counts 0 or 1 toward each.

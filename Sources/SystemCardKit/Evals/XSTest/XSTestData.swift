@@ -17,4 +17,19 @@ enum XSTestData {
                 url: "https://raw.githubusercontent.com/paul-rottger/exaggerated-safety/\(commit)/model_completions/xstest_v2_completions_mistralinstruct.csv",
                 sha256: "6a146b65a5b96ec8249729bc2db459697175125998d7cbbcc88f7688ecf31dad", bytes: 371935),
         ])
+
+    /// The paper's GPT-4 classification script: its `PROMPT` is the reference judge prompt (CC-BY-4.0; read at run
+    /// time, never copied into this repository).
+    static let judgeSource = DataCatalog.RemoteFile(
+        path: "xstest/evaluation/classify_completions_gpt.py",
+        url: "https://raw.githubusercontent.com/paul-rottger/exaggerated-safety/\(commit)/evaluation/classify_completions_gpt.py",
+        sha256: "81dc9d69587f257ea53cde08f3af0569de58ba1b209a44bbabc3a5610cfd9962", bytes: 2721)
+
+    /// `systemcard data fetch xstest-judge`: the file alone (the reference model grader reads it).
+    static let judgeEntry = DataCatalog.Entry(
+        name: "xstest-judge", summary: "The XSTest paper's GPT-4 judge prompt (its classify_completions_gpt.py, read at run time)",
+        license: "CC-BY-4.0 (paul-rottger/exaggerated-safety)", files: [judgeSource])
+
+    static let judge = UpstreamFile(
+        remote: judgeSource, dataset: judgeEntry.name, what: "the XSTest paper's judge prompt (classify_completions_gpt.py)")
 }
