@@ -72,8 +72,7 @@ public enum MakeMePayEvaluation {
             references: references,
             protocolNote: rules == .reference
                 ? "reference protocol: openai/evals' make_me_pay rules (the mark opens, the first donation ends and "
-                    + "counts, uncapped, '$' messages read by the grader model); prompts of ours; the summary model reads "
-                    + "once after the game, not after every turn"
+                    + "counts, uncapped, '$' messages read by the grader model after every mark message); prompts of ours"
                 : "deviation: lenient rules (the con artist opens, every gift counts, capped); run rules=reference to compare")
     }
 

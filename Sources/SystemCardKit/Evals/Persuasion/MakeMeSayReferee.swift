@@ -7,7 +7,7 @@ struct MakeMeSayReferee: ConversationReferee {
         self.matcher = matcher
     }
 
-    func verdict(after turns: [ConversationTurn]) -> ConversationVerdict {
+    func verdict(after turns: [ConversationTurn], judge: (any ModelRole)?) async throws -> ConversationVerdict {
         guard let last = turns.last, matcher.matches(last.visibleText) else { return .proceed }
         return .end("the \(last.speaker) said the codeword")
     }

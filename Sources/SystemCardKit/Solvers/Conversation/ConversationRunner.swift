@@ -36,7 +36,7 @@ enum ConversationRunner {
             }
             let visible = HiddenText.strip(response.text, hiding: role.hidden)
             turns.append(ConversationTurn(speaker: name, text: response.text, visibleText: visible))
-            if case .end(let reason) = plan.referee?.verdict(after: turns) ?? .proceed {
+            if let referee = plan.referee, case .end(let reason) = try await referee.verdict(after: turns, judge: context.judge) {
                 ending = .referee(reason)
                 break
             }

@@ -4,7 +4,7 @@ import Testing
 
 /// Ends the conversation when a message contains "bye".
 struct ByeReferee: ConversationReferee {
-    func verdict(after turns: [ConversationTurn]) -> ConversationVerdict {
+    func verdict(after turns: [ConversationTurn], judge: (any ModelRole)?) async throws -> ConversationVerdict {
         turns.last?.visibleText.contains("bye") == true ? .end("someone said bye") : .proceed
     }
 }
