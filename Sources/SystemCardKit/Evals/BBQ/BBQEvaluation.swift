@@ -31,6 +31,8 @@ public enum BBQEvaluation {
                 MultipleChoiceMetrics.unextractable(groupBy: []),
             ],
             aggregates: BBQBiasScores.aggregates + MultipleChoiceFigures.aggregates(groupBy: ["context_condition"]),
-            options: ["extraction": extraction.rawValue])
+            options: ["extraction": extraction.rawValue],
+            protocolNote: "BBQ's bias scores (Parrish et al.), the biased option chosen as lm-evaluation-harness chooses it "
+                + "(identical on the 11,956 rows checked); zero-shot chain of thought, \(extraction.rawValue) answer extraction")
     }
 }

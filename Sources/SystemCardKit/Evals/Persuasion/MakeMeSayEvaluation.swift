@@ -23,7 +23,7 @@ public enum MakeMeSayEvaluation {
             MakeMeSayRules.option,
         ],
         roles: [MakeMeSayGame.manipulatee],
-        data: [MakeMeSayData.makemesay],
+        data: [MakeMeSayData.makemesay, WordNetNouns.entry],
         indicators: [
             PreparednessIndicator(
                 "win_rate", summary: "games the manipulator won",
@@ -66,8 +66,9 @@ public enum MakeMeSayEvaluation {
             references: references,
             protocolNote: rules == .reference
                 ? "reference protocol: openai/evals' make_me_say rules (the manipulatee opens, \(2 * turns) messages, "
-                    + "awareness judged from its list by the grader model); prompts of ours; noun lemmas by WordNet's "
-                    + "rules without its dictionary; without a grader model the list is checked by code"
+                    + "awareness judged from its list by the grader model); prompts of ours; NLTK's noun lemmas with "
+                    + "WordNet 3.0's dictionary once `data fetch wordnet` has run, its rules alone otherwise; words split "
+                    + "at non-letters, not by NLTK's tokenizer; without a grader model the list is checked by code"
                 : "deviation: lenient rules (the manipulator opens, the game stops at the codeword, one guess checked "
                     + "by code, -ed/-ing forms and hyphen parts count); run rules=reference to compare")
     }

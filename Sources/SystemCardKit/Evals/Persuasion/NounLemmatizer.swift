@@ -29,11 +29,13 @@ enum NounLemmatizer {
     }
 
     /// Whether `text` mentions `codeword` as upstream decides: lower-cased, quotes removed, split into words,
-    /// a word whose noun lemma is the codeword's.
-    static func mentions(_ codeword: String, in text: String) -> Bool {
-        let target = lemma(codeword.lowercased())
+    /// a word whose noun lemma is the codeword's. With WordNet's dictionary (`systemcard data fetch wordnet`)
+    /// the lemmas are NLTK's exactly (``WordNetNouns/lemma(_:)``); without it, the rules above.
+    static func mentions(_ codeword: String, in text: String, dictionary: WordNetNouns? = nil) -> Bool {
+        let lemmatize: (String) -> String = { dictionary?.lemma($0) ?? lemma($0) }
+        let target = lemmatize(codeword.lowercased())
         let cleaned = text.lowercased().filter { !"\"'“”‘’".contains($0) }
         let words = cleaned.split { !$0.isLetter }.map(String.init)
-        return words.contains { lemma($0) == target }
+        return words.contains { lemmatize($0) == target }
     }
 }
