@@ -53,8 +53,11 @@ struct DataCommand: AsyncParsableCommand {
                 }.count
                 let status =
                     present == entry.files.count ? "installed" : present == 0 ? "missing" : "partial \(present)/\(entry.files.count)"
-                let unpinned = entry.files.filter(\.sha256.isEmpty).count
-                let pinned = unpinned == 0 ? "sha256" : "unpinned (\(unpinned) files)"
+                let pins = Dictionary(grouping: entry.files, by: \.pin).mapValues(\.count)
+                let pinned = pins.count == 1 && pins["sha256"] != nil
+                    ? "sha256"
+                    : ["sha256", "revision", "unpinned"].compactMap { kind in pins[kind].map { "\(kind) (\($0) files)" } }
+                        .joined(separator: ", ")
                 return [entry.name, status, pinned, entry.summary]
             }
             print("data folder: \(directory.url.path)")

