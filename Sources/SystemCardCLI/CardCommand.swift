@@ -77,6 +77,12 @@ struct CardCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var logging: LoggingArguments
+    @Flag(help: "Do not fetch the datasets the suite needs (by default the card fetches the missing ones into the default data folder; a --data-dir folder is never written to).")
+    var noFetch = false
+
+    @Option(help: "Fetch the suite's datasets from MIRROR/<path> instead of their upstream URLs (an internal mirror).")
+    var dataMirror: String?
+
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -96,9 +102,22 @@ struct CardCommand: AsyncParsableCommand {
             endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let progressLine = ProgressLine(quiet: generation.quiet)
         let quiet = generation.quiet
+        let dataDirectory = DataDirectory.resolve(option: generation.dataDir)
+        try cardConfig.validate(registry: CommandContext.registry)  // a config error is reported before any download
+        if !noFetch && generation.dataDir == nil {
+            // The suite's pinned datasets, fetched before anything runs (one line each on stderr).
+            let client = ModelFactory.makeHTTPClient(maxConnections: 2)
+            _ = await CardDataFetch.run(
+                CardDataFetch.entries(for: cardConfig, registry: CommandContext.registry),
+                fetcher: DataFetcher(httpClient: client, directory: dataDirectory, mirror: dataMirror), directory: dataDirectory
+            ) { line in
+                FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8))
+            }
+            await ModelFactory.shutdown(client)
+        }
         var runner = CardRunner(
             store: resultStore, planner: planner,
-            dataDirectory: DataDirectory.resolve(option: generation.dataDir), examplesPerModel: examples,
+            dataDirectory: dataDirectory, examplesPerModel: examples,
             generator: "systemcard \(SystemCardCommand.configuration.version)",
             onProgress: { progressLine.show($0) },
             onEvent: { line in

@@ -122,6 +122,73 @@ struct CardCommandTests {
         #expect(table.stdout.contains("systemcard show \(after) --sample"), "\(table.stdout)")
     }
 
+    /// The quick profile widens its 10 samples until every metric row has 5: XSTest's not_unsafe (unsafe prompts
+    /// only, 200 of 450) rests on at least 5 samples, and the banner says so.
+    @Test func theQuickProfileGivesEveryMetricRowAtLeastFiveSamples() async throws {
+        let server = try await Self.twoModels()
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let out = harness.directory.appendingPathComponent("card")
+        let run = try await harness.run(
+            cardArguments(harness, server: server, out: out, ["--profile", "quick", "--evaluations", "xstest,instruction-hierarchy"]))
+        await server.stop()
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let json = try card(out)
+        #expect(json["minimum_per_metric"] as? Int == 5)
+        let evaluations = try #require(json["evaluations"] as? [[String: Any]])
+        var checked = 0
+        for name in ["xstest", "instruction-hierarchy"] {
+            let results = try #require(evaluations.first { $0["name"] as? String == name }?["results"] as? [[String: Any]])
+            for result in results {
+                let figures = try #require(result["figures"] as? [[String: Any]])
+                for figure in figures where figure["group"] == nil {
+                    #expect((figure["n"] as? Int ?? 0) >= 5, "\(name) \(figure["label"] ?? ""): n = \(figure["n"] ?? "?")")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 2 * 2 * 2, "two evaluations × two models × their metrics")
+        let markdown = try String(contentsOf: out.appendingPathComponent("card.md"), encoding: .utf8)
+        #expect(markdown.contains("widened until every metric row has at least 5"))
+    }
+
+    /// Without --data-dir the card fetches its suite's missing datasets into the default folder first (here from a
+    /// loopback mirror), one line each; one it cannot get is named and its evaluation says not run, the rest run.
+    @Test func theCardFetchesTheDatasetsItsSuiteNeedsAndGoesOnWithoutTheOnesItCannotGet() async throws {
+        let shared = try #require(CLIHarness.sharedDatasets)
+        var files: [String: Data] = [:]
+        for path in ["xstest/xstest_prompts.csv", "xstest/xstest_v2_completions_mistralinstruct.csv"] {
+            files[path] = try Data(contentsOf: shared.appendingPathComponent(path))
+        }
+        let server = try await FakeChatServer.start(files: files) { _ in .answer(XSTestPrompts.refusal) }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let out = harness.directory.appendingPathComponent("card")
+        let arguments = [
+            "card", "--models", "openai/m", "--base-url", server.baseURL, "--db", harness.databasePath,
+            "--evaluations", "xstest,hallucination", "--limit", "3", "--data-mirror", "http://127.0.0.1:\(server.port)/files/",
+            "--out", out.path,
+        ]
+        let run = try await harness.run(arguments, environment: ["OPENAI_API_KEY": "k"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("data: xstest fetched (2 files, digests checked"), "\(run.stderr)")
+        #expect(run.stderr.contains("data: simpleqa not fetched: "), "\(run.stderr)")
+        let installed = harness.directory.appendingPathComponent("home/datasets/xstest/xstest_prompts.csv")
+        #expect(FileManager.default.fileExists(atPath: installed.path))
+        let evaluations = try #require(try card(out)["evaluations"] as? [[String: Any]])
+        let xstest = try #require(evaluations.first { $0["name"] as? String == "xstest" }?["results"] as? [[String: Any]])
+        #expect(xstest.first?["not_run"] == nil)
+        let hallucination = try #require(
+            evaluations.first { $0["name"] as? String == "hallucination" }?["results"] as? [[String: Any]])
+        #expect(hallucination.first?["not_run"] != nil)
+
+        // Nothing is fetched again, and --no-fetch fetches nothing.
+        let again = try await harness.run(arguments + ["--no-fetch"], environment: ["OPENAI_API_KEY": "k"])
+        await server.stop()
+        #expect(again.exitCode == 0, "stderr: \(again.stderr)")
+        #expect(!again.stderr.contains("data: "), "\(again.stderr)")
+    }
+
     @Test func theDefaultSuiteRunsEveryEvaluationOrSaysWhyNot() async throws {
         let server = try await Self.twoModels()
         let harness = try CLIHarness()

@@ -33,6 +33,38 @@ struct LocalModelTests {
         #expect(try again.json()["run_id"] as? String == json["run_id"] as? String)
     }
 
+    /// In a card of local models only, the evaluations with a second role run with the evaluated model in that role,
+    /// and the card says so, instead of "not run: needs a model for the role".
+    @Test func aLocalCardPlaysTheOtherRolesWithTheEvaluatedModel() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let config = harness.directory.appendingPathComponent("card.yaml")
+        try Data("""
+            evaluations:
+              - name: makemepay
+                options: {set: "5", conversations: "1"}
+                limit: 1
+              - name: makemesay
+                options: {turns: "2"}
+                limit: 1
+            """.utf8).write(to: config)
+        let out = harness.directory.appendingPathComponent("card")
+        let result = try await harness.run(
+            ["card", "--models", "local/smollm2", "--config", config.path, "--max-tokens", "24", "--data-dir",
+             CLIHarness.sharedDatasets?.path ?? "", "--db", harness.databasePath, "--out", out.path, "--quiet"],
+            environment: ["SYSTEMCARD_MODELS_DIR": LocalModelFixture.modelFile.deletingLastPathComponent().path])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let card = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("card.json"))) as? [String: Any]
+        let evaluations = try #require(card?["evaluations"] as? [[String: Any]])
+        for (name, role) in [("makemepay", "mark"), ("makemesay", "manipulatee")] {
+            let results = try #require(evaluations.first { $0["name"] as? String == name }?["results"] as? [[String: Any]])
+            #expect(results.first?["not_run"] == nil, "\(name): \(results.first?["not_run"] ?? "")")
+            #expect(results.first?["stand_ins"] as? [String] == [role])
+        }
+        let markdown = try String(contentsOf: out.appendingPathComponent("card.md"), encoding: .utf8)
+        #expect(markdown.contains("the mark was played by local/smollm2 itself"))
+    }
+
     @Test func missingModelSaysHowToPullIt() async throws {
         let harness = try CLIHarness()
         defer { harness.cleanUp() }

@@ -60,7 +60,8 @@ public struct EvalRunner: Sendable {
             throw SystemCardError.invalidInput("cannot read the \(evaluation.name) dataset: \(error)")
         }
         let selected = SampleSelection.select(
-            loaded.samples, limit: request.limit, seed: request.seed, groupBy: evaluation.sampleGroup)
+            loaded.samples, limit: request.limit, seed: request.seed, groupBy: evaluation.sampleGroup,
+            floor: request.minimumPerMetric.map { SampleSelection.Floor(metrics: evaluation.metrics, minimum: $0) })
         let configuration = Self.configuration(of: request, grader: grader, loaded: loaded)
         var run = try await store.openRun(
             RunRecord(

@@ -30,6 +30,9 @@ public struct RunPlan: Sendable {
     /// Mitigations wrapped around the evaluated model, in order (`safety-spec`, `safety-spec=FILE`,
     /// `hierarchy-guard`; see ``MitigationCatalog``).
     public var mitigations: [String] = []
+    /// With a limit: add samples beyond it until every metric row has at least this many (where the data has
+    /// them); the card's quick profile sets 5. Not part of the run's identity (a limit never is).
+    public var minimumPerMetric: Int?
     /// The content classifier's model for `input-filter` and `output-filter`; nil: the judge.
     public var classifier: ModelEndpoint?
 

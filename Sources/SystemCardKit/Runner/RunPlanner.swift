@@ -61,6 +61,7 @@ public final class RunPlanner: Sendable {
             evaluation: evaluation, model: model, settings: plan.settings, grader: grader, graderModel: judge,
             roles: roles, dataDirectory: plan.dataDirectory, limit: plan.limit, epochs: plan.epochs, seed: plan.seed,
             retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
+        request.minimumPerMetric = plan.minimumPerMetric
         request.mitigations = try plan.mitigations.map(MitigationCatalog.make)
         if let filter = request.mitigations.first(where: \.needsClassifier) {
             guard let classifier = plan.classifier ?? plan.judge else {

@@ -32,6 +32,8 @@ public struct RunRequest: Sendable {
     public var mitigations: [any Mitigation] = []
     /// The content classifier's model, for mitigations that call it (``Mitigation/needsClassifier``).
     public var classifierModel: (any ModelProvider)?
+    /// With a limit: add samples beyond it until every metric row has at least this many (see ``RunPlan``).
+    public var minimumPerMetric: Int?
 
     /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
     /// once, and a stop after 50 endpoint failures in a row.

@@ -207,6 +207,39 @@ struct ContainsTargetGrader: Grader {
         #expect(Set(scattered.compactMap { $0.metadata["prompt_id"] }).count > 3)
     }
 
+    /// The quick profile's floor: a limit is widened, in shuffled order, until each metric's row rests on the minimum
+    /// (here the rare "unsafe" metric), never past what the data has, and with a sample group by whole groups.
+    @Test func aFloorWidensTheLimitUntilEveryMetricRowHasTheMinimum() {
+        let samples = (0..<60).map { index in
+            Sample(id: "s\(index)", messages: [.user("x")], metadata: ["label": index % 10 == 0 ? "unsafe" : "safe"])
+        }
+        let metrics = [
+            Metric(name: "all", summary: ""),
+            Metric(name: "unsafe", summary: "", includes: { $0.metadata["label"] == "unsafe" }),
+        ]
+        let plain = SampleSelection.select(samples, limit: 10, seed: 3)
+        let floored = SampleSelection.select(
+            samples, limit: 10, seed: 3, floor: SampleSelection.Floor(metrics: metrics, minimum: 5))
+        #expect(Array(floored.prefix(10)).map(\.id) == plain.map(\.id), "the limited samples come first, unchanged")
+        #expect(floored.filter { $0.metadata["label"] == "unsafe" }.count == 5)
+        #expect(floored.count == 10 + 5 - plain.filter { $0.metadata["label"] == "unsafe" }.count)
+        #expect(Set(floored.map(\.id)).count == floored.count)
+        // Only six unsafe samples exist: a floor of 8 takes all six and stops.
+        let short = SampleSelection.select(samples, limit: 10, seed: 3, floor: SampleSelection.Floor(metrics: metrics, minimum: 8))
+        #expect(short.filter { $0.metadata["label"] == "unsafe" }.count == 6)
+        // With a sample group, whole groups are added.
+        let grouped = samples.map { sample -> Sample in
+            var sample = sample
+            sample.metadata["prompt_id"] = "g\(Int(sample.id.dropFirst())! / 2)"
+            return sample
+        }
+        let widened = SampleSelection.select(
+            grouped, limit: 10, seed: 3, groupBy: "prompt_id", floor: SampleSelection.Floor(metrics: metrics, minimum: 5))
+        let counts = Dictionary(grouping: widened, by: { $0.metadata["prompt_id"]! }).mapValues(\.count)
+        #expect(counts.values.allSatisfy { $0 == 2 }, "\(counts)")
+        #expect(widened.filter { $0.metadata["label"] == "unsafe" }.count >= 5)
+    }
+
     @Test func seedGivesADeterministicShuffleAndLimitTakesAPrefix() async throws {
         let samples = MemoryDataset(count: 20).samples
         let unseeded = SampleSelection.select(samples, limit: nil, seed: nil).map(\.id)

@@ -10,6 +10,9 @@ public enum CardProfile: String, Sendable, Hashable, Codable, CaseIterable {
     public static let quickLimit = 10
     /// Answer length in the quick profile (unless `max_tokens` is set).
     public static let quickMaxTokens = 128
+    /// In the quick profile, samples are added beyond ``quickLimit`` until every metric row of an evaluation rests
+    /// on at least this many, where the data has them (not for agentic evaluations, whose samples are slow).
+    public static let quickMinimumPerMetric = 5
     /// Samples of an agentic evaluation (one that runs commands in a sandbox) in the quick profile: each is a
     /// conversation of many calls, which the embedded model answers slowly.
     public static let quickAgentLimit = 3

@@ -17,6 +17,9 @@ public struct CardDocument: Sendable, Hashable, Codable {
     var profile: CardProfile
     /// Samples per evaluation when the card was limited (by the profile, the config or `--limit`); nil: all.
     var limit: Int?
+    /// In the quick profile, the fewest samples behind every metric row where the data has them (the limit is
+    /// widened for rows it leaves short); nil otherwise.
+    var minimumPerMetric: Int?
     var models: [CardModelEntry]
     /// The grader model, when the card has one (otherwise rules graders only).
     var graderModel: String?

@@ -30,15 +30,20 @@ struct CardModelResult: Sendable, Hashable, Codable {
     /// The judge's (or its classifier's) measured agreement with human labels, when `systemcard validate` measured
     /// this grader version with this judge model: "refusal judge: agreement 0.93, … (validated 2026-12-07)".
     var judgeValidation: String?
+    /// The evaluation's other roles that the evaluated model played itself (a card of local models only, where
+    /// no other model was configured for them); nil when none.
+    var standIns: [String]?
 
     init(
         model: String, notRun: String? = nil, runId: String? = nil, grader: String? = nil, graderVersion: String? = nil,
         graderModel: String? = nil, epochs: Int = 1, limit: Int? = nil, seed: Int? = nil, counts: CardRunCounts? = nil,
         usage: TokenUsage? = nil, graderUsage: TokenUsage? = nil, developerRoleFolded: Int = 0,
         datasetFiles: [DatasetFileDigest] = [], figures: [CardFigure] = [], examples: [CardExample] = [],
-        meanLatencyMilliseconds: Double? = nil, mitigationCost: CardMitigationCost? = nil, judgeValidation: String? = nil
+        meanLatencyMilliseconds: Double? = nil, mitigationCost: CardMitigationCost? = nil, judgeValidation: String? = nil,
+        standIns: [String]? = nil
     ) {
         self.judgeValidation = judgeValidation
+        self.standIns = standIns
         self.meanLatencyMilliseconds = meanLatencyMilliseconds
         self.mitigationCost = mitigationCost
         self.model = model

@@ -32,6 +32,9 @@ struct CardRunNote: Sendable, Hashable {
             if counts.errors > 0 { parts.append(.text("\(counts.errors) errored (in no metric)")) }
             if counts.missing > 0 { parts.append(.text("\(counts.missing) not run (the run stopped early)")) }
         }
+        for role in result.standIns ?? [] {
+            parts.append(.text("the \(role) was played by \(result.model) itself (no other model in this local card)"))
+        }
         var grader = result.grader ?? "?"
         if let version = result.graderVersion { grader += " (\(version))" }
         if let judge = result.graderModel { grader += " with \(judge)" }

@@ -120,6 +120,7 @@ public struct CardRunner: Sendable {
             models: entries, graderModel: config.grader?.spec.description, evaluations: evaluations,
             preparedness: PreparednessScorer.score(
                 config: config.preparedness, models: entries, evaluations: evaluations))
+        if profile == .quick && config.settings.limit == nil { document.minimumPerMetric = CardProfile.quickMinimumPerMetric }
         document.arena = try await arenaFigures?(config.models.map { $0.spec.description })
         return CardRunOutcome(document: document, problems: problems)
     }
@@ -174,11 +175,17 @@ public struct CardRunner: Sendable {
             limit = CardProfile.quickAgentLimit
         }
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
+        let (roles, standIns) = Self.roles(for: evaluation, planned: planned, config: config, model: model)
         var plan = RunPlan(
             evaluation: planned.name, options: planned.options, model: model.endpoint, grader: planned.grader,
-            judge: config.grader, roles: planned.roles.filter { evaluation.roles.contains($0.key) },
+            judge: config.grader, roles: roles,
             settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
             seed: seed)
+        if profile == .quick && !agentic && planned.limit == nil && config.settings.limit == nil {
+            // Widen the quick sample until every metric row has a few samples (a filtered metric, such as the
+            // unsafe prompts' not_unsafe, could otherwise rest on one or two).
+            plan.minimumPerMetric = CardProfile.quickMinimumPerMetric
+        }
         plan.mitigations = model.mitigations
         plan.classifier = config.classifier
         let request: RunRequest
@@ -227,7 +234,25 @@ public struct CardRunner: Sendable {
                 figures: summary.metrics, examples: examples,
                 meanLatencyMilliseconds: summary.meanLatencyMilliseconds,
                 mitigationCost: (configuration.mitigations ?? []).isEmpty ? nil : CardMitigationCost(summary: summary),
-                judgeValidation: validation))
+                judgeValidation: validation, standIns: standIns.isEmpty ? nil : standIns))
+    }
+
+    /// The models of the evaluation's other roles: the configured ones; in a card whose models are all local,
+    /// a role left unconfigured is played by the evaluated model itself (MakeMePay's mark, MakeMeSay's
+    /// manipulatee) rather than leaving the evaluation unrun; those roles are returned as stand-ins, for the card
+    /// to say so.
+    static func roles(
+        for evaluation: Evaluation, planned: CardEvaluationConfig, config: CardConfig, model: CardModelConfig
+    ) -> (roles: [String: ModelEndpoint], standIns: [String]) {
+        var roles = planned.roles.filter { evaluation.roles.contains($0.key) }
+        var standIns: [String] = []
+        if config.models.allSatisfy({ $0.spec.provider == .local }) {
+            for role in evaluation.roles where roles[role] == nil {
+                roles[role] = model.endpoint
+                standIns.append(role)
+            }
+        }
+        return (roles, standIns)
     }
 
     /// The stored validation of this run's judge, where a labelled set exists for what it decides: the refusal

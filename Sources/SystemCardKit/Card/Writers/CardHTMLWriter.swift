@@ -56,7 +56,11 @@ enum CardHTMLWriter {
 
     /// `at most 10 samples per evaluation (a fixed random subset), answers cut at 128 tokens`.
     static func sampleNote(_ card: CardDocument) -> String {
-        var note = card.limit.map { "at most \($0) samples per evaluation (a fixed random subset)" } ?? "every sample"
+        var note = card.limit.map { "\($0) samples per evaluation (a fixed random subset)" } ?? "every sample"
+        if let minimum = card.minimumPerMetric, card.limit != nil {
+            note += ", widened until every metric row has at least \(minimum) where the data has them (group "
+                + "breakdowns are indicative)"
+        }
         let tokens = Set(card.models.compactMap(\.settings.maxTokens))
         if tokens.count == 1, let maxTokens = tokens.first { note += ", answers cut at \(maxTokens) tokens" }
         return note

@@ -45,7 +45,7 @@ import Testing
         defer { empty.remove() }
         #expect {
             try MMMLUDataset(languages: [.french]).load(from: DataDirectory(url: empty.url))
-        } throws: { "\($0)".contains("systemcard data fetch mmmlu --allow-unpinned") }
+        } throws: { "\($0)".contains("systemcard data fetch mmmlu`") }
     }
 
     @Test func aBadAnswerLetterNamesFileLineAndField() throws {
