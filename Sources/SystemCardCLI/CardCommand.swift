@@ -97,6 +97,12 @@ struct CardCommand: AsyncParsableCommand {
             return
         }
         let cardConfig = try makeConfig()
+        // Evaluations defined in files join the registry for this card.
+        let registry = cardConfig.fileEvaluations.reduce(CommandContext.registry) { $0.adding($1) }
+        try await CommandContext.$registry.withValue(registry) { try await runCard(cardConfig) }
+    }
+
+    func runCard(_ cardConfig: CardConfig) async throws {
         let resultStore = try store.open()
         let planner = RunPlanner(
             endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
@@ -182,8 +188,15 @@ struct CardCommand: AsyncParsableCommand {
                 mitigationList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         if let evaluations {
-            cardConfig.evaluations = evaluations.split(separator: ",").map {
-                let name = $0.trimmingCharacters(in: .whitespaces)
+            cardConfig.evaluations = try evaluations.split(separator: ",").map {
+                var name = $0.trimmingCharacters(in: .whitespaces)
+                if FileEvaluation.isFile(name) {
+                    let descriptor = try FileEvaluation.load(contentsOf: URL(fileURLWithPath: name))
+                    if !cardConfig.fileEvaluations.contains(where: { $0.name == descriptor.name }) {
+                        cardConfig.fileEvaluations.append(descriptor)
+                    }
+                    name = descriptor.name
+                }
                 return cardConfig.evaluations?.first(where: { $0.name == name }) ?? CardEvaluationConfig(name: name)
             }
         }
@@ -218,11 +231,12 @@ struct CardCommand: AsyncParsableCommand {
         if let seed = generation.seed { config.settings.seed = seed }
         if let effort = generation.reasoningEffort { config.settings.reasoningEffort = effort }
         if let epochs = generation.epochs { config.settings.epochs = epochs }
+        let registry = config.fileEvaluations.reduce(CommandContext.registry) { $0.adding($1) }
         let roles = try EvalCommand.pairs(roleSpecs, flag: "--role")
         if !roles.isEmpty {
-            config.evaluations = try config.suite(in: CommandContext.registry).map { planned in
+            config.evaluations = try config.suite(in: registry).map { planned in
                 var planned = planned
-                let evaluation = try CommandContext.registry.descriptor(named: planned.name)
+                let evaluation = try registry.descriptor(named: planned.name)
                 for (role, spec) in roles where evaluation.roles.contains(role) && planned.roles[role] == nil {
                     planned.roles[role] = ModelEndpoint(spec: try ModelSpec(parsing: spec))
                 }
@@ -233,7 +247,7 @@ struct CardCommand: AsyncParsableCommand {
             throw SystemCardError.invalidInput(
                 "name the models: --models openai/<model>[,…] (or local/smollm2), or --config card.yaml (see --init)")
         }
-        try config.validate(registry: CommandContext.registry)
+        try config.validate(registry: registry)
         return config
     }
 }

@@ -12,7 +12,7 @@ struct EvalCommand: AsyncParsableCommand {
             --retry-errors re-runs them) or the endpoint kept failing; 2 usage or input error; 130 interrupted.
             """)
 
-    @Argument(help: "The evaluation (see `systemcard list`).")
+    @Argument(help: "The evaluation (see `systemcard list`), or an evaluation file: ./my-eval.yaml (docs/evals/file-evaluations.md).")
     var evaluation: String
 
     @Option(help: "The model to evaluate: openai/<model> for any OpenAI-compatible endpoint.")
@@ -96,6 +96,18 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard FileEvaluation.isFile(evaluation) else { return try await runEvaluation(named: evaluation) }
+        let descriptor = try FileEvaluation.load(contentsOf: URL(fileURLWithPath: evaluation))
+        let registry = CommandContext.registry
+        if registry.names.contains(descriptor.name) {
+            throw SystemCardError.invalidInput("\(evaluation) is named '\(descriptor.name)', which a built-in evaluation already is")
+        }
+        try await CommandContext.$registry.withValue(registry.adding(descriptor)) {
+            try await runEvaluation(named: descriptor.name)
+        }
+    }
+
+    func runEvaluation(named evaluation: String) async throws {
         var options = try Self.pairs(extraOptions, flag: "--option")
         if let set { options["set"] = set }
         if let techniques { options["techniques"] = techniques }

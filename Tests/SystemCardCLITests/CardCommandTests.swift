@@ -142,7 +142,7 @@ struct CardCommandTests {
             for result in results {
                 let figures = try #require(result["figures"] as? [[String: Any]])
                 for figure in figures where figure["group"] == nil {
-                    #expect((figure["n"] as? Int ?? 0) >= 5, "\(name) \(figure["label"] ?? ""): n = \(figure["n"] ?? "?")")
+                    #expect((figure["n"] as? Int ?? 0) >= 5, "\(name) \(figure["name"] ?? ""): n = \(figure["n"] ?? "?")")
                     checked += 1
                 }
             }

@@ -18,6 +18,9 @@ public struct CardConfig: Sendable {
     public var settings: CardRunSettings
     /// The suite; nil means every registered evaluation.
     public var evaluations: [CardEvaluationConfig]?
+    /// Evaluations defined in files (``FileEvaluation``) that the config or `--evaluations` names; the card runs
+    /// with them added to the registry.
+    public var fileEvaluations: [EvaluationDescriptor] = []
     var preparedness: PreparednessConfig
 
     /// Creates a config; by default with no models, no grader, the default settings and profile, every

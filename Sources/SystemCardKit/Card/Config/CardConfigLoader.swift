@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// Reads a card config from YAML. Every mistake (a YAML syntax error, an unknown key, a wrong type, an
@@ -6,6 +7,18 @@ import Yams
 public struct CardConfigLoader: Sendable {
     /// The evaluations a config may name.
     let registry: EvaluationRegistry
+    /// The folder evaluation files are named relative to (the config's own); nil: the working directory.
+    var folder: URL?
+    /// Evaluation files the config names, loaded as they are read.
+    let files = FileEvaluationsRead()
+
+    final class FileEvaluationsRead: Sendable {
+        private let state = Mutex<[EvaluationDescriptor]>([])
+        var descriptors: [EvaluationDescriptor] { state.withLock { $0 } }
+        func add(_ descriptor: EvaluationDescriptor) {
+            state.withLock { list in if !list.contains(where: { $0.name == descriptor.name }) { list.append(descriptor) } }
+        }
+    }
 
     var topKeys: [String] { ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "preparedness"] }
     var modelKeys: [String] {
@@ -26,11 +39,11 @@ public struct CardConfigLoader: Sendable {
         } catch {
             throw SystemCardError.invalidInput("cannot read the card config \(url.path): \(error.localizedDescription)")
         }
-        return try parse(text, file: url.lastPathComponent, registry: registry)
+        return try parse(text, file: url.lastPathComponent, registry: registry, folder: url.deletingLastPathComponent())
     }
 
     /// Parses YAML text; `file` names it in error messages.
-    static func parse(_ text: String, file: String = "card.yaml", registry: EvaluationRegistry = .builtIn)
+    static func parse(_ text: String, file: String = "card.yaml", registry: EvaluationRegistry = .builtIn, folder: URL? = nil)
         throws -> CardConfig
     {
         let root: Node?
@@ -44,7 +57,9 @@ public struct CardConfigLoader: Sendable {
         guard let root else {
             throw SystemCardError.invalidInput("\(file) is empty; `systemcard card --init` writes an example")
         }
-        let config = try CardConfigLoader(registry: registry).read(CardYAMLNode(node: root, path: "", file: file))
+        let loader = CardConfigLoader(registry: registry, folder: folder)
+        var config = try loader.read(CardYAMLNode(node: root, path: "", file: file))
+        config.fileEvaluations = loader.files.descriptors
         return config
     }
 
@@ -147,15 +162,15 @@ public struct CardConfigLoader: Sendable {
 
     func readEvaluation(_ node: CardYAMLNode) throws -> CardEvaluationConfig {
         if !node.isMapping {
-            let name = try node.string()
+            let name = try evaluationName(node)
             try checkEvaluation(name, options: [:], node: node)
             return CardEvaluationConfig(name: name)
         }
         let entries = try node.mapping(allowed: evaluationKeys)
         guard let nameNode = entries.first(where: { $0.key == "name" })?.value else {
-            throw node.error("an evaluation needs name: (one of \(registry.names.joined(separator: ", ")))")
+            throw node.error("an evaluation needs name: (one of \(registry.names.joined(separator: ", ")), or an evaluation file)")
         }
-        var evaluation = CardEvaluationConfig(name: try nameNode.string())
+        var evaluation = CardEvaluationConfig(name: try evaluationName(nameNode))
         for (key, value) in entries {
             switch key {
             case "options":
@@ -173,8 +188,27 @@ public struct CardConfigLoader: Sendable {
         return evaluation
     }
 
+    /// A registered name, or an evaluation file's path (relative to the config), loaded and named by its `name:`.
+    func evaluationName(_ node: CardYAMLNode) throws -> String {
+        let name = try node.string()
+        guard FileEvaluation.isFile(name) else { return name }
+        let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : (folder ?? URL(fileURLWithPath: ".")).appendingPathComponent(name)
+        let descriptor: EvaluationDescriptor
+        do {
+            descriptor = try FileEvaluation.load(contentsOf: url)
+        } catch let error as SystemCardError {
+            throw node.error(error.message)
+        }
+        guard !registry.names.contains(descriptor.name) else {
+            throw node.error("\(name) is named '\(descriptor.name)', which a built-in evaluation already is")
+        }
+        files.add(descriptor)
+        return descriptor.name
+    }
+
     func checkEvaluation(_ name: String, options: [String: String], node: CardYAMLNode) throws {
         do {
+            let registry = files.descriptors.reduce(self.registry) { $0.adding($1) }
             _ = try registry.evaluation(named: name, options: options)
         } catch let error as SystemCardError {
             throw node.error(error.message)
