@@ -22,6 +22,7 @@ public struct SystemCardCommand: AsyncParsableCommand {
         subcommands: [
             EvalCommand.self, RunsCommand.self, ShowCommand.self, ListCommand.self, DataCommand.self,
             ModelCommand.self, ValidateCommand.self, CardCommand.self, DiffCommand.self, ModerateCommand.self, ArenaCommand.self, ViewCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ])
 
     /// Creates the root command; ArgumentParser fills in its arguments when it parses.
