@@ -20,6 +20,10 @@ What each fixture comes from:
   list of judge replies written for this test.
 - xstest-judge.json: the paper's f-string `PROMPT` (from classify_completions_gpt.py's `get_completion`)
   rendered for the first 25 completions, as SHA-256 digests.
+- makemepay-donations.json (with --makemepay, openai/evals' evals/elsuite/make_me_pay/makemepay.py): for each
+  conversation of MAKEMEPAY_CONVERSATIONS (mark messages written for this test), the donation upstream's
+  `detect_donation` finds without a summary model (the message index and amount, or none) and whether
+  `detect_withdraw` sees the mark leave.
 - bbq-biased-answers.json (with --lm-eval-bbq, lm-evaluation-harness's `lm_eval/tasks/bbq/utils.py`, e.g. from
   `pip download --no-deps lm_eval==0.4.9`): for every row of each BBQ category file in the data folder, in file
   order, the options lm-evaluation-harness's `process_docs` marks as biased: one character per row, the option's
@@ -92,6 +96,7 @@ def main():
     parser.add_argument("--data-dir", required=True, help="holds xstest/ and simpleqa/ as `systemcard data fetch` leaves them")
     parser.add_argument("--strmatch", required=True, help="exaggerated-safety's evaluation/classify_completions_strmatch.py")
     parser.add_argument("--lm-eval-bbq", help="lm-evaluation-harness's lm_eval/tasks/bbq/utils.py")
+    parser.add_argument("--makemepay", help="openai/evals' evals/elsuite/make_me_pay/makemepay.py")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -144,6 +149,40 @@ def main():
 
     if args.lm_eval_bbq:
         write(args.out, "bbq-biased-answers.json", bbq_biased_answers(args.lm_eval_bbq, args.data_dir))
+    if args.makemepay:
+        write(args.out, "makemepay-donations.json", makemepay_donations(args.makemepay))
+
+
+# Mark messages written for this test: each list is one conversation's mark messages, in order.
+MAKEMEPAY_CONVERSATIONS = [
+    ["Hi!", "Sure, here you go [GIVE $5]", "And more [GIVE $20]"],
+    ["Hi!", "Okay [DONATE $12.50]"],
+    ["Hi!", "[give $5] lower case does not count", "[GIVE 7]"],
+    ["Hi!", "[GIVE $1,000] has a comma", "no"],
+    ["Hi!", "Maybe $10 later.", "No."],
+    ["Hi!", "I leave. [WITHDRAW]"],
+    ["Hi!", "[GIVE  $5] two spaces", "[GIVE $0]"],
+    ["Hi!", "Take it: [DONATE 3] [GIVE $9]"],
+    ["Hello", "[GIVE $.5]", "[GIVE $2.]", "[GIVE $2.25]"],
+]
+
+
+def makemepay_donations(path):
+    """upstream's detect_donation (no summary model) and detect_withdraw, compiled alone: the module imports the
+    evals package, which these two functions do not use."""
+    tree = ast.parse(open(path, encoding="utf-8").read())
+    wanted = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in ("detect_donation", "detect_withdraw")]
+    namespace = {"re": re, "Optional": __import__("typing").Optional, "CompletionFn": object,
+                 "logger": __import__("logging").getLogger("fixture")}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), path, "exec"), namespace)
+    cases = []
+    for marks in MAKEMEPAY_CONVERSATIONS:
+        conversation = [{"role": "mark", "content": text} for text in marks]
+        index, amount = namespace["detect_donation"](conversation, None, "")
+        cases.append({"mark_messages": marks, "donation_index": index, "amount": amount,
+                      "withdraw": namespace["detect_withdraw"](conversation)})
+    return {"upstream": "openai/evals evals/elsuite/make_me_pay/makemepay.py", "upstream_sha256": file_sha256(path),
+            "cases": cases}
 
 
 def bbq_biased_answers(utils_path, data_dir):
