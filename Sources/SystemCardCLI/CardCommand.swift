@@ -83,6 +83,9 @@ struct CardCommand: AsyncParsableCommand {
     @Option(help: "Fetch the suite's datasets from MIRROR/<path> instead of their upstream URLs (an internal mirror).")
     var dataMirror: String?
 
+    @Option(help: "Comma-separated runs imported with `systemcard import inspect`, shown in their sections beside ours.")
+    var importedRuns: String?
+
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
 
@@ -225,6 +228,9 @@ struct CardCommand: AsyncParsableCommand {
             }
         }
         if let profile { config.profile = profile }
+        if let importedRuns {
+            config.importedRuns += importedRuns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         if let title { config.title = title }
         if let temperature = generation.temperature { config.settings.temperature = temperature }
         if let maxTokens = generation.maxTokens { config.settings.maxTokens = maxTokens }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SystemCardKit
+import SystemCardTestSupport
 import Testing
 
 /// `systemcard import inspect` and `export inspect` end to end on a log the inspect-ai package wrote.
@@ -26,6 +27,24 @@ import Testing
         let log = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
         #expect((log?["samples"] as? [Any])?.count == 6)
         #expect((log?["eval"] as? [String: Any])?["model"] as? String == "inspect/openai/loopback-model")
+
+        // The card shows the imported run in its section, in the column of the model it was imported for.
+        let server = try await FakeChatServer.start { _ in .answer("I can't share that.") }
+        let card = harness.directory.appendingPathComponent("card")
+        let made = try await harness.run(
+            ["card", "--models", "openai/loopback-model,openai/other", "--evaluations", "phrase-protection", "--limit", "1",
+             "--imported-runs", run, "--base-url", server.baseURL, "--db", harness.databasePath, "--out", card.path, "--quiet"])
+        await server.stop()
+        #expect(made.exitCode == 0, "stderr: \(made.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: card.appendingPathComponent("card.json"))) as? [String: Any]
+        let block = try #require((document?["evaluations"] as? [[String: Any]])?.first { $0["name"] as? String == "inspect-arithmetic-and-facts" })
+        #expect(block["section"] as? String == "hallucination")
+        let results = try #require(block["results"] as? [[String: Any]])
+        #expect(results.first?["run_id"] as? String == run)
+        #expect((results.first?["figures"] as? [[String: Any]])?.contains { $0["name"] as? String == "match" } == true)
+        #expect((results.last?["not_run"] as? String)?.contains("imported for inspect/openai/loopback-model") == true)
+        let markdown = try String(contentsOf: card.appendingPathComponent("card.md"), encoding: .utf8)
+        #expect(markdown.contains("measured by Inspect, not here"))
 
         let badSection = try await harness.run(["import", "inspect", Self.log.path, "--section", "halucination", "--db", harness.databasePath])
         #expect(badSection.exitCode == 2)

@@ -8,6 +8,9 @@ import Logging
 /// `inspect-<task>`, and the log file's SHA-256 is its dataset digest, so importing the same file again resumes the
 /// same run and a different file is a different run.
 public enum InspectImport {
+    /// What the card prints beside an imported run's figures.
+    static let protocolNote = "imported from an Inspect AI log: measured by Inspect, not here"
+
     /// What an import did.
     public struct Outcome: Sendable {
         public var run: RunOutcome
@@ -42,7 +45,8 @@ public enum InspectImport {
                 + "(sha256 \(digest.prefix(12))); scorer \(scorer).",
             dataset: replay, solver: replay, graders: GraderFactory(rules: replay, model: nil, preferred: .rules),
             metrics: [Metric(name: scorer, summary: "Inspect scorer \(scorer) (C = 1, P = 0.5, I and N = 0).")],
-            protocolNote: "imported from an Inspect AI log; measured there, not here")
+            options: ["section": section.rawValue, "scorer": scorer, "source": url.lastPathComponent],
+            protocolNote: Self.protocolNote)
         let request = RunRequest(
             evaluation: evaluation, model: ImportedModel(model: log.eval.model), grader: .rules,
             dataDirectory: DataDirectory(url: url.deletingLastPathComponent()),

@@ -21,6 +21,9 @@ public struct CardConfig: Sendable {
     /// Evaluations defined in files (``FileEvaluation``) that the config or `--evaluations` names; the card runs
     /// with them added to the registry.
     public var fileEvaluations: [EvaluationDescriptor] = []
+    /// Runs imported into the store (`systemcard import inspect`) that the card shows in their sections, beside
+    /// ours, for the card models they were imported for.
+    public var importedRuns: [String] = []
     var preparedness: PreparednessConfig
 
     /// Creates a config; by default with no models, no grader, the default settings and profile, every

@@ -20,7 +20,9 @@ public struct CardConfigLoader: Sendable {
         }
     }
 
-    var topKeys: [String] { ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "preparedness"] }
+    var topKeys: [String] {
+        ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "imported_runs", "preparedness"]
+    }
     var modelKeys: [String] {
         ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference", "mitigations"]
     }
@@ -75,6 +77,7 @@ public struct CardConfigLoader: Sendable {
             case "classifier": config.classifier = try readEndpoint(value)
             case "settings": config.settings = try readSettings(value)
             case "evaluations": config.evaluations = try value.sequence().map(readEvaluation)
+            case "imported_runs": config.importedRuns = try value.sequence().map { try $0.string() }
             case "preparedness": config.preparedness = try readPreparedness(value)
             default: break
             }

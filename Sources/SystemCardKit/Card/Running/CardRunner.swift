@@ -112,6 +112,11 @@ public struct CardRunner: Sendable {
             }
             evaluations.append(Self.block(evaluation, results: results))
         }
+        for runID in config.importedRuns {
+            let block = try await importedBlock(runID, config: config)
+            if let problem = block.problem { problems.append(problem) }
+            evaluations.append(block.result)
+        }
         let names = config.models.map(\.label)
         var document = CardDocument(
             title: config.title ?? "System card: \(names.joined(separator: ", "))",
@@ -123,6 +128,41 @@ public struct CardRunner: Sendable {
         if profile == .quick && config.settings.limit == nil { document.minimumPerMetric = CardProfile.quickMinimumPerMetric }
         document.arena = try await arenaFigures?(config.models.map { $0.spec.description })
         return CardRunOutcome(document: document, problems: problems)
+    }
+
+    /// An imported run (`systemcard import inspect`) as a block of the card: its figures in the column of the card
+    /// model it was imported for (`inspect/<spec>` or the spec itself), "not run" in the others.
+    func importedBlock(_ runID: String, config: CardConfig) async throws -> (result: CardEvaluationResult, problem: String?) {
+        guard let run = try await store.run(id: runID), let summary = run.summary else {
+            let reason = "no imported run \(runID) in the store (systemcard import inspect LOG, then systemcard runs)"
+            return (
+                CardEvaluationResult(
+                    name: runID, version: "?", summary: reason, section: .hallucination, options: [], metrics: [],
+                    results: config.models.map { .notRun(model: $0.label, reason: reason) }),
+                "imported run \(runID): not in the store")
+        }
+        let options = run.configuration.options
+        let section = options["section"].flatMap(CardSection.init(rawValue:)) ?? .hallucination
+        let results = config.models.map { model -> CardModelResult in
+            let spec = model.spec.description
+            guard run.model == "inspect/" + spec || run.model == spec else {
+                return .notRun(model: model.label, reason: "imported for \(run.model), not this model")
+            }
+            return CardModelResult(
+                model: model.label, runId: run.id, grader: run.configuration.grader,
+                graderVersion: run.configuration.graderVersion, epochs: run.configuration.epochs,
+                counts: CardRunCounts(samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
+                usage: summary.usage, datasetFiles: run.configuration.datasetFiles, figures: summary.metrics)
+        }
+        let metricNames = summary.metrics.filter { $0.group == nil }.map(\.name)
+        return (
+            CardEvaluationResult(
+                name: run.evaluation, version: run.configuration.evaluationVersion,
+                summary: "Imported from the Inspect log \(options["source"] ?? "?") (run \(run.id)); scorer \(options["scorer"] ?? "?").",
+                section: section, options: CardOption.list(options),
+                metrics: metricNames.map { CardMetricInfo(name: $0, summary: "Inspect scorer \($0).", higherIsBetter: true, groupBy: []) },
+                results: results, protocolNote: InspectImport.protocolNote),
+            nil)
     }
 
     /// Registered evaluations in card order: by section, then registry order.
