@@ -4147,7 +4147,8 @@ private extension AgenticTask {
                 where = rng.randrange(len(raw))
                 kind = rng.random()
                 if kind < 0.5:
-                    raw[where] = raw[where][:rng.randint(10, len(raw[where]) - 25)]
+                    if len(raw[where]) >= 35:  # a line already cut short has no room left to cut
+                        raw[where] = raw[where][:rng.randint(10, len(raw[where]) - 25)]
                 elif kind < 0.8:
                     raw.insert(where, b"\xff\xfe" + bytes(rng.choice(garbage) for _ in range(40)))
                 else:

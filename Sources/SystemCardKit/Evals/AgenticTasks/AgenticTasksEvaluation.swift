@@ -47,7 +47,7 @@ public enum AgenticTasksEvaluation {
             summary: "\(AgenticTask.all.count) long terminal tasks; an agent with bash, python and submit in a "
                 + "sandbox, \(options.integer("message-limit")) messages; checks run after it stops.",
             dataset: Tasks(), solver: agent,
-            graders: GraderFactory(rules: SandboxVerificationGrader(version: "agentic-tasks-1"), model: nil, preferred: .rules),
+            graders: GraderFactory(rules: SandboxVerificationGrader(version: "agentic-tasks-2"), model: nil, preferred: .rules),
             metrics: [
                 Metric(name: "success", summary: "Main task done: every check passes.", groupBy: ["task"], higherIsBetter: false),
                 Metric(
