@@ -48,4 +48,19 @@ struct UpstreamFile: Sendable {
         }
         return Contents(text: text, sha256: digest, isPinned: digest == remote.sha256)
     }
+
+    /// The string constant `name` of this Python file's `source`, checked to contain each of `fields` (the
+    /// placeholders upstream fills in).
+    func constant(_ name: String, fields: [String], in source: String) throws -> String {
+        let value: String
+        do {
+            value = try PythonSource.stringAssignment(name, in: source)
+        } catch {
+            throw SystemCardError.invalidInput("\(what) has no usable \(name): \(error)")
+        }
+        for field in fields where !value.contains(field) {
+            throw SystemCardError.invalidInput("\(name) of \(what) lacks \(field)")
+        }
+        return value
+    }
 }

@@ -40,16 +40,7 @@ struct SimpleQAReferenceGrader: Grader {
 
     /// `GRADER_TEMPLATE` of `source`, checked to take the three fields upstream fills in.
     static func template(from source: String) throws -> String {
-        let template: String
-        do {
-            template = try PythonSource.stringAssignment("GRADER_TEMPLATE", in: source)
-        } catch {
-            throw SystemCardError.invalidInput("simple-evals' grader file has no usable GRADER_TEMPLATE: \(error)")
-        }
-        for field in ["{question}", "{target}", "{predicted_answer}"] where !template.contains(field) {
-            throw SystemCardError.invalidInput("simple-evals' GRADER_TEMPLATE lacks \(field)")
-        }
-        return template
+        try SimpleQAData.grader.constant("GRADER_TEMPLATE", fields: ["{question}", "{target}", "{predicted_answer}"], in: source)
     }
 
     static func messages(template: String, question: String, target: String, answer: String) throws -> [ChatMessage] {

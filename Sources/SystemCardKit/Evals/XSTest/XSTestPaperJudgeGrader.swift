@@ -33,16 +33,7 @@ struct XSTestPaperJudgeGrader: Grader {
 
     /// The f-string assigned to `PROMPT`, checked to take the two fields upstream fills in.
     static func prompt(from source: String) throws -> String {
-        let prompt: String
-        do {
-            prompt = try PythonSource.stringAssignment("PROMPT", in: source)
-        } catch {
-            throw SystemCardError.invalidInput("the XSTest judge file has no usable PROMPT: \(error)")
-        }
-        for field in ["{QUESTION}", "{RESPONSE}"] where !prompt.contains(field) {
-            throw SystemCardError.invalidInput("the XSTest judge PROMPT lacks \(field)")
-        }
-        return prompt
+        try XSTestData.judge.constant("PROMPT", fields: ["{QUESTION}", "{RESPONSE}"], in: source)
     }
 
     static func messages(prompt: String, question: String, response: String) throws -> [ChatMessage] {
