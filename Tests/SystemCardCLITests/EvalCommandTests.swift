@@ -184,7 +184,10 @@ struct EvalCommandTests {
         let before = server.totalRequests
         let resumed = try await harness.run(arguments)
         #expect(resumed.exitCode == 0, "stderr: \(resumed.stderr)")
-        #expect(server.totalRequests - before == 450 - saved)
+        // Every unsaved sample is run again; an answer that arrived while Ctrl-C stopped its sample is in the call
+        // cache and is not paid again (at most the 4 calls in flight).
+        let asked = server.totalRequests - before
+        #expect(asked <= 450 - saved && asked >= 450 - saved - 4, "asked \(asked) for \(450 - saved) unsaved samples")
         await server.stop()
     }
 
