@@ -211,7 +211,9 @@ public struct CardRunner: Sendable {
         settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
         var limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
-        if profile == .quick && agentic && planned.limit == nil && config.settings.limit == nil {
+        // Agents and conversations between two models are many calls per sample: the quick profile takes fewer.
+        let longSamples = agentic || !evaluation.roles.isEmpty
+        if profile == .quick && longSamples && planned.limit == nil && config.settings.limit == nil {
             limit = CardProfile.quickAgentLimit
         }
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
@@ -221,7 +223,7 @@ public struct CardRunner: Sendable {
             judge: config.grader, roles: roles,
             settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
             seed: seed)
-        if profile == .quick && !agentic && planned.limit == nil && config.settings.limit == nil {
+        if profile == .quick && !longSamples && planned.limit == nil && config.settings.limit == nil {
             // Widen the quick sample until every metric row has a few samples (a filtered metric, such as the
             // unsafe prompts' not_unsafe, could otherwise rest on one or two).
             plan.minimumPerMetric = CardProfile.quickMinimumPerMetric
