@@ -35,7 +35,7 @@ public enum InspectExport {
             return sample
         }
         let metrics = (run.summary?.metrics ?? []).filter { $0.group == nil }
-        var log = InspectLog(
+        let log = InspectLog(
             version: 2, status: run.status == .finished ? "success" : "cancelled",
             stats: InspectLog.Stats(started_at: created, completed_at: ISO8601DateFormatter().string(from: run.updatedAt)),
             eval: InspectLog.Eval(
@@ -49,7 +49,6 @@ public enum InspectExport {
                     metrics: Dictionary(metrics.map { ($0.name, InspectLog.Metric(name: $0.name, value: $0.value)) },
                                         uniquingKeysWith: { first, _ in first }))]),
             samples: samples)
-        log.eval.config = log.eval.config ?? .object([:])
         return try JSONCoding.encoder.encode(log)
     }
 }

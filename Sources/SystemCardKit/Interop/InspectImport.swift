@@ -66,10 +66,18 @@ struct InspectReplay: Dataset, Solver, Grader {
     let scorer: String
     let name = "rules"
     var version: String { "inspect-score:" + scorer }
+    /// The logged samples by id and epoch (looked up once per sample-epoch by the solver and again by the grader).
+    let byKey: [String: InspectLog.Sample]
 
-    func sample(_ id: String, epoch: Int) -> InspectLog.Sample? {
-        log.samples?.first { $0.idText == id && $0.epoch == epoch }
+    init(log: InspectLog, file: String, digest: String, scorer: String) {
+        self.log = log
+        self.file = file
+        self.digest = digest
+        self.scorer = scorer
+        byKey = Dictionary((log.samples ?? []).map { ("\($0.idText)#\($0.epoch)", $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    func sample(_ id: String, epoch: Int) -> InspectLog.Sample? { byKey["\(id)#\(epoch)"] }
 
     func load(from directory: DataDirectory) throws -> LoadedDataset {
         var seen = Set<String>()

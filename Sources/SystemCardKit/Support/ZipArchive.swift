@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Reads the files of a ZIP archive (what Inspect AI's `.eval` logs are): stored, DEFLATE (decoded in Swift) and
 /// Zstandard entries (method 93, Inspect's default; decoded by the system's `libzstd.so.1`, which Debian's apt
 /// itself depends on). Every entry's CRC-32 is checked. ZIP64 and encrypted archives are refused.
@@ -97,34 +93,5 @@ struct ZipArchive {
     static func u16(_ bytes: [UInt8], _ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
     static func u32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
         UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
-    }
-}
-
-/// Zstandard frames decoded by the system library, loaded when first needed.
-enum Zstandard {
-    typealias Decompress = @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int) -> Int
-    typealias IsError = @convention(c) (Int) -> UInt32
-
-    static let library: (Decompress, IsError)? = {
-        for name in ["libzstd.so.1", "libzstd.so"] {
-            guard let handle = dlopen(name, RTLD_NOW) else { continue }
-            guard let decompress = dlsym(handle, "ZSTD_decompress"), let isError = dlsym(handle, "ZSTD_isError") else {
-                continue
-            }
-            return (unsafeBitCast(decompress, to: Decompress.self), unsafeBitCast(isError, to: IsError.self))
-        }
-        return nil
-    }()
-
-    static func decompress(_ input: [UInt8], size: Int) throws -> [UInt8] {
-        guard let (decompress, isError) = library else {
-            throw ZipArchive.Failure(description: "Zstandard-compressed entry, and libzstd.so.1 is not installed (apt install libzstd1)")
-        }
-        var output = [UInt8](repeating: 0, count: max(size, 1))
-        let written = output.withUnsafeMutableBytes { out in
-            input.withUnsafeBytes { decompress(out.baseAddress, size, $0.baseAddress, input.count) }
-        }
-        guard isError(written) == 0 else { throw ZipArchive.Failure(description: "corrupt Zstandard data") }
-        return Array(output.prefix(written))
     }
 }

@@ -50,6 +50,11 @@ struct CardYAMLNode {
         return entries
     }
 
+    /// The entries of a mapping by key (see ``mapping(allowed:)``; a repeated key keeps its first value).
+    func fields(allowed: [String]) throws -> [String: CardYAMLNode] {
+        Dictionary(try mapping(allowed: allowed).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The entries of a mapping with free-form keys (evaluation options, roles).
     func freeMapping() throws -> [(key: String, value: CardYAMLNode)] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping, got \(kind)") }

@@ -4,17 +4,15 @@ import Foundation
 /// {{country}}?`. Spaces inside the braces are allowed; a field the row does not have is an error naming the row.
 struct FieldTemplate: Sendable, Hashable {
     let text: String
-    /// The fields the template names, in order of first use.
-    let fields: [String]
+    /// The text cut at its `{{field}}` markers, once.
+    let pieces: [Piece]
 
     init(_ text: String) {
         self.text = text
-        var fields: [String] = []
-        for piece in Self.pieces(text) { if case .field(let name) = piece, !fields.contains(name) { fields.append(name) } }
-        self.fields = fields
+        self.pieces = Self.pieces(text)
     }
 
-    enum Piece: Equatable {
+    enum Piece: Sendable, Hashable {
         case text(String)
         case field(String)
     }
@@ -34,7 +32,7 @@ struct FieldTemplate: Sendable, Hashable {
 
     /// The text with each `{{field}}` replaced by the row's value.
     func render(_ record: DataRecord) throws -> String {
-        try Self.pieces(text).map { piece in
+        try pieces.map { piece in
             switch piece {
             case .text(let text): return text
             case .field(let name):

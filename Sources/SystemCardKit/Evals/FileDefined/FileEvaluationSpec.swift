@@ -59,9 +59,8 @@ struct FileEvaluationSpec: Sendable {
             throw SystemCardError.invalidInput("\(file): invalid YAML: \(error)")
         }
         guard let root else { throw SystemCardError.invalidInput("\(file) is empty") }
-        let entries = try CardYAMLNode(node: root, path: "", file: file).mapping(allowed: keys)
-        let value = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let top = CardYAMLNode(node: root, path: "", file: file)
+        let value = try top.fields(allowed: keys)
         func required(_ key: String) throws -> CardYAMLNode {
             guard let node = value[key] else { throw top.error("missing '\(key)'") }
             return node
@@ -82,7 +81,7 @@ struct FileEvaluationSpec: Sendable {
         var datasetPath: String
         var idField: String?
         if datasetNode.isMapping {
-            let fields = Dictionary(try datasetNode.mapping(allowed: ["file", "id"]).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let fields = try datasetNode.fields(allowed: ["file", "id"])
             guard let fileNode = fields["file"] else { throw datasetNode.error("missing 'file'") }
             datasetPath = try fileNode.string()
             idField = try fields["id"]?.string()
@@ -104,7 +103,7 @@ struct FileEvaluationSpec: Sendable {
         var developer: FieldTemplate?
         let user: FieldTemplate
         if promptNode.isMapping {
-            let parts = Dictionary(try promptNode.mapping(allowed: ["system", "developer", "user"]).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let parts = try promptNode.fields(allowed: ["system", "developer", "user"])
             guard let userNode = parts["user"] else { throw promptNode.error("missing 'user'") }
             user = FieldTemplate(try userNode.string())
             system = try parts["system"].map { FieldTemplate(try $0.string()) }
@@ -140,7 +139,7 @@ struct FileEvaluationSpec: Sendable {
         if let node = value["grader"] {
             var kindNode = node
             if node.isMapping {
-                let fields = Dictionary(try node.mapping(allowed: ["type", "pattern", "ignore_case", "rubric"]).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                let fields = try node.fields(allowed: ["type", "pattern", "ignore_case", "rubric"])
                 guard let typeNode = fields["type"] else { throw node.error("missing 'type'") }
                 kindNode = typeNode
                 pattern = try fields["pattern"]?.string()
@@ -173,9 +172,7 @@ struct FileEvaluationSpec: Sendable {
         var metrics: [MetricSpec] = []
         if let node = value["metrics"] {
             for item in try node.sequence() {
-                let fields = Dictionary(
-                    try item.mapping(allowed: ["name", "summary", "group_by", "where", "higher_is_better"]).map { ($0.key, $0.value) },
-                    uniquingKeysWith: { a, _ in a })
+                let fields = try item.fields(allowed: ["name", "summary", "group_by", "where", "higher_is_better"])
                 guard let nameNode = fields["name"] else { throw item.error("missing 'name'") }
                 var filter: [String: String] = [:]
                 for (key, valueNode) in try fields["where"]?.freeMapping() ?? [] { filter[key] = try valueNode.string() }
@@ -192,9 +189,7 @@ struct FileEvaluationSpec: Sendable {
         var published: [PublishedFigure] = []
         if let node = value["published"] {
             for item in try node.sequence() {
-                let fields = Dictionary(
-                    try item.mapping(allowed: ["metric", "model", "value", "source"]).map { ($0.key, $0.value) },
-                    uniquingKeysWith: { a, _ in a })
+                let fields = try item.fields(allowed: ["metric", "model", "value", "source"])
                 func field(_ key: String) throws -> CardYAMLNode {
                     guard let node = fields[key] else { throw item.error("missing '\(key)'") }
                     return node
