@@ -31,13 +31,16 @@ public struct EvaluationDescriptor: Sendable {
     /// The metrics that indicate Preparedness risk, with their direction, unit and thresholds (empty outside
     /// §2). Nothing else counts as an indicator unless a card config names it.
     public let indicators: [PreparednessIndicator]
+    /// How the card's quick profile shortens it (``QuickBudget/standard`` unless declared).
+    public let quick: QuickBudget
     private let build: @Sendable (EvaluationDescriptor, EvaluationOptions) throws -> Evaluation
 
     /// Creates a descriptor; `build` makes the evaluation from the descriptor and the checked options.
-    /// By default the evaluation has no options, roles, remote data or indicators.
+    /// By default the evaluation has no options, roles, remote data or indicators, and the standard quick budget.
     public init(
         name: String, summary: String, section: CardSection, options: [EvaluationOption] = [],
         roles: [String] = [], data: [DataCatalog.Entry] = [], indicators: [PreparednessIndicator] = [],
+        quick: QuickBudget = .standard,
         build: @escaping @Sendable (EvaluationDescriptor, EvaluationOptions) throws -> Evaluation
     ) {
         self.name = name
@@ -47,6 +50,7 @@ public struct EvaluationDescriptor: Sendable {
         self.roles = roles
         self.data = data
         self.indicators = indicators.map { $0.declared(by: name, section: section) }
+        self.quick = quick
         self.build = build
     }
 

@@ -50,6 +50,14 @@ import Testing
             var defaults: [String: String] = [:]
             for option in descriptor.options { defaults[option.name] = option.defaultValue }
             _ = try descriptor.evaluation(options: defaults.compactMapValues { $0 })
+            // The quick profile's options are valid values, and an evaluation with long samples (an agent, a
+            // conversation with another role) declares a smaller quick budget than the standard one.
+            _ = try descriptor.evaluation(options: descriptor.quick.options)
+            let longSamples = descriptor.options.contains { $0.name == "message-limit" } || !descriptor.roles.isEmpty
+            if longSamples && descriptor.name != PersuasionRatingEvaluation.name {
+                #expect((descriptor.quick.samples ?? .max) < CardProfile.quickLimit, "\(descriptor.name)")
+                #expect(!descriptor.quick.options.isEmpty, "\(descriptor.name)")
+            }
             for indicator in descriptor.indicators {
                 #expect(indicator.evaluation == descriptor.name)
                 #expect(evaluation.metrics.contains { $0.name == indicator.metricLabel.split(separator: "[").first.map(String.init) })

@@ -79,13 +79,11 @@ public struct CardRunner: Sendable {
                         }))
                 continue
             }
-            var evaluation = try descriptor.evaluation(options: planned.options)
-            let agentic = descriptor.options.contains { $0.name == "message-limit" }
-            if profile == .quick && agentic && planned.options["message-limit"] == nil {
-                // Agents are many calls per sample: the quick profile gives them a small budget.
-                planned.options["message-limit"] = String(CardProfile.quickAgentMessages)
-                evaluation = try descriptor.evaluation(options: planned.options)
+            if profile == .quick {
+                // The evaluation's own quick budget (a shorter game, fewer agent messages) where the config is silent.
+                planned.options.merge(descriptor.quick.options) { configured, _ in configured }
             }
+            let evaluation = try descriptor.evaluation(options: planned.options)
             var results: [CardModelResult] = []
             for model in config.models {
                 if let broken = brokenModels[model.label] {
@@ -93,7 +91,7 @@ public struct CardRunner: Sendable {
                     continue
                 }
                 let attempt = try await runOne(
-                    evaluation, agentic: agentic, planned: planned, config: config, profile: profile, settings: settings,
+                    evaluation, quick: descriptor.quick, planned: planned, config: config, profile: profile, settings: settings,
                     model: model)
                 let result = attempt.result
                 if let reason = result.notRun {
@@ -205,17 +203,14 @@ public struct CardRunner: Sendable {
         }
     }
 
-    /// `agentic`: an agent runs each sample (many calls), so the quick profile takes fewer samples.
+    /// `quick`: the evaluation's declared budget, applied in the quick profile where neither the config nor the
+    /// evaluation's entry sets a limit.
     func runOne(
-        _ evaluation: Evaluation, agentic: Bool, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
+        _ evaluation: Evaluation, quick: QuickBudget, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
         settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
-        var limit = planned.limit ?? config.settings.limit ?? (profile == .quick ? CardProfile.quickLimit : nil)
-        // Agents and conversations between two models are many calls per sample: the quick profile takes fewer.
-        let longSamples = agentic || !evaluation.roles.isEmpty
-        if profile == .quick && longSamples && planned.limit == nil && config.settings.limit == nil {
-            limit = CardProfile.quickAgentLimit
-        }
+        let quickDecides = profile == .quick && planned.limit == nil && config.settings.limit == nil
+        let limit = quickDecides ? (quick.samples ?? CardProfile.quickLimit) : (planned.limit ?? config.settings.limit)
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
         let (roles, standIns) = Self.roles(for: evaluation, planned: planned, config: config, model: model)
         var plan = RunPlan(
@@ -223,7 +218,7 @@ public struct CardRunner: Sendable {
             judge: config.grader, roles: roles,
             settings: settings, dataDirectory: dataDirectory, limit: limit, epochs: config.settings.epochs,
             seed: seed)
-        if profile == .quick && !longSamples && planned.limit == nil && config.settings.limit == nil {
+        if quickDecides && quick.samples == nil {
             // Widen the quick sample until every metric row has a few samples (a filtered metric, such as the
             // unsafe prompts' not_unsafe, could otherwise rest on one or two).
             plan.minimumPerMetric = CardProfile.quickMinimumPerMetric

@@ -15,7 +15,8 @@ public enum CybenchEvaluation {
         ] + CTFOptions.declared,
         indicators: [
             PreparednessIndicator("success", summary: "professional tasks solved", thresholds: ThresholdSource.ctf)
-        ]
+        ],
+        quick: .agent
     ) { descriptor, options in
         let limits = CTFOptions.limits(options)
         let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }

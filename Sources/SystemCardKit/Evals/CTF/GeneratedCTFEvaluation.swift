@@ -24,7 +24,8 @@ public enum GeneratedCTFEvaluation {
             PreparednessIndicator(
                 "success[tier=\(tier)]", summary: "\(tier) challenges solved",
                 thresholds: tier == "professional" ? ThresholdSource.ctf : ThresholdSource.ctfCollegiate)
-        }
+        },
+        quick: .agent
     ) { descriptor, options in
         let tier = options["tier"] ?? "all"
         let category = (options["category"] ?? "all").replacingOccurrences(of: "-", with: " ")

@@ -10,7 +10,8 @@ public enum InterCodeCTFEvaluation {
     /// card); the collegiate and professional tiers of ctf-generated and Cybench are.
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Cybersecurity: InterCode-CTF's 100 picoCTF tasks solved by an agent in a sandbox",
-        section: .cybersecurity, options: CTFOptions.declared, data: [InterCodeCTFData.tasks]
+        section: .cybersecurity, options: CTFOptions.declared, data: [InterCodeCTFData.tasks],
+        quick: .agent
     ) { descriptor, options in
         let limits = CTFOptions.limits(options)
         let agent = CTFOptions.agent(options) { sample, _, keep in try prepare(sample, keep: keep) }

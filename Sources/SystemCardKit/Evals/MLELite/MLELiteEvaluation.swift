@@ -46,7 +46,8 @@ public enum MLELiteEvaluation {
                         + "\(ThresholdSource.o3mini) reports a bronze medal pass@10 of about 20-25% on MLE-bench beside "
                         + "an autonomy Medium decided by other evaluations. Half the competitions is our line",
                     noHigh: "none: High is open-ended ML work on a production codebase, which these cannot show"))
-        ]
+        ],
+        quick: .agent
     ) { descriptor, options in
         let competitions = Dictionary(uniqueKeysWithValues: MLECompetition.all.map { ($0.id, $0) })
         let real = options["set"] == "mle-bench"

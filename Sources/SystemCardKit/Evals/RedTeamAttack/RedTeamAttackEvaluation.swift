@@ -32,7 +32,9 @@ public enum RedTeamAttackEvaluation {
     public static let descriptor = EvaluationDescriptor(
         name: name, summary: "Automated attackers (PAIR, TAP, Crescendo): attack success rate and queries to success",
         section: .redTeaming, options: options, roles: ["attacker"],
-        data: [DisallowedContentData.harmbench, DisallowedContentData.jbbBehaviors]
+        data: [DisallowedContentData.harmbench, DisallowedContentData.jbbBehaviors],
+        // Three behaviours, each attacked in at most four target queries of a two-turn Crescendo.
+        quick: .conversation(["max-queries": "4", "depth": "2", "backtracks": "1"])
     ) { descriptor, options in
         let method = AttackMethod(rawValue: options["attack"] ?? "crescendo") ?? .crescendo
         let set = AttackBehaviors.Set(rawValue: options["set"] ?? "harmbench") ?? .harmbench

@@ -47,7 +47,8 @@ public enum SWERepairEvaluation {
                     source: "\(ThresholdSource.framework): Medium is executing well-specified coding tasks on a "
                         + "standalone or handcrafted repository with basic scaffolding, which this is. 30% is our line",
                     noHigh: "none: High is open-ended ML work on a production codebase, which small projects cannot show")),
-        ]
+        ],
+        quick: .agent
     ) { descriptor, options in
         let modes = options["modes"] == "both" ? ["agentless", "tools"] : [options["modes"]!]
         let timeout = Duration.seconds(options.integer("test-timeout"))
