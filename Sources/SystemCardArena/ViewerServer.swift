@@ -6,12 +6,12 @@ import SystemCardKit
 /// `systemcard view`: a read-only viewer of the store on 127.0.0.1 (runs, samples, transcripts, two runs side
 /// by side). It has no accounts, so it listens only where it is told (loopback by default) and never writes.
 public struct ViewerServer: Sendable {
-    let store: SQLiteResultStore
+    let store: any ResultStore
     let host: String
     let port: Int
 
     /// A viewer of `store` listening on `host:port` (port 0: any free port).
-    public init(store: SQLiteResultStore, host: String = "127.0.0.1", port: Int = 8081) {
+    public init(store: any ResultStore, host: String = "127.0.0.1", port: Int = 8081) {
         self.store = store
         self.host = host
         self.port = port

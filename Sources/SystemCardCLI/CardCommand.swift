@@ -76,6 +76,7 @@ struct CardCommand: AsyncParsableCommand {
     var examples: Int = 3
 
     @OptionGroup var generation: GenerationArguments
+    @OptionGroup var sharding: ShardOption
     @OptionGroup var logging: LoggingArguments
     @Flag(help: "Do not fetch the datasets the suite needs (by default the card fetches the missing ones into the default data folder; a --data-dir folder is never written to).")
     var noFetch = false
@@ -106,7 +107,7 @@ struct CardCommand: AsyncParsableCommand {
     }
 
     func runCard(_ cardConfig: CardConfig) async throws {
-        let resultStore = try store.open()
+        let resultStore = try await store.open()
         let planner = RunPlanner(
             endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let progressLine = ProgressLine(quiet: generation.quiet)
@@ -135,7 +136,11 @@ struct CardCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\(TerminalText.escape(line, singleLine: true))\n".utf8))
                 }
             })
-        runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: resultStore, models: models) }
+        runner.shard = try sharding.parsed()
+        if let arenaStore = resultStore as? SQLiteResultStore {
+            // The arena keeps its conversations in SQLite; a PostgreSQL store has none to show.
+            runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: arenaStore, models: models) }
+        }
         let outcome: CardRunOutcome
         do {
             let task = Task { [runner] in try await runner.run(cardConfig) }
@@ -148,6 +153,19 @@ struct CardCommand: AsyncParsableCommand {
         }
         await planner.shutdown()
 
+        if let shard = runner.shard {
+            // A shard's card would show a part of each run: the card is written once, after every shard.
+            if !outcome.problems.isEmpty {
+                for problem in outcome.problems {
+                    FileHandle.standardError.write(Data("problem: \(TerminalText.escape(problem, singleLine: true))\n".utf8))
+                }
+                throw ExitCode(ExitCodes.erroredSamples)
+            }
+            print(
+                "shard \(shard): its part of every run is done; once every shard has finished, run this command "
+                    + "without --shard (same --db) to write the card: it finds every sample stored and pays for nothing")
+            return
+        }
         let directory = URL(fileURLWithPath: out)
         let written = try CardWriter.write(outcome.document, to: directory)
         for url in written { print("wrote \(url.path)") }

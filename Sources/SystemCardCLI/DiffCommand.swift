@@ -35,8 +35,8 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         var diff = CardDiff.compare(try await side(before), try await side(after), includeGroups: groups)
-        if FileManager.default.fileExists(atPath: store.path) {
-            diff = try await diff.paired(store: try store.open(), registry: CommandContext.registry)
+        if store.exists {
+            diff = try await diff.paired(store: try await store.open(), registry: CommandContext.registry)
         }
         switch output {
         case .table: print(diff.table())
@@ -65,10 +65,10 @@ struct DiffCommand: AsyncParsableCommand {
             }
         }
         if argument.hasSuffix(".json") { throw SystemCardError.invalidInput("no file \(argument)") }
-        let resultStore = try store.open()
+        let resultStore = try await store.open()
         guard let run = try await resultStore.run(id: argument) else {
             throw SystemCardError.invalidInput(
-                "'\(argument)' is neither a card.json file nor a run in \(store.path) (`systemcard runs` lists them)")
+                "'\(argument)' is neither a card.json file nor a run in \(store.shown) (`systemcard runs` lists them)")
         }
         guard run.summary != nil else { throw SystemCardError.invalidInput("run \(run.id) has no summary yet") }
         return CardDiff.Side(run: run, registry: CommandContext.registry)

@@ -78,6 +78,7 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingArguments
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
+    @OptionGroup var sharding: ShardOption
 
     /// Parses repeated `KEY=VALUE` arguments.
     static func pairs(_ items: [String], flag: String) throws -> [String: String] {
@@ -142,8 +143,9 @@ struct EvalCommand: AsyncParsableCommand {
         if let classifier {
             plan.classifier = ModelEndpoint(spec: try ModelSpec(parsing: classifier), baseURL: classifierBaseURL)
         }
+        plan.shard = try sharding.parsed()
 
-        let resultStore = try store.open()
+        let resultStore = try await store.open()
         let planner = RunPlanner(
             endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
         let outcome: RunOutcome
@@ -170,10 +172,20 @@ struct EvalCommand: AsyncParsableCommand {
         switch output {
         case .table:
             print(RunTable.render(run: outcome.run, summary: outcome.summary, references: outcome.references))
+            if let part = outcome.shard {
+                print(
+                    "shard \(part.shard): \(part.pairs - part.errors - part.missing) of its \(part.pairs) pairs scored, "
+                        + "\(part.errors) errored, \(part.missing) missing; the run has \(outcome.summary.scored + outcome.summary.errors) "
+                        + "of \(outcome.summary.samples) (every shard's)")
+            }
         case .json:
             print(try RunReport(run: outcome.run, summary: outcome.summary, references: outcome.references).json())
         }
-        if outcome.summary.errors > 0 || outcome.summary.missing > 0 {
+        // A shard answers for its own part: the others' samples are not its failure (a Kubernetes pod that exits
+        // non-zero is retried).
+        if let part = outcome.shard {
+            if !part.isComplete { throw ExitCode(ExitCodes.erroredSamples) }
+        } else if outcome.summary.errors > 0 || outcome.summary.missing > 0 {
             throw ExitCode(ExitCodes.erroredSamples)
         }
     }

@@ -30,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
                     "unknown section '\(section)'; one of \(CardSection.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let outcome = try await InspectImport.run(
-                URL(fileURLWithPath: log), section: cardSection, store: try store.open(), logger: logging.logger)
+                URL(fileURLWithPath: log), section: cardSection, store: try await store.open(), logger: logging.logger)
             if output == .json {
                 print(try RunReport(run: outcome.run.run, summary: outcome.run.summary).json())
                 return
@@ -65,7 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let data = try await InspectExport.log(runID: run, store: try store.open())
+            let data = try await InspectExport.log(runID: run, store: try await store.open())
             let path = out ?? "\(run).json"
             do {
                 try data.write(to: URL(fileURLWithPath: path))

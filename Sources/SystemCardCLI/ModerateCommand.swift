@@ -82,7 +82,7 @@ struct ModerateCommand: AsyncParsableCommand {
                 classifier: ContentClassifier(
                     format: format, guidelines: try ShieldGemmaGuidelines.load(guidelines)),
                 model: model,
-                planner: planner, store: try store.open(), concurrency: endpoint.maxConnections)
+                planner: planner, store: try await store.open(), concurrency: endpoint.maxConnections)
         } catch {
             await planner.shutdown()
             throw error

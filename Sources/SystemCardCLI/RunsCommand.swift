@@ -18,7 +18,7 @@ struct RunsCommand: AsyncParsableCommand {
             return
         }
         if runs.isEmpty {
-            print("no runs yet in \(store.path); start one with `systemcard eval xstest --model openai/<model>`")
+            print("no runs yet in \(store.shown); start one with `systemcard eval xstest --model openai/<model>`")
             return
         }
         let formatter = ISO8601DateFormatter()

@@ -28,9 +28,9 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let resultStore = try store.open()
+        let resultStore = try await store.open()
         guard let record = try await resultStore.run(id: run) else {
-            throw SystemCardError.invalidInput("no run '\(run)' in \(store.path); `systemcard runs` lists them")
+            throw SystemCardError.invalidInput("no run '\(run)' in \(store.shown); `systemcard runs` lists them")
         }
         var results = try await resultStore.results(runID: record.id)
         if failures { results = results.filter { $0.status == .error || ($0.score?.value ?? 0) < 1 } }

@@ -4,10 +4,15 @@ import SystemCardKit
 
 /// `--db`: where results are kept.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "SQLite database file (default: $SYSTEMCARD_DB or ~/.systemcard/systemcard.sqlite).")
+    @Option(
+        help: """
+            Where results are kept: a SQLite file, or a shared PostgreSQL database as \
+            postgres://user@host[:port]/db[?sslmode=disable|prefer|require] (password in the URL or $PGPASSWORD). \
+            Default: $SYSTEMCARD_DB or ~/.systemcard/systemcard.sqlite.
+            """)
     var db: String?
 
-    var path: String {
+    var text: String {
         if let db { return db }
         if let fromEnvironment = ProcessInfo.processInfo.environment["SYSTEMCARD_DB"], !fromEnvironment.isEmpty {
             return fromEnvironment
@@ -15,7 +20,27 @@ struct StoreOptions: ParsableArguments {
         return SystemCardPaths.defaultDatabase().path
     }
 
-    func open() throws -> SQLiteResultStore {
-        try SQLiteResultStore(path: path)
+    /// The store for messages: the path, or the URL without its password.
+    var shown: String {
+        PostgresLocation.isURL(text) ? ((try? PostgresLocation(text).description) ?? "the PostgreSQL database") : text
+    }
+
+    /// False only for a SQLite file that does not exist yet.
+    var exists: Bool { PostgresLocation.isURL(text) || FileManager.default.fileExists(atPath: text) }
+
+    /// The store `--db` names, opened (and migrated).
+    func open() async throws -> any ResultStore {
+        try await StoreLocation(text).open()
+    }
+
+    /// The SQLite store, for the parts that keep their own tables there (the arena); a clear error for PostgreSQL.
+    func openSQLite(for feature: String) throws -> SQLiteResultStore {
+        switch try StoreLocation(text) {
+        case .sqlite(let path): return try SQLiteResultStore(path: path)
+        case .postgres(let location):
+            throw SystemCardError.invalidInput(
+                "\(feature) keeps its accounts and conversations in SQLite; --db \(location) is PostgreSQL: pass a "
+                    + "SQLite file (--db arena.sqlite)")
+        }
     }
 }

@@ -46,7 +46,7 @@ struct ValidateCommand: AsyncParsableCommand {
             do {
                 result = try await XSTestGraderValidation.run(
                     grader: chosen, judge: judge, planner: planner,
-                    store: try store.open(), directory: directory, limit: limit, concurrency: endpoint.maxConnections)
+                    store: try await store.open(), directory: directory, limit: limit, concurrency: endpoint.maxConnections)
             } catch {
                 await planner.shutdown()
                 throw error
@@ -103,7 +103,7 @@ struct ValidateCommand: AsyncParsableCommand {
                         format: format,
                         guidelines: try ShieldGemmaGuidelines.load(guidelines)),
                     model: ModelEndpoint(spec: try ModelSpec(parsing: classifier)),
-                    planner: planner, store: try store.open(), directory: DataDirectory.resolve(option: dataDir),
+                    planner: planner, store: try await store.open(), directory: DataDirectory.resolve(option: dataDir),
                     limit: limit, concurrency: endpoint.maxConnections)
             } catch {
                 await planner.shutdown()

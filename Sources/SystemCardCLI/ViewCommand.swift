@@ -18,7 +18,7 @@ struct ViewCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let viewer = ViewerServer(store: try store.open(), host: host, port: port)
+        let viewer = ViewerServer(store: try await store.open(), host: host, port: port)
         let host = self.host
         let task = Task {
             try await viewer.run { port in

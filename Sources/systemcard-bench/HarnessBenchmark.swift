@@ -19,14 +19,17 @@ struct HarnessBenchmark: AsyncParsableCommand {
     @Option(help: "Requests in flight.")
     var connections: Int = 64
 
-    @Option(help: "Database file (default: a fresh temporary file).")
+    @Option(help: "Database file, or a PostgreSQL URL (postgres://…; use a fresh database) (default: a fresh temporary file).")
     var db: String?
+
+    @Option(help: "Run only this shard of the samples (I/N), as `systemcard eval --shard` does.")
+    var shard: String?
 
     func run() async throws {
         let startedAt = processStartUptime()
         let path = db ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("systemcard-bench-\(UUID().uuidString).sqlite").path
-        let store = try SQLiteResultStore(path: path)
+        let store = try await StoreLocation(path).open()
         let client = ModelFactory.makeHTTPClient(maxConnections: connections)
         let factory = ModelFactory(httpClient: client)
         let base = try factory.provider(
@@ -34,10 +37,11 @@ struct HarnessBenchmark: AsyncParsableCommand {
             endpoint: EndpointOptions(baseURL: baseURL, maxConnections: connections))
         let recorder = FirstCallRecorder(base: base)
         let evaluation = SyntheticEvaluation.make(samples: samples)
-        let request = RunRequest(
+        var request = RunRequest(
             evaluation: evaluation, model: recorder, settings: GenerationSettings(temperature: 0, maxTokens: 256),
             grader: .rules, dataDirectory: DataDirectory(url: URL(fileURLWithPath: "/nonexistent")),
             concurrency: connections)
+        request.shard = try shard.map { try RunShard($0) }
         let runner = EvalRunner(store: store)
 
         let clock = ContinuousClock()
@@ -47,11 +51,13 @@ struct HarnessBenchmark: AsyncParsableCommand {
         let resume = try await clock.measure { _ = try await runner.run(request) }
         let resumeCalls = recorder.calls - callsAfterFirst
         await ModelFactory.shutdown(client)
+        if let postgres = store as? PostgresResultStore { await postgres.close() }
         if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
 
         let seconds = first.inSeconds
-        print("samples \(samples)  connections \(connections)")
-        print(String(format: "run:      %.2f s  %.0f samples/s", seconds, Double(samples) / seconds))
+        let done = request.shard.map { shard in (0..<samples).filter { shard.owns(position: $0) }.count } ?? samples
+        print("samples \(samples)  connections \(connections)" + (request.shard.map { "  shard \($0) (\(done) samples)" } ?? ""))
+        print(String(format: "run:      %.2f s  %.0f samples/s", seconds, Double(done) / seconds))
         print(String(format: "peak RSS: %.1f MB", Double(peakResidentKilobytes()) / 1024))
         if let firstCallDelay { print(String(format: "first request: %.3f s after process start", firstCallDelay)) }
         print(String(format: "resume:   %.3f s  model calls %d", resume.inSeconds, resumeCalls))

@@ -108,7 +108,8 @@ public struct EvalRunner: Sendable {
         let summary = try await summarizer.summarise(
             evaluation: evaluation, selected: selected, epochs: request.epochs, runID: run.id)
         run.summary = summary
-        run.status = summary.missing == 0 ? .finished : .interrupted
+        // A shard that did its part leaves the run running while other shards' samples are missing.
+        run.status = summary.missing == 0 ? .finished : (request.shard != nil && stopReason == nil ? .running : .interrupted)
         try await store.updateRun(run)
         logger.info(
             "run ended",
@@ -117,7 +118,11 @@ public struct EvalRunner: Sendable {
                 "errors": "\(summary.errors)", "missing": "\(summary.missing)",
             ])
         if let stopReason { throw stopReason }
-        return RunOutcome(run: run, summary: summary, attempted: work.count, references: evaluation.references)
+        var outcome = RunOutcome(run: run, summary: summary, attempted: work.count, references: evaluation.references)
+        if let shard = request.shard {
+            outcome.shard = try await shardPart(shard, selected: selected, request: request, runID: run.id)
+        }
+        return outcome
     }
 
     /// The request's grader, or why the request cannot run; checked before any model call.
@@ -165,6 +170,7 @@ public struct EvalRunner: Sendable {
         var resumed = 0
         for (ordinal, sample) in selected.enumerated() {
             for epoch in 1...request.epochs {
+                if let shard = request.shard, !shard.owns(position: ordinal * request.epochs + epoch - 1) { continue }
                 switch statuses[SampleKey(sampleID: sample.id, epoch: epoch)] {
                 case .scored?: resumed += 1
                 case .error? where !request.retryErrors: resumed += 1
@@ -173,6 +179,23 @@ public struct EvalRunner: Sendable {
             }
         }
         return (work, resumed)
+    }
+
+    /// How the shard's own pairs stand after its work (the rest of the run belongs to other shards).
+    func shardPart(_ shard: RunShard, selected: [Sample], request: RunRequest, runID: String) async throws -> ShardPart {
+        let statuses = try await store.sampleStatuses(runID: runID)
+        var part = ShardPart(shard: shard)
+        for (ordinal, sample) in selected.enumerated() {
+            for epoch in 1...request.epochs where shard.owns(position: ordinal * request.epochs + epoch - 1) {
+                part.pairs += 1
+                switch statuses[SampleKey(sampleID: sample.id, epoch: epoch)] {
+                case .scored?: break
+                case .error?: part.errors += 1
+                case nil: part.missing += 1
+                }
+            }
+        }
+        return part
     }
 
     /// The cached clients of every model in the request, and what each sample task shares.

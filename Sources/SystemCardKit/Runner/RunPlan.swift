@@ -33,6 +33,8 @@ public struct RunPlan: Sendable {
     /// With a limit: add samples beyond it until every metric row has at least this many (where the data has
     /// them); the card's quick profile sets 5. Not part of the run's identity (a limit never is).
     public var minimumPerMetric: Int?
+    /// Only this shard's part of the run (``RunShard``).
+    public var shard: RunShard?
     /// The content classifier's model for `input-filter` and `output-filter`; nil: the judge.
     public var classifier: ModelEndpoint?
 

@@ -62,6 +62,7 @@ public final class RunPlanner: Sendable {
             roles: roles, dataDirectory: plan.dataDirectory, limit: plan.limit, epochs: plan.epochs, seed: plan.seed,
             retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
         request.minimumPerMetric = plan.minimumPerMetric
+        request.shard = plan.shard
         request.mitigations = try plan.mitigations.map(MitigationCatalog.make)
         if let filter = request.mitigations.first(where: \.needsClassifier) {
             guard let classifier = plan.classifier ?? plan.judge else {

@@ -34,6 +34,8 @@ public struct RunRequest: Sendable {
     public var classifierModel: (any ModelProvider)?
     /// With a limit: add samples beyond it until every metric row has at least this many (see ``RunPlan``).
     public var minimumPerMetric: Int?
+    /// Only this shard's part of the run's (sample, epoch) pairs (``RunShard``); the run id is the same for all.
+    public var shard: RunShard?
 
     /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
     /// once, and a stop after 50 endpoint failures in a row.
@@ -71,4 +73,17 @@ public struct RunOutcome: Sendable {
     public var attempted: Int
     /// The evaluation's published figures, to show beside the measured ones.
     public var references: [PublishedFigure]
+    /// For a sharded run, how this shard's own pairs stand (``summary`` covers the whole run, other shards included).
+    public var shard: ShardPart?
+}
+
+/// A shard's own part of a run after it worked: its pairs, and how many of them errored or have no result.
+public struct ShardPart: Sendable, Hashable {
+    public var shard: RunShard
+    public var pairs = 0
+    public var errors = 0
+    public var missing = 0
+
+    /// True when every pair of the shard has a scored result.
+    public var isComplete: Bool { errors == 0 && missing == 0 }
 }

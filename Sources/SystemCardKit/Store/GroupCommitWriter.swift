@@ -1,9 +1,9 @@
-import GRDB
 import Synchronization
 
 /// Batches writes into as few transactions as possible: while one transaction commits, new items queue,
 /// and the next transaction takes them all. A sample is durable within one commit of finishing, which
-/// keeps throughput high without holding results in memory for long.
+/// keeps throughput high without holding results in memory for long. The store gives the transaction
+/// (SQLite through GRDB, PostgreSQL through postgres-nio).
 final class GroupCommitWriter<Item: Sendable>: Sendable {
     private struct State {
         var queue: [Item] = []
@@ -13,12 +13,11 @@ final class GroupCommitWriter<Item: Sendable>: Sendable {
     }
 
     private let state = Mutex(State())
-    private let writer: any DatabaseWriter
-    private let write: @Sendable (Database, [Item]) throws -> Void
+    private let commit: @Sendable ([Item]) async throws -> Void
 
-    init(writer: any DatabaseWriter, write: @escaping @Sendable (Database, [Item]) throws -> Void) {
-        self.writer = writer
-        self.write = write
+    /// `commit` writes a batch in one transaction; it is never called twice at once.
+    init(commit: @escaping @Sendable ([Item]) async throws -> Void) {
+        self.commit = commit
     }
 
     /// Queues an item; throws if an earlier write failed (the disk is full, the file was removed…).
@@ -67,8 +66,7 @@ final class GroupCommitWriter<Item: Sendable>: Sendable {
                 return
             }
             do {
-                let write = self.write
-                try await writer.write { db in try write(db, batch) }
+                try await commit(batch)
             } catch {
                 let waiters: [CheckedContinuation<Void, any Error>] = state.withLock { state in
                     state.failure = error

@@ -6,16 +6,11 @@ import GRDB
 /// Results and model calls are written by a group-commit writer, so `kill -9` loses at most what was
 /// finished since the last commit began (milliseconds), and SQLite's journal keeps the file consistent.
 public final class SQLiteResultStore: ResultStore {
-    enum WriteItem: Sendable {
-        case call(ModelCallRecord)
-        case result(SampleResult)
-    }
-
     private let writer: any DatabaseWriter
 
     /// The database, for the other parts of the package that keep their own tables in the store (the arena).
     package var database: any DatabaseWriter { writer }
-    private let groupWriter: GroupCommitWriter<WriteItem>
+    private let groupWriter: GroupCommitWriter<StoreWrite>
 
     /// Opens (creating if needed) the database file and migrates it to the current schema.
     public convenience init(path: String) throws {
@@ -50,11 +45,13 @@ public final class SQLiteResultStore: ResultStore {
         } catch {
             throw SystemCardError(.store, "cannot prepare the database: \(error)")
         }
-        self.groupWriter = GroupCommitWriter(writer: writer) { db, items in
-            for item in items {
-                switch item {
-                case .call(let call): try Self.insert(call, db)
-                case .result(let result): try Self.insert(result, db)
+        self.groupWriter = GroupCommitWriter { items in
+            try await writer.write { db in
+                for item in items {
+                    switch item {
+                    case .call(let call): try Self.insert(call, db)
+                    case .result(let result): try Self.insert(result, db)
+                    }
                 }
             }
         }
@@ -88,12 +85,20 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
-    /// Writes the run's status and summary, and stamps the update time.
+    /// Writes the run's status and summary, and stamps the update time. A finished run is not marked unfinished
+    /// (shards of one run ending at once: the last to commit has seen every sample; a reopened run is marked
+    /// running by ``openRun(_:)`` first).
     public func updateRun(_ run: RunRecord) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE runs SET status = ?, summary = ?, updated_at = ? WHERE id = ?",
-                arguments: [run.status.rawValue, try run.summary.map { try JSONCoding.string($0) }, Date(), run.id])
+                sql: """
+                    UPDATE runs SET status = ?, summary = ?, updated_at = ?
+                    WHERE id = ? AND NOT (status = 'finished' AND ? <> 'finished')
+                    """,
+                arguments: [
+                    run.status.rawValue, try run.summary.map { try JSONCoding.string($0) }, Date(), run.id,
+                    run.status.rawValue,
+                ])
         }
     }
 
@@ -291,7 +296,7 @@ public final class SQLiteResultStore: ResultStore {
         }
         try statement.execute(arguments: [
             call.key, call.identity.provider, call.identity.model, call.identity.baseURL, call.epoch,
-            CanonicalJSON.request(call.request), call.response.text, call.response.finishReason,
+            CanonicalJSON.request(call.request), call.response.text.storable, call.response.finishReason?.storable,
             call.response.usage.promptTokens, call.response.usage.completionTokens,
             call.response.developerRole.rawValue, Date(), calls,
             try call.response.firstTokenLogprobs.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
@@ -313,8 +318,9 @@ public final class SQLiteResultStore: ResultStore {
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
-            CanonicalJSON.messages(sample.messages), sample.target, CanonicalJSON.object(sample.metadata),
-            result.completion, transcript, result.error, result.usage.promptTokens, result.usage.completionTokens,
+            CanonicalJSON.messages(sample.messages), sample.target?.storable, CanonicalJSON.object(sample.metadata),
+            result.completion?.storable, transcript, result.error?.storable, result.usage.promptTokens,
+            result.usage.completionTokens,
             result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue,
             result.cached, result.latencyMilliseconds, Date(), result.grader,
             try result.mitigation.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
@@ -328,8 +334,8 @@ public final class SQLiteResultStore: ResultStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             try scoreStatement.execute(arguments: [
-                result.runID, sample.id, result.epoch, result.grader, score.value, score.label, score.explanation,
-                score.judgeOutput, result.graderUsage.promptTokens, result.graderUsage.completionTokens,
+                result.runID, sample.id, result.epoch, result.grader, score.value, score.label?.storable,
+                score.explanation.storable, score.judgeOutput?.storable, result.graderUsage.promptTokens, result.graderUsage.completionTokens,
                 try score.parts.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
             ])
         } else {

@@ -18,6 +18,8 @@ public struct CardRunner: Sendable {
     var onEvent: @Sendable (String) -> Void
     /// The red-teaming arena's figures for these models (`provider/model`), read from the store; nil: none.
     public var arenaFigures: (@Sendable ([String]) async throws -> CardArenaFigures?)?
+    /// Runs only this shard's part of every run (``RunShard``); the counts it reports are the shard's.
+    public var shard: RunShard?
 
     /// Creates a runner that keeps results in `store`, plans every run with `planner` and reads datasets
     /// from `dataDirectory`.
@@ -225,6 +227,7 @@ public struct CardRunner: Sendable {
         }
         plan.mitigations = model.mitigations
         plan.classifier = config.classifier
+        plan.shard = shard
         let request: RunRequest
         do {
             request = try planner.request(for: plan)
@@ -264,8 +267,13 @@ public struct CardRunner: Sendable {
                 model: model.label, runId: outcome.run.id, grader: configuration.grader,
                 graderVersion: configuration.graderVersion, graderModel: configuration.graderModel?.spec,
                 epochs: configuration.epochs, limit: limit, seed: configuration.seed,
-                counts: CardRunCounts(
-                    samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
+                counts: outcome.shard.map {
+                    // A shard answers for its own part; the card is written once every shard has finished.
+                    CardRunCounts(
+                        samples: $0.pairs, scored: $0.pairs - $0.errors - $0.missing, errors: $0.errors, missing: $0.missing)
+                }
+                    ?? CardRunCounts(
+                        samples: summary.samples, scored: summary.scored, errors: summary.errors, missing: summary.missing),
                 usage: summary.usage, graderUsage: summary.graderUsage,
                 developerRoleFolded: summary.developerRole["folded"] ?? 0, datasetFiles: configuration.datasetFiles,
                 figures: summary.metrics, examples: examples,

@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
+import SystemCardTestSupport
 import Testing
 @testable import SystemCardKit
 
-@Suite struct SQLiteResultStoreTests {
+/// The store contract, run against every backend this machine has (SQLite always; PostgreSQL on a server the test
+/// support starts).
+@Suite struct ResultStoreTests {
     static let identity = ModelIdentity(
         provider: "openai", model: "gpt-test", baseURL: "http://127.0.0.1:1/v1", developerRoleMode: .auto)
 
@@ -42,8 +45,8 @@ import Testing
             usage: TokenUsage(), graderUsage: TokenUsage(), developerRole: .none, cached: false, latencyMilliseconds: 3)
     }
 
-    @Test func openRunInsertsThenReturnsTheExistingRun() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func openRunInsertsThenReturnsTheExistingRun(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         var record = Self.runRecord()
         let opened = try await store.openRun(record)
         #expect(opened.id == record.id)
@@ -62,8 +65,8 @@ import Testing
         #expect(try await store.run(id: record.id)?.status == .running)
     }
 
-    @Test func updateRunStoresStatusAndSummary() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func updateRunStoresStatusAndSummary(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         var record = try await store.openRun(Self.runRecord())
         let summary = RunSummary(
             samples: 2, scored: 1, errors: 1, missing: 0, usage: TokenUsage(promptTokens: 5, completionTokens: 6),
@@ -79,8 +82,8 @@ import Testing
         #expect(loaded.evaluation == "xstest")
     }
 
-    @Test func resultsRoundTripAfterFlush() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func resultsRoundTripAfterFlush(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
         let good = Self.scored(run.id, "a", ordinal: 0)
         let bad = Self.errored(run.id, "b", ordinal: 1)
@@ -116,8 +119,8 @@ import Testing
         #expect(rows[1].score == nil)
     }
 
-    @Test func multiTurnTranscriptsAreKept() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func multiTurnTranscriptsAreKept(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
         var result = Self.scored(run.id, "a", ordinal: 0)
         result.transcript = result.sample.messages + [.assistant("First."), .user("And?"), .assistant("Answer a.")]
@@ -126,8 +129,8 @@ import Testing
         #expect(try await store.results(runID: run.id) == [result])
     }
 
-    @Test func aNewResultReplacesTheOldOneAndAnErrorDropsTheScore() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func aNewResultReplacesTheOldOneAndAnErrorDropsTheScore(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
         try store.saveResult(Self.errored(run.id, "a", ordinal: 0))
         try store.saveResult(Self.scored(run.id, "a", ordinal: 0, value: 0))
@@ -146,8 +149,8 @@ import Testing
         #expect(try await store.resultRows(runID: run.id).first?.score == nil)
     }
 
-    @Test func resultsAreOrderedByOrdinalThenEpoch() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func resultsAreOrderedByOrdinalThenEpoch(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
         // Saved out of order, with ids that sort differently from their ordinals.
         try store.saveResult(Self.scored(run.id, "z", ordinal: 0, epoch: 2))
@@ -159,8 +162,8 @@ import Testing
         #expect(order == ["z#1", "z#2", "m#1", "a#1"])
     }
 
-    @Test func resultsOfOtherRunsAreSeparate() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func resultsOfOtherRunsAreSeparate(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let first = try await store.openRun(Self.runRecord(seed: 1))
         let second = try await store.openRun(Self.runRecord(seed: 2))
         #expect(first.id != second.id)
@@ -171,8 +174,8 @@ import Testing
         #expect(try await store.results(runID: first.id).count == 1)
     }
 
-    @Test func savedCallsAreServedFromTheCache() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func savedCallsAreServedFromTheCache(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let request = ModelRequest(messages: [.user("hi")], settings: GenerationSettings(temperature: 0))
         let key = ModelClient.cacheKey(identity: Self.identity, request: request, epoch: 1)
         #expect(try await store.cachedResponse(key: key) == nil)
@@ -190,8 +193,8 @@ import Testing
         #expect(cached.firstTokenLogprobs == nil)
     }
 
-    @Test func cachedAnswersKeepTheirLogProbabilities() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func cachedAnswersKeepTheirLogProbabilities(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         var settings = GenerationSettings(temperature: 0)
         settings.topLogprobs = 2
         let request = ModelRequest(messages: [.user("yes or no?")], settings: settings)
@@ -226,8 +229,8 @@ import Testing
         #expect(base != ModelClient.cacheKey(identity: Self.identity, request: developer, epoch: 1))
     }
 
-    @Test func runLookupByUniquePrefix() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func runLookupByUniquePrefix(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
         let other = try await store.openRun(Self.runRecord(evaluation: "other"))
         #expect(run.id.hasPrefix("xstest-"))
@@ -240,8 +243,8 @@ import Testing
         #expect(try await store.run(id: "_stest") == nil)
     }
 
-    @Test func ambiguousPrefixIsAnError() async throws {
-        let store = try makeMemoryStore()
+    @Test(arguments: StoreBackend.available) func ambiguousPrefixIsAnError(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
         _ = try await store.openRun(Self.runRecord(seed: 1))
         _ = try await store.openRun(Self.runRecord(seed: 2))
         let error = await #expect(throws: SystemCardError.self) { _ = try await store.run(id: "xstest-") }
@@ -280,5 +283,118 @@ import Testing
             _ = try SQLiteResultStore(path: blocker.appendingPathComponent("db.sqlite").path)
         }
         #expect(error?.kind == .store)
+    }
+
+    @Test(arguments: StoreBackend.available) func aFinishedRunIsNotMarkedUnfinishedByAnOlderSummary(
+        _ backend: StoreBackend
+    ) async throws {
+        // Two shards of one run end at once: the one that saw every sample writes "finished"; the other's older
+        // summary (samples missing) must not undo it. A reopened run (resume) is marked running first.
+        let store = try await backend.makeStore()
+        var run = try await store.openRun(Self.runRecord())
+        run.status = .finished
+        try await store.updateRun(run)
+        run.status = .interrupted
+        try await store.updateRun(run)
+        #expect(try await store.run(id: run.id)?.status == .finished)
+        _ = try await store.openRun(run)
+        #expect(try await store.run(id: run.id)?.status == .running)
+        try await store.updateRun(run)
+        #expect(try await store.run(id: run.id)?.status == .interrupted)
+    }
+
+    @Test(arguments: StoreBackend.available) func concurrentOpensOfOneRunShareIt(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let record = Self.runRecord()
+        let opened = try await withThrowingTaskGroup(of: RunRecord.self) { group in
+            for _ in 0..<8 { group.addTask { try await store.openRun(record) } }
+            return try await group.reduce(into: [RunRecord]()) { $0.append($1) }
+        }
+        #expect(Set(opened.map(\.id)) == [record.id])
+        #expect(try await store.runs().count == 1)
+    }
+
+    @Test(arguments: StoreBackend.available) func toolCallsAndValidationsRoundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let request = ModelRequest(messages: [.user("list files")], settings: GenerationSettings(temperature: 0))
+        let key = ModelClient.cacheKey(identity: Self.identity, request: request, epoch: 1)
+        let response = ModelResponse(
+            text: "", finishReason: "tool_calls",
+            toolCalls: [ToolCall(id: "call_1", name: "bash", arguments: #"{"cmd":"ls -la"}"#)],
+            usage: TokenUsage(promptTokens: 3, completionTokens: 4))
+        try store.saveCall(ModelCallRecord(key: key, identity: Self.identity, request: request, epoch: 1, response: response))
+        try await store.flush()
+        #expect(try await store.cachedCallKeys(identity: Self.identity) == [key])
+        #expect(try await store.cachedResponse(key: key)?.toolCalls == response.toolCalls)
+
+        let record = ValidationRecord(
+            kind: "xstest-grader", graderVersion: "v1", model: "openai/judge", baseURL: "http://127.0.0.1:1/v1",
+            summary: "agreement 0.90 on 450 labels", datasetFiles: [DatasetFileDigest(path: "x.csv", sha256: "ab")],
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000))
+        try await store.saveValidation(record)
+        #expect(try await store.validation(kind: "xstest-grader", graderVersion: "v1", model: "openai/judge",
+                                          baseURL: "http://127.0.0.1:1/v1") == record)
+        #expect(try await store.validation(kind: "xstest-grader", graderVersion: "v2", model: "openai/judge",
+                                          baseURL: "http://127.0.0.1:1/v1") == nil)
+    }
+
+    @Test(arguments: StoreBackend.available) func hostileTextIsStoredAsGiven(_ backend: StoreBackend) async throws {
+        // Quotes, backslashes, JSON and SQL-looking text, emoji, and a NUL character.
+        let store = try await backend.makeStore()
+        let run = try await store.openRun(Self.runRecord())
+        var result = Self.scored(run.id, "a'; DROP TABLE samples; --", ordinal: 0)
+        let hostile = #"He said "hi" \n {"a": [1]} '); DELETE FROM runs; -- 🙂 "# + "nul:\u{0}."
+        result.completion = hostile
+        result.transcript = result.sample.messages + [.assistant(hostile)]
+        try store.saveResult(result)
+        try await store.flush()
+        let loaded = try #require(try await store.results(runID: run.id).first)
+        // U+0000 is kept as U+FFFD by both stores (SQLite's text used to end at it, losing the rest).
+        #expect(loaded.completion == hostile.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+        #expect(loaded.sample.id == "a'; DROP TABLE samples; --")
+        #expect(try await store.runs().count == 1)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.isAvailable, "the PostgreSQL test server did not start (see postgresServerStarts)"))
+    func aPostgresStorePersistsAcrossOpensAndMigratesOnce() async throws {
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        let location = try PostgresLocation(url)
+        // Four processes' worth of concurrent first opens: the advisory lock lets one create the tables.
+        let stores = try await withThrowingTaskGroup(of: PostgresResultStore.self) { group in
+            for _ in 0..<4 { group.addTask { try await PostgresResultStore.open(location) } }
+            return try await group.reduce(into: [PostgresResultStore]()) { $0.append($1) }
+        }
+        let run = try await stores[0].openRun(Self.runRecord())
+        try stores[1].saveResult(Self.scored(run.id, "a", ordinal: 0))
+        try await stores[1].flush()
+        for store in stores { await store.close() }
+        let reopened = try await PostgresResultStore.open(location)
+        #expect(try await reopened.results(runID: run.id) == [Self.scored(run.id, "a", ordinal: 0)])
+        await reopened.close()
+    }
+
+    @Test(.enabled(if: PostgresTestServer.isInstalled, "PostgreSQL is not installed (apt-get install postgresql)"))
+    func postgresServerStarts() throws {
+        // Not a skip in disguise: where PostgreSQL is installed (CI installs it), the test server must start.
+        _ = try PostgresTestServer.shared.get()
+    }
+
+    @Test func badPostgresURLsAndDeadServersAreClearErrorsWithoutThePassword() async throws {
+        for (url, fragment) in [
+            ("postgres://127.0.0.1/db", "names no user"), ("postgres://u@/db", "names no host"),
+            ("postgres://u@h:5432/", "names no database"), ("postgres://u@h/db?sslmode=maybe", "sslmode must be"),
+            ("postgres://u@h/db?timeout=3", "unknown URL parameter"),
+        ] {
+            let error = #expect(throws: SystemCardError.self) { _ = try PostgresLocation(url) }
+            #expect(error?.message.contains(fragment) == true, "\(url): \(error?.message ?? "")")
+        }
+        let location = try PostgresLocation("postgres://me:s3cret-pw@127.0.0.1:1/db?sslmode=disable")
+        #expect(location.description == "postgres://me@127.0.0.1:1/db?sslmode=disable")
+        let error = await #expect(throws: SystemCardError.self) { _ = try await PostgresResultStore.open(location) }
+        #expect(error?.kind == .store)
+        #expect(error?.message.contains("cannot connect to PostgreSQL at postgres://me@127.0.0.1:1/db") == true)
+        #expect(error?.message.contains("s3cret") == false)
+        #expect(try StoreLocation("/tmp/x.sqlite") == .sqlite(path: "/tmp/x.sqlite"))
+        #expect(try PostgresLocation("postgresql://me@db.internal/cards", environment: ["PGPASSWORD": "pw"]).password == "pw")
     }
 }
