@@ -77,6 +77,7 @@ struct CardCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var sharding: ShardOption
+    @OptionGroup var cost: CostArguments
     @OptionGroup var logging: LoggingArguments
     @Flag(help: "Do not fetch the datasets the suite needs (by default the card fetches the missing ones into the default data folder; a --data-dir folder is never written to).")
     var noFetch = false
@@ -108,8 +109,9 @@ struct CardCommand: AsyncParsableCommand {
 
     func runCard(_ cardConfig: CardConfig) async throws {
         let resultStore = try await store.open()
+        let meter = try cost.meter(configured: cardConfig.prices)
         let planner = RunPlanner(
-            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
+            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger, spendMeter: meter)
         let progressLine = ProgressLine(quiet: generation.quiet)
         let quiet = generation.quiet
         let dataDirectory = DataDirectory.resolve(option: generation.dataDir)
@@ -137,6 +139,19 @@ struct CardCommand: AsyncParsableCommand {
                 }
             })
         runner.shard = try sharding.parsed()
+        runner.prices = meter.prices
+        if cost.dryRun {
+            let estimates: [RunEstimate]
+            do {
+                estimates = try await runner.estimate(cardConfig)
+            } catch {
+                await planner.shutdown()
+                throw error
+            }
+            await planner.shutdown()
+            for line in EstimateTable.render(estimates, limit: meter.limit) { print(line) }
+            return
+        }
         if let arenaStore = resultStore as? SQLiteResultStore {
             // The arena keeps its conversations in SQLite; a PostgreSQL store has none to show.
             runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: arenaStore, models: models) }

@@ -79,6 +79,7 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var endpoint: EndpointArguments
     @OptionGroup var store: StoreOptions
     @OptionGroup var sharding: ShardOption
+    @OptionGroup var cost: CostArguments
 
     /// Parses repeated `KEY=VALUE` arguments.
     static func pairs(_ items: [String], flag: String) throws -> [String: String] {
@@ -146,8 +147,22 @@ struct EvalCommand: AsyncParsableCommand {
         plan.shard = try sharding.parsed()
 
         let resultStore = try await store.open()
+        let meter = try cost.meter()
         let planner = RunPlanner(
-            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger)
+            endpoint: endpoint.options(), registry: CommandContext.registry, logger: logging.logger, spendMeter: meter)
+        if cost.dryRun {
+            let estimate: RunEstimate
+            do {
+                estimate = try await planner.runner(store: resultStore).estimate(
+                    try Self.plan(plan, with: planner), prices: meter.prices)
+            } catch {
+                await planner.shutdown()
+                throw error
+            }
+            await planner.shutdown()
+            for line in EstimateTable.render([estimate], limit: meter.limit) { print(line) }
+            return
+        }
         let outcome: RunOutcome
         do {
             let request = try Self.plan(plan, with: planner)
@@ -171,7 +186,11 @@ struct EvalCommand: AsyncParsableCommand {
 
         switch output {
         case .table:
-            print(RunTable.render(run: outcome.run, summary: outcome.summary, references: outcome.references))
+            print(
+                RunTable.render(
+                    run: outcome.run, summary: outcome.summary, references: outcome.references, prices: meter.prices))
+            print("spent in this invocation: \(RunCost.dollars(meter.spent)) in \(meter.calls) calls"
+                + (meter.limit.map { " (limit \(RunCost.dollars($0)))" } ?? ""))
             if let part = outcome.shard {
                 print(
                     "shard \(part.shard): \(part.pairs - part.errors - part.missing) of its \(part.pairs) pairs scored, "
@@ -179,7 +198,9 @@ struct EvalCommand: AsyncParsableCommand {
                         + "of \(outcome.summary.samples) (every shard's)")
             }
         case .json:
-            print(try RunReport(run: outcome.run, summary: outcome.summary, references: outcome.references).json())
+            print(
+                try RunReport(run: outcome.run, summary: outcome.summary, references: outcome.references, prices: meter.prices)
+                    .json())
         }
         // A shard answers for its own part: the others' samples are not its failure (a Kubernetes pod that exits
         // non-zero is retried).

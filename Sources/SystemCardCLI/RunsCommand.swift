@@ -22,17 +22,22 @@ struct RunsCommand: AsyncParsableCommand {
             return
         }
         let formatter = ISO8601DateFormatter()
+        let prices = PriceTable()
         let rows = runs.map { run -> [String] in
             let summary = run.summary
+            let cost = summary.flatMap { $0.usageByRole.isEmpty ? nil : $0.cost(at: prices) }
             return [
                 run.id, run.evaluation, TerminalText.excerpt(run.model, limit: 40), run.status.rawValue,
                 summary.map { "\($0.scored)/\($0.samples)" } ?? "-", summary.map { String($0.errors) } ?? "-",
+                cost.map { $0.unpriced.isEmpty ? RunCost.dollars($0.dollars) : "≥ " + RunCost.dollars($0.dollars) } ?? "-",
                 formatter.string(from: run.updatedAt),
             ]
         }
-        for line in TextTable.render(header: ["run", "evaluation", "model", "status", "scored", "errors", "updated"], rows: rows) {
+        let header = ["run", "evaluation", "model", "status", "scored", "errors", "cost", "updated"]
+        for line in TextTable.render(header: header, rows: rows) {
             print(line)
         }
+        print("cost: at list prices of \(PriceTable.defaultsDate) (≥: a model without a price; `systemcard show RUN` names it)")
     }
 }
 

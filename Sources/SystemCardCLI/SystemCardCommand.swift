@@ -73,7 +73,7 @@ enum ExitCodes {
     static func code(for error: SystemCardError) -> Int32 {
         switch error.kind {
         case .invalidInput, .endpoint: return usage
-        case .runFailed, .store: return erroredSamples
+        case .runFailed, .store, .costLimit: return erroredSamples
         case .interrupted: return interrupted
         }
     }

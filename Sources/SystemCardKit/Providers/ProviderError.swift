@@ -25,6 +25,8 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
         case badRequest = "bad_request"
         /// The embedded engine failed (not retried).
         case modelFailure = "model_failure"
+        /// The next call could pass `--max-cost` (stops the run; finished samples are saved).
+        case costLimit = "cost_limit"
     }
 
     /// The kind of failure.
@@ -49,13 +51,15 @@ public struct ProviderError: Error, CustomStringConvertible, Sendable, Equatable
     public var isRetryable: Bool {
         switch code {
         case .rateLimited, .serverError, .timeout, .connection, .connectionRefused, .malformedResponse: return true
-        case .unauthorized, .modelNotFound, .badRequest, .modelFailure, .unreachable: return false
+        case .unauthorized, .modelNotFound, .badRequest, .modelFailure, .unreachable, .costLimit: return false
         }
     }
 
     /// No request of this run can succeed (bad key, unknown model, endpoint unreachable from the start): stop
     /// instead of failing every sample.
-    public var isFatalForRun: Bool { code == .unauthorized || code == .modelNotFound || code == .unreachable }
+    public var isFatalForRun: Bool {
+        code == .unauthorized || code == .modelNotFound || code == .unreachable || code == .costLimit
+    }
 
     /// `code (HTTP status): message`.
     public var description: String {

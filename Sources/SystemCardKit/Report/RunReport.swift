@@ -42,6 +42,18 @@ public struct RunReport: Sendable, Codable, Hashable {
     /// What the mitigations did and cost; absent without any.
     var mitigation_effect: MitigationReport?
     var published_references: [PublishedFigure]
+    /// Calls and tokens by role (`model`, `grader`, `mark`…), with each role's model.
+    var usage_by_role: [String: RoleUsage]
+    /// The run's cost at the prices given (dollars, by role, and the models without a price); absent when no result
+    /// recorded its usage by role.
+    var cost: CostReport?
+
+    struct CostReport: Sendable, Codable, Hashable {
+        var dollars: Double
+        var by_role: [String: Double]
+        var unpriced: [String]
+        var prices_date: String
+    }
 
     struct MitigationReport: Sendable, Codable, Hashable {
         /// Results in which a mitigation acted.
@@ -55,7 +67,7 @@ public struct RunReport: Sendable, Codable, Hashable {
     }
 
     /// Creates the report of `run` with its summary and the evaluation's published figures.
-    public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) {
+    public init(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = [], prices: PriceTable = PriceTable()) {
         run_id = run.id
         evaluation = run.evaluation
         evaluation_version = run.evaluationVersion
@@ -90,6 +102,13 @@ public struct RunReport: Sendable, Codable, Hashable {
                 usage: summary.mitigationUsage, milliseconds: summary.mitigationMilliseconds)
         }
         published_references = references
+        usage_by_role = summary.usageByRole
+        if !summary.usageByRole.isEmpty {
+            let cost = summary.cost(at: prices)
+            self.cost = CostReport(
+                dollars: cost.dollars, by_role: cost.byRole, unpriced: cost.unpriced.sorted(),
+                prices_date: PriceTable.defaultsDate)
+        }
     }
 
     /// The report as pretty-printed JSON with sorted keys.

@@ -5,7 +5,9 @@ import Foundation
 public enum RunTable {
     /// The run's header, counts, metric table and published figures as terminal text, and a note when
     /// samples errored.
-    public static func render(run: RunRecord, summary: RunSummary, references: [PublishedFigure] = []) -> String {
+    public static func render(
+        run: RunRecord, summary: RunSummary, references: [PublishedFigure] = [], prices: PriceTable = PriceTable()
+    ) -> String {
         var lines: [String] = []
         let configuration = run.configuration
         var grader = configuration.grader
@@ -22,6 +24,13 @@ public enum RunTable {
             counts += "  grader tokens \(summary.graderUsage.promptTokens) in / \(summary.graderUsage.completionTokens) out"
         }
         lines.append(counts)
+        if !summary.usageByRole.isEmpty {
+            let cost = summary.cost(at: prices)
+            let parts = cost.byRole.sorted { $0.key < $1.key }.map { "\($0.key) \(RunCost.dollars($0.value))" }
+            lines.append(
+                TerminalText.escape("cost \(cost.text)" + (parts.count > 1 ? " (" + parts.joined(separator: ", ") + ")" : "")
+                    + " at list prices of \(PriceTable.defaultsDate) unless overridden", singleLine: true))
+        }
         if summary.mitigationCalls > 0 || summary.mitigatedResults > 0 {
             var line = "mitigations acted on \(summary.mitigatedResults) results"
             let actions = summary.mitigationActions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

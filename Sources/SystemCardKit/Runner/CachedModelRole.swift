@@ -39,6 +39,7 @@ struct CachedModelRole: ModelRole {
         let started = kind == .mitigation ? ContinuousClock.now : nil
         let response = try await client.generate(
             messages, tools: tools, toolChoice: toolChoice, settings: settings, epoch: epoch)
+        ledger.recordRole(name, model: identity.spec, usage: response.usage)
         switch kind {
         case .model: ledger.record(response, isGrader: false)
         case .grader: ledger.record(response, isGrader: true)

@@ -10,6 +10,8 @@ final class CallLedger: Sendable {
         var cachedCalls = 0
         /// Nil until a mitigation calls a model or acts.
         var mitigation: MitigationTally?
+        /// Usage by role (`model`, `grader`, `mark`, `classifier`…), with each role's model, for the run's cost.
+        var roles: [String: RoleUsage] = [:]
     }
 
     private let totals = Mutex(Totals())
@@ -51,6 +53,13 @@ final class CallLedger: Sendable {
             var tally = totals.mitigation ?? MitigationTally()
             tally.actions.append(action)
             totals.mitigation = tally
+        }
+    }
+
+    /// A call of the role `role`, played by `model`, for the cost by role.
+    func recordRole(_ role: String, model: String, usage: TokenUsage) {
+        totals.withLock { totals in
+            totals.roles[role, default: RoleUsage(model: model)].add(RoleUsage(model: model, usage: usage, calls: 1))
         }
     }
 

@@ -45,7 +45,6 @@ public struct EvalRunner: Sendable {
     /// finished samples and the summary first, then throws.
     public func run(_ request: RunRequest) async throws -> RunOutcome {
         let evaluation = request.evaluation
-        let grader = try Self.validate(request).loaded(from: request.dataDirectory)
         if evaluation.usesSandbox {
             do {
                 try await BubblewrapSandbox.checkAvailable()
@@ -53,16 +52,7 @@ public struct EvalRunner: Sendable {
                 throw SystemCardError.invalidInput("\(evaluation.name) runs the model's commands in a sandbox: \(error)")
             }
         }
-        let loaded: LoadedDataset
-        do {
-            loaded = try evaluation.dataset.load(from: request.dataDirectory)
-        } catch let error as DatasetError {
-            throw SystemCardError.invalidInput("cannot read the \(evaluation.name) dataset: \(error)")
-        }
-        let selected = SampleSelection.select(
-            loaded.samples, limit: request.limit, seed: request.seed, groupBy: evaluation.sampleGroup,
-            floor: request.minimumPerMetric.map { SampleSelection.Floor(metrics: evaluation.metrics, minimum: $0) })
-        let configuration = Self.configuration(of: request, grader: grader, loaded: loaded)
+        let (grader, selected, configuration) = try Self.prepare(request)
         var run = try await store.openRun(
             RunRecord(
                 id: configuration.runID, evaluation: evaluation.name, evaluationVersion: evaluation.version,
@@ -123,6 +113,31 @@ public struct EvalRunner: Sendable {
             outcome.shard = try await shardPart(shard, selected: selected, request: request, runID: run.id)
         }
         return outcome
+    }
+
+    /// The grader (loaded), the selected samples and the run's identity: everything decided before any call.
+    static func prepare(_ request: RunRequest) throws -> (grader: any Grader, selected: [Sample], configuration: RunConfiguration) {
+        let evaluation = request.evaluation
+        let grader = try validate(request).loaded(from: request.dataDirectory)
+        let loaded: LoadedDataset
+        do {
+            loaded = try evaluation.dataset.load(from: request.dataDirectory)
+        } catch let error as DatasetError {
+            throw SystemCardError.invalidInput("cannot read the \(evaluation.name) dataset: \(error)")
+        }
+        let selected = SampleSelection.select(
+            loaded.samples, limit: request.limit, seed: request.seed, groupBy: evaluation.sampleGroup,
+            floor: request.minimumPerMetric.map { SampleSelection.Floor(metrics: evaluation.metrics, minimum: $0) })
+        return (grader, selected, configuration(of: request, grader: grader, loaded: loaded))
+    }
+
+    /// What running `request` would do, without any model call and without writing to the store: the sample-epochs
+    /// left (finished ones are resumed for free), and the calls, tokens and cost by role, estimated.
+    public func estimate(_ request: RunRequest, prices: PriceTable) async throws -> RunEstimate {
+        let (_, selected, configuration) = try Self.prepare(request)
+        let (work, resumed) = try await remainingWork(selected, request: request, runID: configuration.runID)
+        return RunEstimate(
+            request: request, runID: configuration.runID, work: work.map(\.sample), finished: resumed, prices: prices)
     }
 
     /// The request's grader, or why the request cannot run; checked before any model call.

@@ -25,13 +25,18 @@ public final class RunPlanner: Sendable {
     public let retries = RetryCounter()
     /// The logger handed to every provider and runner made here.
     public let logger: Logger
+    /// Counts what this invocation pays for (calls not answered from the cache) and enforces `--max-cost`.
+    public let spendMeter: SpendMeter?
     private let factory: ModelFactory
 
     /// - Parameter environment: where API keys and `OPENAI_BASE_URL` are read.
+    /// - Parameter spendMeter: counts every real call of the models planned here, and refuses the one that could pass
+    ///   its limit (a model without a price is then refused at planning).
     public init(
         endpoint: EndpointOptions, registry: EvaluationRegistry = .builtIn, logger: Logger = .disabled,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, spendMeter: SpendMeter? = nil
     ) {
+        self.spendMeter = spendMeter
         self.registry = registry
         self.endpoint = endpoint
         self.logger = logger
@@ -94,7 +99,15 @@ public final class RunPlanner: Sendable {
     /// The provider for `model`; every provider of one endpoint shares its concurrency limit, and a local
     /// model is loaded once.
     package func provider(for model: ModelEndpoint) throws -> any ModelProvider {
-        try factory.provider(for: model.spec, endpoint: options(for: model))
+        let provider = try factory.provider(for: model.spec, endpoint: options(for: model))
+        guard let meter = spendMeter else { return provider }
+        guard let price = meter.prices.price(for: provider.identity.spec) else {
+            if meter.limit == nil { return provider }
+            throw SystemCardError.invalidInput(
+                "--max-cost needs a price for \(provider.identity.spec), which has none: pass --price "
+                    + "\(provider.identity.spec)=INPUT/OUTPUT (dollars per million tokens) or set it under prices: in the card config")
+        }
+        return BudgetedModelProvider(base: provider, meter: meter, price: price)
     }
 
     /// The planner's endpoint options with `model`'s base URL and key variable (a key variable of its own

@@ -16,6 +16,7 @@ struct RunSummarizer {
         var actions: [String: Int] = [:]
         var mitigated = 0
         var latency = 0
+        var roles: [String: RoleUsage] = [:]
         for row in rows where row.key.epoch <= epochs {
             guard let sample = samplesByID[row.key.sampleID] else { continue }
             present += 1
@@ -23,6 +24,7 @@ struct RunSummarizer {
             graderUsage += row.graderUsage
             if row.developerRole != .none { delivery[row.developerRole.rawValue, default: 0] += 1 }
             latency += row.latencyMilliseconds
+            for (role, used) in row.usageByRole ?? [:] { roles[role, default: RoleUsage(model: used.model)].add(used) }
             if let tally = row.mitigation {
                 mitigation.calls += tally.calls
                 mitigation.usage += tally.usage
@@ -48,6 +50,7 @@ struct RunSummarizer {
         summary.mitigationMilliseconds = mitigation.milliseconds
         summary.mitigatedResults = mitigated
         summary.meanLatencyMilliseconds = present > 0 ? Double(latency) / Double(present) : nil
+        summary.usageByRole = roles
         return summary
     }
 }

@@ -27,6 +27,9 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var mitigatedResults: Int = 0
     /// Mean wall time per result, in milliseconds (a cached call takes almost none).
     public var meanLatencyMilliseconds: Double?
+    /// Tokens and calls by role (`model`, `grader`, `mark`…) with each role's model, over the results that recorded
+    /// them (empty for runs stored before): priced by a ``PriceTable`` for the run's cost.
+    public var usageByRole: [String: RoleUsage] = [:]
 
     /// Creates a summary.
     public init(
@@ -46,6 +49,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case samples, scored, errors, missing, usage, graderUsage, developerRole, metrics, mitigationCalls
         case mitigationUsage, mitigationActions, mitigatedResults, meanLatencyMilliseconds, mitigationMilliseconds
+        case usageByRole
     }
 
     /// Reads a stored summary; those written before mitigations were tallied have none.
@@ -65,7 +69,11 @@ public struct RunSummary: Sendable, Hashable, Codable {
         mitigatedResults = try container.decodeIfPresent(Int.self, forKey: .mitigatedResults) ?? 0
         mitigationMilliseconds = try container.decodeIfPresent(Int.self, forKey: .mitigationMilliseconds) ?? 0
         meanLatencyMilliseconds = try container.decodeIfPresent(Double.self, forKey: .meanLatencyMilliseconds)
+        usageByRole = try container.decodeIfPresent([String: RoleUsage].self, forKey: .usageByRole) ?? [:]
     }
+
+    /// The run's cost at `prices` (by role; models without a price are named).
+    public func cost(at prices: PriceTable) -> RunCost { prices.cost(of: usageByRole) }
 
     /// True when some developer messages were folded into the system message: results must say so.
     public var developerRoleFolded: Bool { (developerRole["folded"] ?? 0) > 0 }

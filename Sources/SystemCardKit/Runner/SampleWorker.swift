@@ -29,6 +29,12 @@ enum SampleWorker {
                 tracker.record(step)
                 if case .fatal(let error) = step {
                     group.cancelAll()
+                    if error.code == .costLimit {
+                        return SystemCardError(
+                            .costLimit,
+                            "stopped at the cost limit: \(error.message). Finished samples are saved; run the same "
+                                + "command with a higher --max-cost to resume (paid calls are cached)")
+                    }
                     return SystemCardError(.endpoint, "stopping: \(error.description)")
                 }
                 if tracker.consecutiveEndpointErrors >= consecutiveErrorLimit {
@@ -122,7 +128,7 @@ enum SampleWorker {
             score: failure == nil ? score : nil, grader: grader.name, error: failure, usage: totals.usage,
             graderUsage: totals.graderUsage, developerRole: totals.developerRole,
             cached: totals.calls > 0 && totals.calls == totals.cachedCalls, latencyMilliseconds: latency,
-            mitigation: totals.mitigation)
+            mitigation: totals.mitigation, usageByRole: totals.roles.isEmpty ? nil : totals.roles)
         try store.saveResult(result)
         if let failure {
             context.logger.info(

@@ -93,6 +93,7 @@ extension PostgresResultStore {
                 )
                 """,
             ]
-        )
+        ),
+        ("v2: usage by role", ["ALTER TABLE samples ADD COLUMN usage_by_role TEXT"]),
     ]
 }

@@ -53,15 +53,16 @@ extension PostgresResultStore {
                 INSERT INTO samples (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion,
                                      transcript, error, prompt_tokens, completion_tokens, grader_prompt_tokens,
                                      grader_completion_tokens, developer_role, cached, latency_ms, updated_at, grader,
-                                     mitigation)
+                                     mitigation, usage_by_role)
                 SELECT run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
                        prompt_tokens, completion_tokens, grader_prompt_tokens, grader_completion_tokens, developer_role,
-                       cached, latency_ms, now(), grader, mitigation
+                       cached, latency_ms, now(), grader, mitigation, usage_by_role
                 FROM jsonb_to_recordset(\(sampleRows)::jsonb) AS x(
                   run_id text, sample_id text, epoch bigint, ordinal bigint, status text, input text, target text,
                   metadata text, completion text, transcript text, error text, prompt_tokens bigint,
                   completion_tokens bigint, grader_prompt_tokens bigint, grader_completion_tokens bigint,
-                  developer_role text, cached boolean, latency_ms bigint, grader text, mitigation text)
+                  developer_role text, cached boolean, latency_ms bigint, grader text, mitigation text,
+                  usage_by_role text)
                 ON CONFLICT (run_id, sample_id, epoch) DO UPDATE SET
                   ordinal = EXCLUDED.ordinal, status = EXCLUDED.status, input = EXCLUDED.input, target = EXCLUDED.target,
                   metadata = EXCLUDED.metadata, completion = EXCLUDED.completion, transcript = EXCLUDED.transcript,
@@ -69,7 +70,7 @@ extension PostgresResultStore {
                   completion_tokens = EXCLUDED.completion_tokens, grader_prompt_tokens = EXCLUDED.grader_prompt_tokens,
                   grader_completion_tokens = EXCLUDED.grader_completion_tokens, developer_role = EXCLUDED.developer_role,
                   cached = EXCLUDED.cached, latency_ms = EXCLUDED.latency_ms, updated_at = EXCLUDED.updated_at,
-                  grader = EXCLUDED.grader, mitigation = EXCLUDED.mitigation
+                  grader = EXCLUDED.grader, mitigation = EXCLUDED.mitigation, usage_by_role = EXCLUDED.usage_by_role
                 """, logger: quiet)
             try await connection.query(
                 """
@@ -138,7 +139,7 @@ extension PostgresResultStore {
         var developerRole: String
         var cached: Bool
         var latencyMs: Int
-        var grader, mitigation: String?
+        var grader, mitigation, usageByRole: String?
 
         init(_ result: SampleResult) {
             let sample = result.sample
@@ -164,6 +165,7 @@ extension PostgresResultStore {
             latencyMs = result.latencyMilliseconds
             grader = result.grader
             mitigation = result.mitigation.flatMap { try? JSONCoding.string($0) }
+            usageByRole = result.usageByRole.flatMap { try? JSONCoding.string($0) }
         }
     }
 

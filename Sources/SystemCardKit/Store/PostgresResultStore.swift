@@ -307,7 +307,7 @@ public final class PostgresResultStore: ResultStore {
 
     static let resultColumns = """
         s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role, c.value, c.label,
-        s.grader_prompt_tokens, s.grader_completion_tokens, c.parts, s.latency_ms, s.mitigation
+        s.grader_prompt_tokens, s.grader_completion_tokens, c.parts, s.latency_ms, s.mitigation, s.usage_by_role
         """
 
     /// Status, score and usage of every result of the run, without the texts.
@@ -322,8 +322,8 @@ public final class PostgresResultStore: ResultStore {
                 """)
             {
                 let (sample, epoch, statusText, prompt, completion, role, value, label, graderPrompt, graderCompletion,
-                    parts, latency, mitigation) = try row.decode(
-                        (String, Int, String, Int, Int, String, Double?, String?, Int, Int, String?, Int, String?).self)
+                    parts, latency, mitigation, roles) = try row.decode(
+                        (String, Int, String, Int, Int, String, Double?, String?, Int, Int, String?, Int, String?, String?).self)
                 let status = SampleResult.Status(rawValue: statusText) ?? .error
                 let partValues = try parts.map { try JSONCoding.decoder.decode([String: Double].self, from: Data($0.utf8)) }
                 rows.append(
@@ -334,7 +334,8 @@ public final class PostgresResultStore: ResultStore {
                         usage: TokenUsage(promptTokens: prompt, completionTokens: completion),
                         graderUsage: TokenUsage(promptTokens: graderPrompt, completionTokens: graderCompletion),
                         developerRole: DeveloperRoleDelivery(rawValue: role) ?? .none, latencyMilliseconds: latency,
-                        mitigation: try SQLiteResultStore.mitigation(mitigation)))
+                        mitigation: try SQLiteResultStore.mitigation(mitigation),
+                        usageByRole: try SQLiteResultStore.roles(roles)))
             }
             return rows
         }
@@ -349,7 +350,7 @@ public final class PostgresResultStore: ResultStore {
                 SELECT s.run_id, s.sample_id, s.epoch, s.ordinal, s.status, s.input, s.target, s.metadata, s.completion,
                        s.transcript, s.error, s.prompt_tokens, s.completion_tokens, s.grader_prompt_tokens,
                        s.grader_completion_tokens, s.developer_role, s.cached, s.latency_ms, s.grader, s.mitigation,
-                       c.value, c.label, c.explanation, c.judge_output, c.parts
+                       c.value, c.label, c.explanation, c.judge_output, c.parts, s.usage_by_role
                 FROM samples s LEFT JOIN scores c ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                 WHERE s.run_id = \(runID) ORDER BY s.ordinal, s.epoch
                 """)
@@ -385,7 +386,8 @@ public final class PostgresResultStore: ResultStore {
             usage: TokenUsage(promptTokens: try integer(11), completionTokens: try integer(12)),
             graderUsage: TokenUsage(promptTokens: try integer(13), completionTokens: try integer(14)),
             developerRole: DeveloperRoleDelivery(rawValue: try text(15)) ?? .none, cached: try cells[16].decode(Bool.self),
-            latencyMilliseconds: try integer(17), mitigation: try SQLiteResultStore.mitigation(try optionalText(19)))
+            latencyMilliseconds: try integer(17), mitigation: try SQLiteResultStore.mitigation(try optionalText(19)),
+            usageByRole: try SQLiteResultStore.roles(try optionalText(25)))
     }
 
     // MARK: Validations

@@ -8,11 +8,14 @@ public struct ResultRow: Sendable, Hashable {
     var developerRole: DeveloperRoleDelivery
     var latencyMilliseconds: Int
     var mitigation: MitigationTally?
+    var usageByRole: [String: RoleUsage]?
 
     init(
         key: SampleKey, status: SampleResult.Status, score: Score?, usage: TokenUsage, graderUsage: TokenUsage,
-        developerRole: DeveloperRoleDelivery, latencyMilliseconds: Int = 0, mitigation: MitigationTally? = nil
+        developerRole: DeveloperRoleDelivery, latencyMilliseconds: Int = 0, mitigation: MitigationTally? = nil,
+        usageByRole: [String: RoleUsage]? = nil
     ) {
+        self.usageByRole = usageByRole
         self.latencyMilliseconds = latencyMilliseconds
         self.mitigation = mitigation
         self.key = key

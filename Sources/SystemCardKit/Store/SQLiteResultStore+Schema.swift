@@ -170,6 +170,10 @@ extension SQLiteResultStore {
                     );
                     """)
         }
+        migrator.registerMigration("v10: usage by role") { db in
+            // [role: RoleUsage] as JSON, for the run's cost by role; NULL for results stored before.
+            try db.execute(sql: "ALTER TABLE samples ADD COLUMN usage_by_role TEXT")
+        }
         return migrator
     }
 }

@@ -237,7 +237,7 @@ public final class SQLiteResultStore: ResultStore {
                 sql: """
                     SELECT s.sample_id, s.epoch, s.status, s.prompt_tokens, s.completion_tokens, s.developer_role,
                            c.value, c.label, s.grader_prompt_tokens, s.grader_completion_tokens, c.parts,
-                           s.latency_ms, s.mitigation
+                           s.latency_ms, s.mitigation, s.usage_by_role
                     FROM samples s LEFT JOIN scores c
                       ON c.run_id = s.run_id AND c.sample_id = s.sample_id AND c.epoch = s.epoch
                     WHERE s.run_id = ?
@@ -256,7 +256,7 @@ public final class SQLiteResultStore: ResultStore {
                         usage: TokenUsage(promptTokens: row[3], completionTokens: row[4]),
                         graderUsage: TokenUsage(promptTokens: row[8] ?? 0, completionTokens: row[9] ?? 0),
                         developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none, latencyMilliseconds: row[11] ?? 0,
-                        mitigation: try Self.mitigation(row[12])))
+                        mitigation: try Self.mitigation(row[12]), usageByRole: try Self.roles(row[13])))
             }
             return rows
         }
@@ -313,8 +313,8 @@ public final class SQLiteResultStore: ResultStore {
                 INSERT OR REPLACE INTO samples
                   (run_id, sample_id, epoch, ordinal, status, input, target, metadata, completion, transcript, error,
                    prompt_tokens, completion_tokens, grader_prompt_tokens, grader_completion_tokens, developer_role,
-                   cached, latency_ms, updated_at, grader, mitigation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   cached, latency_ms, updated_at, grader, mitigation, usage_by_role)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
             result.runID, sample.id, result.epoch, result.ordinal, result.status.rawValue,
@@ -324,6 +324,7 @@ public final class SQLiteResultStore: ResultStore {
             result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue,
             result.cached, result.latencyMilliseconds, Date(), result.grader,
             try result.mitigation.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
+            try result.usageByRole.map { try JSONCoding.string($0) },
         ])
         if let score = result.score, result.status == .scored {
             let scoreStatement = try db.cachedStatement(
@@ -386,7 +387,12 @@ public final class SQLiteResultStore: ResultStore {
             graderUsage: TokenUsage(
                 promptTokens: row["grader_prompt_tokens"], completionTokens: row["grader_completion_tokens"]),
             developerRole: DeveloperRoleDelivery(rawValue: row["developer_role"]) ?? .none,
-            cached: row["cached"], latencyMilliseconds: row["latency_ms"], mitigation: try mitigation(row["mitigation"]))
+            cached: row["cached"], latencyMilliseconds: row["latency_ms"], mitigation: try mitigation(row["mitigation"]),
+            usageByRole: try roles(row["usage_by_role"]))
+    }
+
+    static func roles(_ text: String?) throws -> [String: RoleUsage]? {
+        try text.map { try JSONCoding.decoder.decode([String: RoleUsage].self, from: Data($0.utf8)) }
     }
 
     static func mitigation(_ text: String?) throws -> MitigationTally? {

@@ -39,13 +39,17 @@ public struct SampleResult: Sendable, Hashable, Codable {
     var latencyMilliseconds: Int
     /// What the run's mitigations did and cost for this sample; nil when the run has none or they did nothing.
     public var mitigation: MitigationTally?
+    /// Tokens and calls by role, with each role's model (for the cost); nil for results stored before it was kept.
+    public var usageByRole: [String: RoleUsage]?
 
     init(
         runID: String, sample: Sample, epoch: Int, ordinal: Int, status: Status, completion: String?, transcript: [ChatMessage],
         score: Score?, grader: String?, error: String?, usage: TokenUsage, graderUsage: TokenUsage,
-        developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int, mitigation: MitigationTally? = nil
+        developerRole: DeveloperRoleDelivery, cached: Bool, latencyMilliseconds: Int, mitigation: MitigationTally? = nil,
+        usageByRole: [String: RoleUsage]? = nil
     ) {
         self.mitigation = mitigation
+        self.usageByRole = usageByRole
         self.runID = runID
         self.sample = sample
         self.epoch = epoch

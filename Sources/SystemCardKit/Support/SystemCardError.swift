@@ -13,6 +13,8 @@ public struct SystemCardError: Error, CustomStringConvertible, Sendable, Equatab
         case store
         /// The user interrupted the run; finished samples are saved.
         case interrupted
+        /// The run stopped because its next calls could pass `--max-cost`; finished samples are saved.
+        case costLimit
     }
 
     /// What kind of failure.

@@ -8,6 +8,10 @@ enum HostileCard {
     static func text(_ name: String) -> String { "\(name) \(payload)" }
 
     static func make() -> CardDocument {
+        var hostileCost = RunCost()
+        hostileCost.dollars = 1.5
+        hostileCost.byRole = [text("model"): 1.25, "grader": 0.25]
+        hostileCost.unpriced = ["openai/" + text("unpriced")]
         let models = [
             CardModelEntry(
                 label: text("pre"), model: "openai/" + text("m"), baseUrl: text("http://x/v1"), mitigation: .pre,
@@ -36,7 +40,7 @@ enum HostileCard {
             datasetFiles: [DatasetFileDigest(path: text("data.csv"), sha256: String(repeating: "a", count: 64))],
             figures: figures, examples: [example], meanLatencyMilliseconds: 812.5,
             mitigationCost: CardMitigationCost(results: 58, calls: 58, tokens: 900, milliseconds: 4_000, acted: 3),
-            judgeValidation: text("judge validated: agreement 0.9"))
+            judgeValidation: text("judge validated: agreement 0.9"), standIns: [text("mark")], cost: hostileCost)
         let evaluation = CardEvaluationResult(
             name: text("eval"), version: text("1"), summary: text("summary"), section: .persuasion,
             options: [CardOption(name: text("set"), value: text("small"))],
@@ -77,6 +81,8 @@ enum HostileCard {
                     strengthHigh: 0.7, rank: 1),
                 CardArenaFigures.Model(model: text("other"), refusalRate: nil, attackSuccessRate: nil),
             ], ratedConversations: 12, rankingProblem: text("problem"))
+        card.cost = [models[0].label: hostileCost, models[1].label: RunCost()]
+        card.pricesDate = text("2025-08")
         return card
     }
 }

@@ -24,6 +24,8 @@ public struct CardConfig: Sendable {
     /// Runs imported into the store (`systemcard import inspect`) that the card shows in their sections, beside
     /// ours, for the card models they were imported for.
     public var importedRuns: [String] = []
+    /// Prices by `provider/model` (`prices:`), over ``PriceTable/defaults``; `--price` wins over them.
+    public var prices: [String: ModelPrice] = [:]
     var preparedness: PreparednessConfig
 
     /// Creates a config; by default with no models, no grader, the default settings and profile, every

@@ -21,7 +21,8 @@ public struct CardConfigLoader: Sendable {
     }
 
     var topKeys: [String] {
-        ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "imported_runs", "preparedness"]
+        ["title", "profile", "models", "grader", "classifier", "settings", "evaluations", "imported_runs", "preparedness",
+         "prices"]
     }
     var modelKeys: [String] {
         ["label", "model", "base_url", "api_key_env", "mitigation", "family", "reference", "mitigations"]
@@ -79,6 +80,16 @@ public struct CardConfigLoader: Sendable {
             case "evaluations": config.evaluations = try value.sequence().map(readEvaluation)
             case "imported_runs": config.importedRuns = try value.sequence().map { try $0.string() }
             case "preparedness": config.preparedness = try readPreparedness(value)
+            case "prices":
+                for (model, price) in try value.freeMapping() {
+                    guard model.contains("/") else { throw price.error("a price is keyed by provider/model, got '\(model)'") }
+                    var fields: [String: Double] = [:]
+                    for (key, number) in try price.mapping(allowed: ["input", "output"]) { fields[key] = try number.double() }
+                    guard let input = fields["input"], let output = fields["output"], input >= 0, output >= 0 else {
+                        throw price.error("a price needs input: and output: in dollars per million tokens, 0 or more")
+                    }
+                    config.prices[model] = ModelPrice(input: input, output: output)
+                }
             default: break
             }
         }

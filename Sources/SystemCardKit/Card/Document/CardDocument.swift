@@ -33,6 +33,19 @@ public struct CardDocument: Sendable, Hashable, Codable {
     var mitigationEffects: [MitigationEffect]
     /// The red-teaming arena's figures for the card's models (section 1.6); nil when the store has no arena data.
     var arena: CardArenaFigures?
+    /// What each model's column cost, every run and role of it (calls answered from the cache included: each was
+    /// paid once), at list prices of ``pricesDate`` unless overridden; nil when no run recorded its usage by role.
+    var cost: [String: RunCost]?
+    var pricesDate: String?
+
+    /// "Cost: model-a $1.20, model-b ≥ $0.40 (no price for …)", or nil.
+    var costLine: String? {
+        guard let cost, !cost.isEmpty else { return nil }
+        let parts = models.compactMap { model in cost[model.label].map { "\(model.label) \($0.text)" } }
+        let total = cost.values.reduce(into: RunCost()) { $0.add($1) }
+        return "Cost (every run and role, at list prices of \(pricesDate ?? PriceTable.defaultsDate) unless overridden): "
+            + parts.joined(separator: "; ") + (parts.count > 1 ? "; total \(total.text)" : "") + "."
+    }
 
     init(
         schemaVersion: Int = CardDocument.currentSchemaVersion, title: String, generatedAt: String,

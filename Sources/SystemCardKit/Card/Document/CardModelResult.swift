@@ -33,6 +33,8 @@ struct CardModelResult: Sendable, Hashable, Codable {
     /// The evaluation's other roles that the evaluated model played itself (a card of local models only, where
     /// no other model was configured for them); nil when none.
     var standIns: [String]?
+    /// What the run cost by role, at the card's prices; nil when it recorded no usage by role.
+    var cost: RunCost?
 
     init(
         model: String, notRun: String? = nil, runId: String? = nil, grader: String? = nil, graderVersion: String? = nil,
@@ -40,8 +42,9 @@ struct CardModelResult: Sendable, Hashable, Codable {
         usage: TokenUsage? = nil, graderUsage: TokenUsage? = nil, developerRoleFolded: Int = 0,
         datasetFiles: [DatasetFileDigest] = [], figures: [CardFigure] = [], examples: [CardExample] = [],
         meanLatencyMilliseconds: Double? = nil, mitigationCost: CardMitigationCost? = nil, judgeValidation: String? = nil,
-        standIns: [String]? = nil
+        standIns: [String]? = nil, cost: RunCost? = nil
     ) {
+        self.cost = cost
         self.judgeValidation = judgeValidation
         self.standIns = standIns
         self.meanLatencyMilliseconds = meanLatencyMilliseconds

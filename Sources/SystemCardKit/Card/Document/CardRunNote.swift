@@ -49,6 +49,7 @@ struct CardRunNote: Sendable, Hashable {
                         + (Self.judgeValidation[evaluation].map { " (\($0))" } ?? " (no labelled set for this evaluation)")))
         }
         if let limit = result.limit { parts.append(.text("limit \(limit)")) }
+        if let cost = result.cost { parts.append(.text("cost \(cost.text)")) }
         if result.epochs > 1 { parts.append(.text("\(result.epochs) epochs")) }
         if result.developerRoleFolded > 0 {
             parts.append(

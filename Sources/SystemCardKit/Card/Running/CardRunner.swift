@@ -20,6 +20,8 @@ public struct CardRunner: Sendable {
     public var arenaFigures: (@Sendable ([String]) async throws -> CardArenaFigures?)?
     /// Runs only this shard's part of every run (``RunShard``); the counts it reports are the shard's.
     public var shard: RunShard?
+    /// The prices the card's costs are computed at.
+    public var prices = PriceTable()
 
     /// Creates a runner that keeps results in `store`, plans every run with `planner` and reads datasets
     /// from `dataDirectory`.
@@ -43,6 +45,35 @@ public struct CardRunner: Sendable {
     /// The shuffle seed used when a limit applies and the config sets no seed, so a limited run takes a
     /// fixed random subset that mixes every kind of sample (not the dataset's first rows).
     static let limitShuffleSeed = 1
+
+    /// What the card would run (`--dry-run`): an estimate per evaluation and model that can run, without any model
+    /// call or write; evaluations that cannot run (a missing dataset, grader or role) are left out.
+    public func estimate(_ config: CardConfig) async throws -> [RunEstimate] {
+        try config.validate(registry: planner.registry)
+        let profile = config.effectiveProfile
+        let settings = generationSettings(config.settings, profile: profile)
+        let suite = config.suite(in: planner.registry)
+        var estimates: [RunEstimate] = []
+        for descriptor in cardOrder() {
+            guard var planned = suite.first(where: { $0.name == descriptor.name }) else { continue }
+            if profile == .quick { planned.options.merge(descriptor.quick.options) { configured, _ in configured } }
+            let evaluation = try descriptor.evaluation(options: planned.options)
+            for model in config.models {
+                let (plan, _, _) = makePlan(
+                    evaluation, quick: descriptor.quick, planned: planned, config: config, profile: profile,
+                    settings: settings, model: model)
+                do {
+                    let request = try planner.request(for: plan)
+                    estimates.append(try await planner.runner(store: store).estimate(request, prices: prices))
+                } catch is RunPlanningError {
+                    continue
+                } catch let error as SystemCardError where error.kind == .invalidInput && error.message.contains("dataset") {
+                    continue
+                }
+            }
+        }
+        return estimates
+    }
 
     /// Runs the suite of `config` for every model, resuming what the store already has, and assembles the card.
     ///
@@ -127,6 +158,14 @@ public struct CardRunner: Sendable {
                 config: config.preparedness, models: entries, evaluations: evaluations))
         if profile == .quick && config.settings.limit == nil { document.minimumPerMetric = CardProfile.quickMinimumPerMetric }
         document.arena = try await arenaFigures?(config.models.map { $0.spec.description })
+        var costs: [String: RunCost] = [:]
+        for evaluation in evaluations {
+            for result in evaluation.results { if let cost = result.cost { costs[result.model, default: RunCost()].add(cost) } }
+        }
+        if !costs.isEmpty {
+            document.cost = costs
+            document.pricesDate = PriceTable.defaultsDate
+        }
         return CardRunOutcome(document: document, problems: problems)
     }
 
@@ -211,6 +250,22 @@ public struct CardRunner: Sendable {
         _ evaluation: Evaluation, quick: QuickBudget, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
         settings: GenerationSettings, model: CardModelConfig
     ) async throws -> RunAttempt {
+        let (plan, limit, standIns) = makePlan(
+            evaluation, quick: quick, planned: planned, config: config, profile: profile, settings: settings, model: model)
+        let request: RunRequest
+        do {
+            request = try planner.request(for: plan)
+        } catch let error as RunPlanningError {
+            return RunAttempt(.notRun(model: model.label, reason: Self.reason(error)))
+        }
+        return try await run(request, evaluation: evaluation, limit: limit, standIns: standIns, model: model)
+    }
+
+    /// The run of `evaluation` for `model` as this card plans it (limits, seed, roles, quick budget, shard).
+    func makePlan(
+        _ evaluation: Evaluation, quick: QuickBudget, planned: CardEvaluationConfig, config: CardConfig, profile: CardProfile,
+        settings: GenerationSettings, model: CardModelConfig
+    ) -> (plan: RunPlan, limit: Int?, standIns: [String]) {
         let quickDecides = profile == .quick && planned.limit == nil && config.settings.limit == nil
         let limit = quickDecides ? (quick.samples ?? CardProfile.quickLimit) : (planned.limit ?? config.settings.limit)
         let seed = config.settings.seed ?? (limit != nil ? Self.limitShuffleSeed : nil)
@@ -228,12 +283,13 @@ public struct CardRunner: Sendable {
         plan.mitigations = model.mitigations
         plan.classifier = config.classifier
         plan.shard = shard
-        let request: RunRequest
-        do {
-            request = try planner.request(for: plan)
-        } catch let error as RunPlanningError {
-            return RunAttempt(.notRun(model: model.label, reason: Self.reason(error)))
-        }
+        return (plan, limit, standIns)
+    }
+
+    /// Runs one planned request and turns its outcome into the card's result for `model`.
+    func run(
+        _ request: RunRequest, evaluation: Evaluation, limit: Int?, standIns: [String], model: CardModelConfig
+    ) async throws -> RunAttempt {
         let label = model.label
         let forward = onProgress
         let runner = planner.runner(store: store) { progress in
@@ -244,7 +300,7 @@ public struct CardRunner: Sendable {
         let outcome: RunOutcome
         do {
             outcome = try await runner.run(request)
-        } catch let error as SystemCardError where error.kind != .interrupted {
+        } catch let error as SystemCardError where error.kind != .interrupted && error.kind != .costLimit {
             // A missing dataset is a "not run" to report; an endpoint that stopped the run is a failure, and one
             // that refuses every request (bad key, unknown model) will refuse the next evaluation too.
             return RunAttempt(
@@ -279,7 +335,8 @@ public struct CardRunner: Sendable {
                 figures: summary.metrics, examples: examples,
                 meanLatencyMilliseconds: summary.meanLatencyMilliseconds,
                 mitigationCost: (configuration.mitigations ?? []).isEmpty ? nil : CardMitigationCost(summary: summary),
-                judgeValidation: validation, standIns: standIns.isEmpty ? nil : standIns))
+                judgeValidation: validation, standIns: standIns.isEmpty ? nil : standIns,
+                cost: summary.usageByRole.isEmpty ? nil : summary.cost(at: prices)))
     }
 
     /// The models of the evaluation's other roles: the configured ones; in a card whose models are all local,

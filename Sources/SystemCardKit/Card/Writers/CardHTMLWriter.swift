@@ -75,6 +75,7 @@ enum CardHTMLWriter {
             text += "<p class=\"warn\">\(card.profile == .quick ? "Quick profile: " : "")\(e(sampleNote(card))). "
             text += "Confidence intervals are wide; run with <code>--profile full</code> for the card of record.</p>\n"
         }
+        if let costLine = card.costLine { text += "<p class=\"meta\">\(e(costLine))</p>\n" }
         return text + "</header>\n"
     }
 

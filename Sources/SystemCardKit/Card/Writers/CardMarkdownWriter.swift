@@ -28,6 +28,7 @@ enum CardMarkdownWriter {
         lines.append(
             card.graderModel.map { "Grader model: `\(code($0))`." }
                 ?? "No grader model: rules graders only; model-graded evaluations are not run.")
+        if let costLine = card.costLine { lines += ["", m(costLine)] }
         for part in CardOutline.parts {
             lines += ["", "## \(part.number) \(m(part.title))"]
             if part.anchor == "preparedness" { lines += indicators(card) }
