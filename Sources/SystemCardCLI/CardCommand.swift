@@ -78,6 +78,7 @@ struct CardCommand: AsyncParsableCommand {
     @OptionGroup var generation: GenerationArguments
     @OptionGroup var sharding: ShardOption
     @OptionGroup var cost: CostArguments
+    @OptionGroup var batching: BatchOption
     @OptionGroup var logging: LoggingArguments
     @Flag(help: "Do not fetch the datasets the suite needs (by default the card fetches the missing ones into the default data folder; a --data-dir folder is never written to).")
     var noFetch = false
@@ -140,6 +141,7 @@ struct CardCommand: AsyncParsableCommand {
             })
         runner.shard = try sharding.parsed()
         runner.prices = meter.prices
+        runner.batch = try batching.settings()
         if cost.dryRun {
             let estimates: [RunEstimate]
             do {

@@ -80,6 +80,7 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var sharding: ShardOption
     @OptionGroup var cost: CostArguments
+    @OptionGroup var batching: BatchOption
 
     /// Parses repeated `KEY=VALUE` arguments.
     static func pairs(_ items: [String], flag: String) throws -> [String: String] {
@@ -145,6 +146,7 @@ struct EvalCommand: AsyncParsableCommand {
             plan.classifier = ModelEndpoint(spec: try ModelSpec(parsing: classifier), baseURL: classifierBaseURL)
         }
         plan.shard = try sharding.parsed()
+        plan.batch = try batching.settings()
 
         let resultStore = try await store.open()
         let meter = try cost.meter()

@@ -20,11 +20,14 @@ public final class FakeChatServer: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
     private let counts: RequestCounter
+    /// Its Batch API (`/v1/files`, `/v1/batches`).
+    public let batches: FakeBatchAPI
 
     /// `http://127.0.0.1:<port>/v1`
     public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
 
-    private init(port: Int, group: ServiceGroup, task: Task<Void, any Error>, counts: RequestCounter) {
+    private init(port: Int, group: ServiceGroup, task: Task<Void, any Error>, counts: RequestCounter, batches: FakeBatchAPI) {
+        self.batches = batches
         self.port = port
         self.group = group
         self.task = task
@@ -70,6 +73,8 @@ public final class FakeChatServer: Sendable {
             asked.attempt = attempt
             return await renderMessages(behavior(asked), model: parsed.model)
         }
+        let batches = FakeBatchAPI()
+        batches.register(on: router, behavior: behavior)
         router.get("/v1/models") { _, _ -> Response in
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"object":"list","data":[]}"#)))
         }
@@ -96,7 +101,7 @@ public final class FakeChatServer: Sendable {
             port = value
             break
         }
-        return FakeChatServer(port: port, group: group, task: task, counts: counter)
+        return FakeChatServer(port: port, group: group, task: task, counts: counter, batches: batches)
     }
 
     /// Requests seen for a conversation key (see ``FakeChatRequest/conversationKey``).

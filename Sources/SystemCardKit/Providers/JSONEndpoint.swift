@@ -26,11 +26,21 @@ struct JSONEndpoint: Sendable {
     func post(
         _ body: [UInt8], headers: [(String, String)], apiKey: String?, model: String, keyVariable: String
     ) async throws -> Reply {
+        try await send(
+            .POST, body: body, contentType: "application/json", headers: headers, apiKey: apiKey, model: model,
+            keyVariable: keyVariable)
+    }
+
+    /// Sends a request of any method (`body` nil for a GET); the same failures and statuses as ``post``.
+    func send(
+        _ method: HTTPMethod, body: [UInt8]?, contentType: String?, headers: [(String, String)], apiKey: String?,
+        model: String, keyVariable: String
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
+        request.method = method
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response: HTTPClientResponse
         let buffer: ByteBuffer
         do {

@@ -11,10 +11,10 @@ import Synchronization
 /// The API key is sent as a bearer token and kept nowhere else: not in ``identity``, errors or logs.
 struct OpenAICompatibleProvider: ModelProvider {
     let identity: ModelIdentity
-    private let client: HTTPClient
+    let client: HTTPClient
     private let endpoint: String
-    private let apiKey: String?
-    private let requestTimeout: Duration
+    let apiKey: String?
+    let requestTimeout: Duration
     private let foldLearned: FoldState
     private let logger: Logger
 
@@ -86,9 +86,33 @@ struct OpenAICompatibleProvider: ModelProvider {
                 "model": "\(identity.model)", "status": "\(status)", "bytes": "\(buffer.readableBytes)",
                 "ms": "\(sent.duration(to: .now).inMilliseconds)",
             ])
+        return try Self.response(
+            Data(buffer.readableBytesView), text: bodyText, status: status,
+            delivery: hasDeveloper ? (fold ? .folded : .native) : .none)
+    }
+
+    /// The developer-role delivery a request would have if sent now (what a batch line records).
+    func delivery(for request: ModelRequest) -> (fold: Bool, delivery: DeveloperRoleDelivery) {
+        let hasDeveloper = request.messages.contains { $0.role == .developer }
+        let fold = identity.developerRoleMode == .fold || (identity.developerRoleMode == .auto && foldLearned.value)
+        return (fold && hasDeveloper, hasDeveloper ? (fold ? .folded : .native) : .none)
+    }
+
+    /// The request body a live call would send (for a batch line).
+    func body(for request: ModelRequest) -> [UInt8] {
+        let fold = delivery(for: request).fold
+        return Self.body(
+            model: identity.model, messages: fold ? request.messages.foldingDeveloperIntoSystem() : request.messages,
+            settings: request.settings, tools: request.tools, toolChoice: request.toolChoice)
+    }
+
+    /// A chat completion body read into a ``ModelResponse`` (live answers and batch output lines alike).
+    static func response(_ data: Data, text bodyText: String, status: Int, delivery: DeveloperRoleDelivery) throws
+        -> ModelResponse
+    {
         let decoded: ChatCompletionResponse
         do {
-            decoded = try JSONCoding.decoder.decode(ChatCompletionResponse.self, from: Data(buffer.readableBytesView))
+            decoded = try JSONCoding.decoder.decode(ChatCompletionResponse.self, from: data)
         } catch {
             throw ProviderError(
                 .malformedResponse, status: status,
@@ -106,7 +130,6 @@ struct OpenAICompatibleProvider: ModelProvider {
         }
         let usage = TokenUsage(
             promptTokens: decoded.usage?.prompt_tokens ?? 0, completionTokens: decoded.usage?.completion_tokens ?? 0)
-        let delivery: DeveloperRoleDelivery = hasDeveloper ? (fold ? .folded : .native) : .none
         var response = ModelResponse(
             text: text, finishReason: choice.finish_reason, toolCalls: calls, usage: usage, developerRole: delivery)
         if let first = choice.logprobs?.content?.first {

@@ -53,6 +53,7 @@ public struct EvalRunner: Sendable {
             }
         }
         let (grader, selected, configuration) = try Self.prepare(request)
+        if request.batch != nil { try Self.checkBatch(request) }
         var run = try await store.openRun(
             RunRecord(
                 id: configuration.runID, evaluation: evaluation.name, evaluationVersion: evaluation.version,
@@ -72,9 +73,15 @@ public struct EvalRunner: Sendable {
         let summarizer = RunSummarizer(store: store)
         var stopReason: SystemCardError?
         do {
-            stopReason = try await SampleWorker.process(
-                work, context: context, tracker: tracker, concurrency: max(1, request.concurrency),
-                consecutiveErrorLimit: request.consecutiveErrorLimit)
+            if let batch = request.batch {
+                stopReason = try await processInBatches(
+                    work, selected: selected, request: request, runID: run.id, grader: grader, tracker: tracker,
+                    settings: batch)
+            } else {
+                stopReason = try await SampleWorker.process(
+                    work, context: context, tracker: tracker, concurrency: max(1, request.concurrency),
+                    consecutiveErrorLimit: request.consecutiveErrorLimit)
+            }
         } catch is CancellationError {
             // The database calls below must not see the cancellation that stopped the samples.
             let store = self.store

@@ -16,6 +16,8 @@ package struct ModelClient: Sendable {
     /// Mixed into every cache key when set: the evaluated model's calls under mitigations (their identities), so
     /// that a run with a mitigation never reuses the bare run's answers, even where it sends the same request.
     var cacheScope: String?
+    /// In a `--batch` pass: a call the cache cannot answer is collected here and the sample stops (``DeferredCall``).
+    var deferral: BatchCollector?
 
     /// A client reading and writing the call cache of `store`.
     package init(provider: any ModelProvider, settings: GenerationSettings, store: (any ResultStore)?) {
@@ -56,6 +58,11 @@ package struct ModelClient: Sendable {
             let cached = try await store.cachedResponse(key: key)
         {
             return cached
+        }
+        if let deferral {
+            if let failure = deferral.failure(for: key) { throw failure }
+            deferral.add(key: key, epoch: epoch, request: request, provider: provider)
+            throw DeferredCall()
         }
         let response = try await provider.generate(request)
         try store?.saveCall(

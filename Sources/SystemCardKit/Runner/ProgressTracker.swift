@@ -37,6 +37,8 @@ final class ProgressTracker: Sendable {
                 state.consecutiveEndpointErrors = endpoint ? state.consecutiveEndpointErrors + 1 : 0
             case .fatal(let error):
                 state.lastError = error.description
+            case .deferred:
+                break
             }
         }
     }

@@ -35,6 +35,8 @@ public struct RunPlan: Sendable {
     public var minimumPerMetric: Int?
     /// Only this shard's part of the run (``RunShard``).
     public var shard: RunShard?
+    /// Send the calls through the provider's batch API (``BatchSettings``).
+    public var batch: BatchSettings?
     /// The content classifier's model for `input-filter` and `output-filter`; nil: the judge.
     public var classifier: ModelEndpoint?
 

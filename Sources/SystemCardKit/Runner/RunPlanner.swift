@@ -68,6 +68,7 @@ public final class RunPlanner: Sendable {
             retryErrors: plan.retryErrors, noCache: plan.noCache, concurrency: endpoint.maxConnections)
         request.minimumPerMetric = plan.minimumPerMetric
         request.shard = plan.shard
+        request.batch = plan.batch
         request.mitigations = try plan.mitigations.map(MitigationCatalog.make)
         if let filter = request.mitigations.first(where: \.needsClassifier) {
             guard let classifier = plan.classifier ?? plan.judge else {

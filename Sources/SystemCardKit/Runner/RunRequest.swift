@@ -36,6 +36,8 @@ public struct RunRequest: Sendable {
     public var minimumPerMetric: Int?
     /// Only this shard's part of the run's (sample, epoch) pairs (``RunShard``); the run id is the same for all.
     public var shard: RunShard?
+    /// Send the calls through the provider's batch API (``BatchSettings``).
+    public var batch: BatchSettings?
 
     /// Creates a request; by default with no limit, one epoch, finished samples resumed, 64 samples at
     /// once, and a stop after 50 endpoint failures in a row.

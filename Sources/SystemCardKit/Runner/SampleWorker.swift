@@ -5,6 +5,8 @@ enum SampleStep: Sendable {
     case scored
     case errored(endpoint: Bool, message: String)
     case fatal(ProviderError)
+    /// A `--batch` pass deferred one of its calls: no result, the sample runs again once the answer is cached.
+    case deferred
 }
 
 /// Works through a run's samples with bounded concurrency: solves, grades and saves each one, and stops the
@@ -67,6 +69,14 @@ enum SampleWorker {
         var logger: Logger
         var mitigations: [any Mitigation] = []
         var classifierClient: ModelClient?
+
+        /// Every client collects its uncached calls into `collector` instead of sending them (a `--batch` pass).
+        mutating func deferTo(_ collector: BatchCollector) {
+            modelClient.deferral = collector
+            graderClient?.deferral = collector
+            classifierClient?.deferral = collector
+            for name in roleClients.keys { roleClients[name]?.deferral = collector }
+        }
     }
 
     static func runSample(_ sample: Sample, ordinal: Int, epoch: Int, _ context: SampleContext) async throws -> SampleStep {
@@ -104,6 +114,8 @@ enum SampleWorker {
             let solved = try await solver.solve(sample, context: SolverContext(model: model, roles: roles, epoch: epoch, judge: judge))
             output = solved
             score = try await grader.grade(sample, output: solved, context: GraderContext(judge: judge))
+        } catch is DeferredCall {
+            return .deferred
         } catch let error as ProviderError {
             if Task.isCancelled { throw CancellationError() }
             if error.isFatalForRun { return .fatal(error) }

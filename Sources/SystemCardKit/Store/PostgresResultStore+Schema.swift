@@ -95,5 +95,15 @@ extension PostgresResultStore {
             ]
         ),
         ("v2: usage by role", ["ALTER TABLE samples ADD COLUMN usage_by_role TEXT"]),
+        (
+            "v3: batches",
+            [
+                """
+                CREATE TABLE batches (
+                  id TEXT PRIMARY KEY, run_id TEXT NOT NULL, record TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)
+                """,
+                "CREATE INDEX batches_by_run ON batches (run_id)",
+            ]
+        ),
     ]
 }

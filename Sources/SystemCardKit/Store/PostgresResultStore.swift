@@ -390,6 +390,33 @@ public final class PostgresResultStore: ResultStore {
             usageByRole: try SQLiteResultStore.roles(try optionalText(25)))
     }
 
+    // MARK: Batches
+
+    /// Keeps a submitted batch (replacing the record with the same id).
+    public func saveBatch(_ batch: BatchRecord) async throws {
+        try await guarded("save batch \(batch.id)") {
+            let text = try JSONCoding.string(batch)
+            try await client.query(
+                """
+                INSERT INTO batches (id, run_id, record, created_at) VALUES (\(batch.id), \(batch.runID), \(text), \(batch.createdAt))
+                ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record
+                """)
+        }
+    }
+
+    /// The batches a run submitted, oldest first.
+    public func batches(runID: String) async throws -> [BatchRecord] {
+        try await guarded("read the batches of run \(runID)") {
+            var records: [BatchRecord] = []
+            for try await text in try await client.query(
+                "SELECT record FROM batches WHERE run_id = \(runID) ORDER BY created_at, id"
+            ).decode(String.self) {
+                records.append(try JSONCoding.decoder.decode(BatchRecord.self, from: Data(text.utf8)))
+            }
+            return records
+        }
+    }
+
     // MARK: Validations
 
     /// Keeps a validation's outcome, replacing an earlier one of the same kind, version and model.

@@ -32,6 +32,10 @@ public protocol ResultStore: Sendable {
     func saveValidation(_ record: ValidationRecord) async throws
     /// The newest validation of `kind` for this grader version and model, if one was made.
     func validation(kind: String, graderVersion: String, model: String, baseURL: String) async throws -> ValidationRecord?
+    /// Keeps a submitted batch (replacing the record with the same id), durably, before the run waits for it.
+    func saveBatch(_ batch: BatchRecord) async throws
+    /// The batches a run submitted, oldest first.
+    func batches(runID: String) async throws -> [BatchRecord]
 }
 
 extension ResultStore {

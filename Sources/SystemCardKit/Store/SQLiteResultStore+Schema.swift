@@ -174,6 +174,19 @@ extension SQLiteResultStore {
             // [role: RoleUsage] as JSON, for the run's cost by role; NULL for results stored before.
             try db.execute(sql: "ALTER TABLE samples ADD COLUMN usage_by_role TEXT")
         }
+        migrator.registerMigration("v11: batches") { db in
+            // BatchRecord as JSON; one row per provider batch a run submitted (--batch).
+            try db.execute(
+                sql: """
+                    CREATE TABLE batches (
+                      id TEXT PRIMARY KEY NOT NULL,
+                      run_id TEXT NOT NULL,
+                      record TEXT NOT NULL,
+                      created_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX batches_by_run ON batches (run_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -102,6 +102,25 @@ public final class SQLiteResultStore: ResultStore {
         }
     }
 
+    /// Keeps a submitted batch (replacing the record with the same id).
+    public func saveBatch(_ batch: BatchRecord) async throws {
+        let text = try JSONCoding.string(batch)
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO batches (id, run_id, record, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [batch.id, batch.runID, text, batch.createdAt])
+        }
+    }
+
+    /// The batches a run submitted, oldest first.
+    public func batches(runID: String) async throws -> [BatchRecord] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT record FROM batches WHERE run_id = ? ORDER BY created_at, id", arguments: [runID]
+            ).map { try JSONCoding.decoder.decode(BatchRecord.self, from: Data($0.utf8)) }
+        }
+    }
+
     /// All runs, newest first.
     /// Keeps a validation's outcome, replacing an earlier one of the same kind, version and model.
     public func saveValidation(_ record: ValidationRecord) async throws {

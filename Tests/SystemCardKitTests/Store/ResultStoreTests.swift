@@ -397,4 +397,21 @@ import Testing
         #expect(try StoreLocation("/tmp/x.sqlite") == .sqlite(path: "/tmp/x.sqlite"))
         #expect(try PostgresLocation("postgresql://me@db.internal/cards", environment: ["PGPASSWORD": "pw"]).password == "pw")
     }
+
+    @Test(arguments: StoreBackend.available) func batchesAreKeptPerRunAndReplacedById(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let run = try await store.openRun(Self.runRecord())
+        let line = BatchLine(key: "k1", epoch: 1, request: ModelRequest(messages: [.user("hi")]))
+        var batch = BatchRecord(
+            id: "batch_1", runID: run.id, model: "openai/m", baseURL: "http://x/v1", status: "validating", lines: [line],
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000))
+        try await store.saveBatch(batch)
+        try await store.saveBatch(
+            BatchRecord(id: "batch_2", runID: "other", model: "openai/m", baseURL: "http://x/v1", status: "completed", lines: []))
+        batch.status = "completed"
+        batch.imported = true
+        try await store.saveBatch(batch)
+        #expect(try await store.batches(runID: run.id) == [batch])
+        #expect(try await store.batches(runID: "nothing").isEmpty)
+    }
 }

@@ -22,6 +22,9 @@ public struct CardRunner: Sendable {
     public var shard: RunShard?
     /// The prices the card's costs are computed at.
     public var prices = PriceTable()
+    /// Runs whose calls can be batched send them through the provider's batch API (``BatchSettings``); the others
+    /// (conversations, agents) run live.
+    public var batch: BatchSettings?
 
     /// Creates a runner that keeps results in `store`, plans every run with `planner` and reads datasets
     /// from `dataDirectory`.
@@ -283,6 +286,7 @@ public struct CardRunner: Sendable {
         plan.mitigations = model.mitigations
         plan.classifier = config.classifier
         plan.shard = shard
+        if evaluation.roles.isEmpty && !evaluation.usesSandbox { plan.batch = batch }
         return (plan, limit, standIns)
     }
 
