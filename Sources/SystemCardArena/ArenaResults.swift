@@ -151,8 +151,8 @@ public struct ArenaResults: Sendable, Codable {
 
 extension ArenaServer {
     /// The arena's figures for the card's models, or nil when no conversation of the store involves any of them.
-    public static func cardFigures(store: SQLiteResultStore, models: [String]) async throws -> CardArenaFigures? {
-        let arena = ArenaStore(store)
+    public static func cardFigures(store: any ResultStore, models: [String]) async throws -> CardArenaFigures? {
+        let arena = try makeArenaStore(store)
         let conversations = try await arena.allConversations().filter {
             models.contains($0.modelA) || ($0.modelB.map(models.contains) ?? false)
         }

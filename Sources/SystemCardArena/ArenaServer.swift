@@ -13,7 +13,7 @@ import SystemCardKit
 /// action goes to the audit log. A red teamer sees only their own conversations; an admin sees all.
 public struct ArenaServer: Sendable {
     let configuration: ArenaConfiguration
-    let store: ArenaStore
+    let store: any ArenaStore
     let models: [String: ModelClient]
     let modelNames: [String]
     let judge: ModelClient?
@@ -23,12 +23,12 @@ public struct ArenaServer: Sendable {
     static let preCookie = "arena_pre"
 
     /// Prepares the arena: every model (and the judge) must be usable before it listens.
-    public init(configuration: ArenaConfiguration, store: SQLiteResultStore, planner: RunPlanner, logger: Logger = .disabled) throws {
+    public init(configuration: ArenaConfiguration, store: any ResultStore, planner: RunPlanner, logger: Logger = .disabled) throws {
         guard !configuration.models.isEmpty else {
             throw SystemCardError.invalidInput("the arena needs at least one model (--models a,b)")
         }
         self.configuration = configuration
-        self.store = ArenaStore(store)
+        self.store = try makeArenaStore(store)
         var clients: [String: ModelClient] = [:]
         var names: [String] = []
         for endpoint in configuration.models {
@@ -51,12 +51,12 @@ public struct ArenaServer: Sendable {
     public var modelList: [String] { modelNames }
 
     /// Creates an account from the command line (the first admin, typically).
-    public static func addUser(name: String, password: String, role: ArenaUser.Role, store: SQLiteResultStore, cost: UInt8 = 12)
+    public static func addUser(name: String, password: String, role: ArenaUser.Role, store: any ResultStore, cost: UInt8 = 12)
         async throws
     {
         if let problem = ArenaSecurity.nameProblem(name) { throw SystemCardError.invalidInput(problem) }
         if let problem = ArenaSecurity.passwordProblem(password) { throw SystemCardError.invalidInput(problem) }
-        let arena = ArenaStore(store)
+        let arena = try makeArenaStore(store)
         guard try await arena.user(named: name) == nil else {
             throw SystemCardError.invalidInput("there is already an account named \(name)")
         }
@@ -65,8 +65,8 @@ public struct ArenaServer: Sendable {
     }
 
     /// The figures of everything in the store, for the card and `--output json`.
-    public static func results(store: SQLiteResultStore, models: [String]) async throws -> ArenaResults {
-        let arena = ArenaStore(store)
+    public static func results(store: any ResultStore, models: [String]) async throws -> ArenaResults {
+        let arena = try makeArenaStore(store)
         return ArenaResults.compute(models: models, conversations: try await arena.allConversations(), turns: try await arena.allTurns())
     }
 

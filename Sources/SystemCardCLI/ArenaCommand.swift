@@ -57,7 +57,7 @@ struct ArenaCommand: AsyncParsableCommand {
             let planner = RunPlanner(endpoint: endpoint.options(), registry: CommandContext.registry)
             let server: ArenaServer
             do {
-                server = try ArenaServer(configuration: configuration, store: try store.openSQLite(for: "the arena"), planner: planner)
+                server = try ArenaServer(configuration: configuration, store: try await store.open(), planner: planner)
             } catch {
                 await planner.shutdown()
                 throw error
@@ -98,7 +98,7 @@ struct ArenaCommand: AsyncParsableCommand {
                 throw SystemCardError.invalidInput("give the password on standard input (it is never a flag: flags end up in shell history)")
             }
             try await ArenaServer.addUser(
-                name: name, password: line, role: role, store: try store.openSQLite(for: "the arena"), cost: max(4, min(bcryptCost, 31)))
+                name: name, password: line, role: role, store: try await store.open(), cost: max(4, min(bcryptCost, 31)))
             print("account \(name) (\(role.rawValue)) created")
         }
     }
@@ -114,7 +114,7 @@ struct ArenaCommand: AsyncParsableCommand {
 
         func run() async throws {
             let results = try await ArenaServer.results(
-                store: try store.openSQLite(for: "the arena"), models: models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                store: try await store.open(), models: models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(results), as: UTF8.self))

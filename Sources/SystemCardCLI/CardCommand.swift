@@ -154,10 +154,7 @@ struct CardCommand: AsyncParsableCommand {
             for line in EstimateTable.render(estimates, limit: meter.limit) { print(line) }
             return
         }
-        if let arenaStore = resultStore as? SQLiteResultStore {
-            // The arena keeps its conversations in SQLite; a PostgreSQL store has none to show.
-            runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: arenaStore, models: models) }
-        }
+        runner.arenaFigures = { models in try await ArenaServer.cardFigures(store: resultStore, models: models) }
         let outcome: CardRunOutcome
         do {
             let task = Task { [runner] in try await runner.run(cardConfig) }

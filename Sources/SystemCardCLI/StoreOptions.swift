@@ -32,15 +32,4 @@ struct StoreOptions: ParsableArguments {
     func open() async throws -> any ResultStore {
         try await StoreLocation(text).open()
     }
-
-    /// The SQLite store, for the parts that keep their own tables there (the arena); a clear error for PostgreSQL.
-    func openSQLite(for feature: String) throws -> SQLiteResultStore {
-        switch try StoreLocation(text) {
-        case .sqlite(let path): return try SQLiteResultStore(path: path)
-        case .postgres(let location):
-            throw SystemCardError.invalidInput(
-                "\(feature) keeps its accounts and conversations in SQLite; --db \(location) is PostgreSQL: pass a "
-                    + "SQLite file (--db arena.sqlite)")
-        }
-    }
 }

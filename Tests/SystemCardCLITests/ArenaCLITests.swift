@@ -46,11 +46,15 @@ import Testing
         return await CLIHarness.wait(process, out, out)
     }
 
-    @Test func redTeamersSignInCompareModelsAndAttackThemSafely() async throws {
+    /// The stores the arena runs on here: SQLite, and PostgreSQL when the test server starts.
+    static let stores = ["sqlite"] + (PostgresTestServer.isAvailable ? ["postgres"] : [])
+
+    @Test(arguments: stores) func redTeamersSignInCompareModelsAndAttackThemSafely(_ backend: String) async throws {
         let server = try await Self.models()
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
-        let db = ["--db", harness.databasePath, "--bcrypt-cost", "4"]
+        let database = backend == "postgres" ? try PostgresTestServer.shared.get().makeDatabase() : harness.databasePath
+        let db = ["--db", database, "--bcrypt-cost", "4"]
         let admin = try await Self.run(harness, ["arena", "add-user", "--name", "admin", "--role", "admin"] + db, input: "admin password 1\n")
         #expect(admin.exitCode == 0, "\(admin.stdout)")
         let victim = try await Self.run(harness, ["arena", "add-user", "--name", "victim"] + db, input: "victim password 1\n")
@@ -75,7 +79,7 @@ import Testing
         let card = harness.directory.appendingPathComponent("card")
         let made = try await harness.run(
             ["card", "--models", "openai/safe,openai/risky", "--evaluations", "phrase-protection", "--limit", "2",
-             "--base-url", server.baseURL, "--db", harness.databasePath, "--out", card.path, "--quiet"],
+             "--base-url", server.baseURL, "--db", database, "--out", card.path, "--quiet"],
             environment: ["OPENAI_API_KEY": "k"])
         await server.stop()
         #expect(made.exitCode == 0, "stderr: \(made.stderr)")

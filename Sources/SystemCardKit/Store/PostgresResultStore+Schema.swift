@@ -105,5 +105,44 @@ extension PostgresResultStore {
                 "CREATE INDEX batches_by_run ON batches (run_id)",
             ]
         ),
+        (
+            "v4: the red-teaming arena",
+            [
+                """
+                CREATE TABLE arena_users (
+                  id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+                  failed_attempts BIGINT NOT NULL DEFAULT 0, locked_until TIMESTAMPTZ, created_at TIMESTAMPTZ NOT NULL)
+                """,
+                """
+                CREATE TABLE arena_invitations (
+                  token_hash TEXT PRIMARY KEY, role TEXT NOT NULL, created_by BIGINT NOT NULL REFERENCES arena_users(id),
+                  created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL, used_by BIGINT REFERENCES arena_users(id))
+                """,
+                """
+                CREATE TABLE arena_sessions (
+                  token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES arena_users(id), csrf TEXT NOT NULL,
+                  created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL, revoked BOOLEAN NOT NULL DEFAULT FALSE)
+                """,
+                """
+                CREATE TABLE arena_conversations (
+                  id BIGSERIAL PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES arena_users(id), kind TEXT NOT NULL,
+                  category TEXT NOT NULL, model_a TEXT NOT NULL, model_b TEXT, rating TEXT, rated_at TIMESTAMPTZ,
+                  created_at TIMESTAMPTZ NOT NULL)
+                """,
+                """
+                CREATE TABLE arena_turns (
+                  conversation_id BIGINT NOT NULL REFERENCES arena_conversations(id) ON DELETE CASCADE,
+                  turn BIGINT NOT NULL, side TEXT NOT NULL, prompt TEXT NOT NULL, response TEXT, error TEXT,
+                  refused BOOLEAN NOT NULL DEFAULT FALSE, flagged_harmful BOOLEAN NOT NULL DEFAULT FALSE,
+                  attack_success BOOLEAN, judge_note TEXT, created_at TIMESTAMPTZ NOT NULL,
+                  PRIMARY KEY (conversation_id, turn, side))
+                """,
+                """
+                CREATE TABLE arena_audit (
+                  id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, user_id BIGINT, action TEXT NOT NULL,
+                  detail TEXT NOT NULL)
+                """,
+            ]
+        ),
     ]
 }

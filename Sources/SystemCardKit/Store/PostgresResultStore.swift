@@ -14,7 +14,8 @@ import PostgresNIO
 public final class PostgresResultStore: ResultStore {
     /// The database (without its password).
     public let location: PostgresLocation
-    let client: PostgresClient
+    /// The connection pool, for the other parts of the package that keep their own tables in the store (the arena).
+    package let client: PostgresClient
     private let running: Task<Void, Never>
     private let groupWriter: GroupCommitWriter<StoreWrite>
     static let quiet = Logger(label: "systemcard.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
