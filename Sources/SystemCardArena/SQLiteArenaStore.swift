@@ -237,8 +237,8 @@ struct SQLiteArenaStore: ArenaStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    conversation, turn.turn, turn.side, turn.prompt, turn.response, turn.error, turn.refused,
-                    turn.flaggedHarmful, turn.attackSuccess, turn.judgeNote, Date(),
+                    conversation, turn.turn, turn.side, turn.prompt.storable, turn.response?.storable, turn.error?.storable,
+                    turn.refused, turn.flaggedHarmful, turn.attackSuccess, turn.judgeNote?.storable, Date(),
                 ])
         }
     }
@@ -249,7 +249,7 @@ struct SQLiteArenaStore: ArenaStore {
         try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO arena_audit (at, user_id, action, detail) VALUES (?, ?, ?, ?)",
-                arguments: [Date(), user?.id, action, detail])
+                arguments: [Date(), user?.id, action, detail.storable])
         }
     }
 

@@ -7,7 +7,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         help: """
             Where results are kept: a SQLite file, or a shared PostgreSQL database as \
-            postgres://user@host[:port]/db[?sslmode=disable|prefer|require] (password in the URL or $PGPASSWORD). \
+            postgres://user@host[:port]/db[?sslmode=disable|prefer|require|verify-full] (password in the URL or $PGPASSWORD). \
             Default: $SYSTEMCARD_DB or ~/.systemcard/systemcard.sqlite.
             """)
     var db: String?

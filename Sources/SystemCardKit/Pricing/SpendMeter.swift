@@ -41,6 +41,11 @@ public final class SpendMeter: Sendable {
         }
     }
 
+    /// Counts `calls` answered outside ``settle(reserved:actual:answered:)`` (a batch's lines).
+    func count(calls: Int) {
+        state.withLock { $0.calls += calls }
+    }
+
     /// The worst case of `request` at `price`, in dollars.
     static func worstCase(_ request: ModelRequest, price: ModelPrice) -> Double {
         let output = request.settings.maxTokens ?? unboundedOutputTokens

@@ -34,7 +34,7 @@ struct JSONEndpoint: Sendable {
     /// Sends a request of any method (`body` nil for a GET); the same failures and statuses as ``post``.
     func send(
         _ method: HTTPMethod, body: [UInt8]?, contentType: String?, headers: [(String, String)], apiKey: String?,
-        model: String, keyVariable: String
+        model: String, keyVariable: String, limit: Int = 32 << 20
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
         request.method = method
@@ -47,7 +47,7 @@ struct JSONEndpoint: Sendable {
             let deadline = NIODeadline.now() + .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
                 + requestTimeout.components.attoseconds / 1_000_000_000)
             response = try await client.execute(request, deadline: deadline)
-            buffer = try await response.body.collect(upTo: 32 << 20)
+            buffer = try await response.body.collect(upTo: limit)
         } catch let error as HTTPClientError {
             if error == .connectTimeout {
                 throw ProviderError(.connection, message: "could not connect to \(baseURL)")

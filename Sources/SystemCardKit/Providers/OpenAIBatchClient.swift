@@ -71,9 +71,10 @@ struct OpenAIBatchClient: BatchSubmitting {
     {
         var results: [String: Result<ModelResponse, ProviderError>] = [:]
         for fileID in [job.errorFileID, job.outputFileID].compactMap({ $0 }) {
+            // An output file holds up to 50,000 answers: read up to 1 GiB (a batch's input is at most 200 MB).
             let reply = try await endpoint("/files/\(fileID)/content").send(
                 .GET, body: nil, contentType: nil, headers: headers, apiKey: provider.apiKey,
-                model: provider.identity.model, keyVariable: "OPENAI_API_KEY")
+                model: provider.identity.model, keyVariable: "OPENAI_API_KEY", limit: 1 << 30)
             for line in reply.text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                     let key = object["custom_id"] as? String, let request = requests[key]
@@ -91,11 +92,18 @@ struct OpenAIBatchClient: BatchSubmitting {
                     } catch let error as ProviderError {
                         results[key] = .failure(error)
                     }
+                } else if let error = object["error"] as? [String: Any] {
+                    // The line never ran (`batch_expired`, …): asked again in the next batch.
+                    let message = "batch line: \(error["code"] as? String ?? "error"): \(error["message"] as? String ?? "")"
+                    results[key] = .failure(ProviderError(.serverError, message: message))
                 } else {
-                    let message = ((object["error"] as? [String: Any])?["message"] as? String)
-                        ?? ((response?["body"] as? [String: Any])?["error"] as? [String: Any])?["message"] as? String
-                        ?? "status \(status)"
-                    results[key] = .failure(ProviderError(.badRequest, status: status, message: "batch line: \(message)"))
+                    // The endpoint answered the line with an error status: mapped as a live answer's would be
+                    // (429 and 5xx asked again, 400 the sample's error).
+                    let body = (response?["body"]).flatMap { try? JSONSerialization.data(withJSONObject: $0) }
+                    results[key] = .failure(
+                        JSONEndpoint.error(
+                            status: status, body: body.map { String(decoding: $0, as: UTF8.self) } ?? "",
+                            headers: [:], model: provider.identity.model, keyVariable: "OPENAI_API_KEY"))
                 }
             }
         }

@@ -2,9 +2,20 @@ import Foundation
 import Logging
 
 extension EvalRunner {
+    /// Requests per batch at most (OpenAI's limit).
+    static let batchLineLimit = 50_000
+    /// What a batched token costs against the list price (OpenAI's Batch API: half).
+    static let batchDiscount = 0.5
+
     /// Why `request` cannot run with `--batch`, checked before anything runs.
     static func checkBatch(_ request: RunRequest) throws {
         let evaluation = request.evaluation
+        if request.noCache || request.retryErrors {
+            // Both make a pass ignore the cache a batch fills, so every pass would pay for the same batch again.
+            throw SystemCardError.invalidInput(
+                "--batch cannot be combined with --no-cache or --retry-errors: batched answers reach the samples "
+                    + "through the call cache; run those without --batch")
+        }
         guard !evaluation.usesSandbox, evaluation.roles.isEmpty else {
             throw SystemCardError.invalidInput(
                 "--batch is for evaluations whose calls do not depend on earlier answers (one generation, then a "
@@ -45,12 +56,18 @@ extension EvalRunner {
                     "stopping: \(settings.maxPasses) batch passes and samples still wait for calls; finished samples "
                         + "are saved; run the same command again (or without --batch) to go on")
             }
-            for group in groups {
+            for group in groups.flatMap({ group in
+                // OpenAI takes at most 50,000 requests per batch.
+                stride(from: 0, to: group.lines.count, by: Self.batchLineLimit).map {
+                    (identity: group.identity, provider: group.provider,
+                     lines: Array(group.lines[$0..<min($0 + Self.batchLineLimit, group.lines.count)]))
+                }
+            }) {
                 guard let submitter = group.provider.batchSubmitter else { continue }
                 // --max-cost: the batch's worst case is reserved before it is sent, settled when it is imported.
                 let budgeted = group.provider as? BudgetedModelProvider
                 let worst = budgeted.map { budgeted in
-                    group.lines.reduce(0) { $0 + SpendMeter.worstCase($1.request, price: budgeted.price) }
+                    group.lines.reduce(0) { $0 + SpendMeter.worstCase($1.request, price: budgeted.price) } * Self.batchDiscount
                 } ?? 0
                 if let budgeted, !budgeted.meter.reserve(worst) {
                     return SystemCardError(
@@ -79,6 +96,20 @@ extension EvalRunner {
         }
     }
 
+    /// A batch's state, asked again after a transient failure (a batch may take a day: one 5xx must not end it).
+    static func poll(_ id: String, _ submitter: any BatchSubmitting) async throws -> BatchJob {
+        var delay = Duration.seconds(1)
+        for attempt in 1...8 {
+            do {
+                return try await submitter.poll(id)
+            } catch let error as ProviderError where error.isRetryable && attempt < 8 {
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(60))
+            }
+        }
+        return try await submitter.poll(id)
+    }
+
     /// Waits for every batch of the run not yet imported (those of an earlier, killed process too), and puts their
     /// answers in the call cache. A line that failed for good is remembered, so that its sample fails as a live call
     /// would; an expired line is asked again in the next batch.
@@ -88,10 +119,10 @@ extension EvalRunner {
             guard let provider = providers.first(where: { $0.identity.spec == record.model && $0.identity.baseURL == record.baseURL }),
                 let submitter = provider.batchSubmitter
             else { continue }
-            var job = try await submitter.poll(record.id)
+            var job = try await Self.poll(record.id, submitter)
             while !job.isFinished {
                 try await Task.sleep(for: settings.pollInterval)
-                job = try await submitter.poll(record.id)
+                job = try await Self.poll(record.id, submitter)
             }
             let results = try await submitter.results(
                 of: job, requests: Dictionary(record.lines.map { ($0.key, $0.request) }, uniquingKeysWith: { first, _ in first }))
@@ -101,20 +132,21 @@ extension EvalRunner {
             for line in record.lines {
                 switch results[line.key] {
                 case .success(let response)?:
-                    dollars += budgeted?.price.cost(response.usage) ?? 0
+                    dollars += (budgeted?.price.cost(response.usage) ?? 0) * Self.batchDiscount
                     try store.saveCall(
                         ModelCallRecord(
                             key: line.key, identity: provider.identity, request: line.request, epoch: line.epoch,
                             response: response))
                     answered += 1
-                case .failure(let error)? where !error.message.contains("expired"):
+                case .failure(let error)? where !error.isRetryable:
                     collector.fail(key: line.key, error)
                 default:
-                    break  // expired or never run: asked again in the next batch
+                    break  // expired, rate-limited, a server error, or never run: asked again in the next batch
                 }
             }
             try await store.flush()
-            budgeted?.meter.settle(reserved: collector.takeReservation(for: record.id), actual: dollars, answered: answered > 0)
+            budgeted?.meter.settle(reserved: collector.takeReservation(for: record.id), actual: dollars, answered: false)
+            budgeted?.meter.count(calls: answered)
             record.status = job.status
             record.imported = true
             try await store.saveBatch(record)

@@ -64,7 +64,9 @@ package struct ModelClient: Sendable {
             deferral.add(key: key, epoch: epoch, request: request, provider: provider)
             throw DeferredCall()
         }
-        let response = try await provider.generate(request)
+        var response = try await provider.generate(request)
+        // The answer as the cache will return it (U+0000 kept as U+FFFD), so a resumed conversation asks the same.
+        response.text = response.text.storable
         try store?.saveCall(
             ModelCallRecord(key: key, identity: provider.identity, request: request, epoch: epoch, response: response))
         knownKeys?.insert(key)

@@ -1,14 +1,21 @@
 import Foundation
 
 /// A PostgreSQL database named by a URL, as libpq reads it:
-/// `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`.
+/// `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require|verify-full]`.
 ///
 /// The password may instead come from `$PGPASSWORD`. It is never printed: ``description`` leaves it out, and no
 /// error message carries the URL as given.
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// How the connection uses TLS (libpq's `sslmode`; `prefer`, libpq's default, when not given).
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
-        case disable, prefer, require
+        /// No TLS.
+        case disable
+        /// TLS when the server offers it, the certificate unchecked (libpq's default).
+        case prefer
+        /// TLS, the certificate unchecked.
+        case require
+        /// TLS, the certificate and host name checked against the system's trusted roots.
+        case verifyFull = "verify-full"
     }
 
     public var host: String
@@ -27,7 +34,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func invalid(_ why: String) -> SystemCardError {
             SystemCardError.invalidInput(
-                "--db: \(why) (expected postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require])")
+                "--db: \(why) (expected postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require|verify-full])")
         }
         guard Self.isURL(text), let components = URLComponents(string: text) else {
             throw invalid("not a PostgreSQL URL")
@@ -41,7 +48,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
-                    throw invalid("sslmode must be disable, prefer or require")
+                    throw invalid("sslmode must be disable, prefer, require or verify-full")
                 }
                 tls = mode
             default:

@@ -6,19 +6,20 @@ extension PostgresResultStore {
     /// one JSON array each. Within a batch the last write of a key wins, as it would row by row.
     static func commit(_ items: [StoreWrite], client: PostgresClient) async throws {
         var calls: [String: CallRow] = [:]
-        var callOrder: [String] = []
-        var samples: [SampleKey: (sample: SampleRow, score: ScoreRow?)] = [:]
-        var sampleOrder: [SampleKey] = []
+        var samples: [RowKey: (sample: SampleRow, score: ScoreRow?)] = [:]
         for item in items {
             switch item {
             case .call(let call):
-                if calls.updateValue(CallRow(call), forKey: call.key) == nil { callOrder.append(call.key) }
+                calls[call.key] = CallRow(call)
             case .result(let result):
-                let key = SampleKey(sampleID: result.sample.id, epoch: result.epoch)
+                let key = RowKey(runID: result.runID, sampleID: result.sample.id, epoch: result.epoch)
                 let score = result.status == .scored ? result.score.map { ScoreRow(result, score: $0) } : nil
-                if samples.updateValue((SampleRow(result), score), forKey: key) == nil { sampleOrder.append(key) }
+                samples[key] = (SampleRow(result), score)
             }
         }
+        // Rows in key order: concurrent writers (shards, colleagues) then lock rows in the same order, never in a cycle.
+        let callOrder = calls.keys.sorted()
+        let sampleOrder = samples.keys.sorted()
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         func json(_ rows: some Encodable) throws -> String { String(decoding: try encoder.encode(rows), as: UTF8.self) }
@@ -26,8 +27,10 @@ extension PostgresResultStore {
         let sampleRows = try json(sampleOrder.compactMap { samples[$0]?.sample })
         let scoreRows = try json(sampleOrder.compactMap { samples[$0]?.score })
         let unscored = try json(
-            sampleOrder.filter { samples[$0]?.score == nil }.map { KeyRow(runId: samples[$0]!.sample.runId, key: $0) })
-        try await client.withTransaction(logger: quiet) { connection in
+            sampleOrder.filter { samples[$0]?.score == nil }.map {
+                KeyRow(runId: $0.runID, sampleId: text($0.sampleID), epoch: $0.epoch)
+            })
+        try await retryingTransient { try await client.withTransaction(logger: quiet) { connection in
             if !calls.isEmpty {
                 try await connection.query(
                     """
@@ -93,7 +96,31 @@ extension PostgresResultStore {
                   grader_prompt_tokens = EXCLUDED.grader_prompt_tokens,
                   grader_completion_tokens = EXCLUDED.grader_completion_tokens, parts = EXCLUDED.parts
                 """, logger: quiet)
+        } }
+    }
+
+    /// Runs `body` again (up to three times in all) after a serialization failure, a deadlock or a lost connection:
+    /// the transaction was rolled back, so running it again writes it once. Any other error is the writer's failure.
+    static func retryingTransient(_ body: () async throws -> Void) async throws {
+        for attempt in 1...3 {
+            do {
+                return try await body()
+            } catch {
+                guard attempt < 3, isTransient(error) else { throw error }
+                try await Task.sleep(for: .milliseconds(100 * attempt))
+            }
         }
+    }
+
+    /// SQLSTATE 40001 (serialization failure), 40P01 (deadlock), or a connection that broke.
+    static func isTransient(_ error: any Error) -> Bool {
+        if let transaction = error as? PostgresTransactionError {
+            return [transaction.closureError, transaction.beginError, transaction.commitError].compactMap { $0 }
+                .contains(where: isTransient)
+        }
+        guard let error = error as? PSQLError else { return false }
+        if let state = error.serverInfo?[.sqlState] { return state == "40001" || state == "40P01" }
+        return error.code == .connectionError || error.code == .serverClosedConnection
     }
 
     /// A `model_calls` row as JSON (snake_case keys; a nil is an absent key, NULL in the table).
@@ -146,7 +173,7 @@ extension PostgresResultStore {
             // The transcript is stored only when it is more than input + answer (multi-turn solvers), as in SQLite.
             let plainTranscript = sample.messages + (result.completion.map { [.assistant($0)] } ?? [])
             runId = result.runID
-            sampleId = sample.id
+            sampleId = text(sample.id)
             epoch = result.epoch
             ordinal = result.ordinal
             status = result.status.rawValue
@@ -163,7 +190,7 @@ extension PostgresResultStore {
             developerRole = result.developerRole.rawValue
             cached = result.cached
             latencyMs = result.latencyMilliseconds
-            grader = result.grader
+            grader = result.grader.map(text)
             mitigation = result.mitigation.flatMap { try? JSONCoding.string($0) }
             usageByRole = result.usageByRole.flatMap { try? JSONCoding.string($0) }
         }
@@ -183,9 +210,9 @@ extension PostgresResultStore {
 
         init(_ result: SampleResult, score: Score) {
             runId = result.runID
-            sampleId = result.sample.id
+            sampleId = text(result.sample.id)
             epoch = result.epoch
-            grader = result.grader
+            grader = result.grader.map(text)
             value = score.value
             label = score.label.map(text)
             explanation = text(score.explanation)
@@ -200,11 +227,16 @@ extension PostgresResultStore {
     struct KeyRow: Encodable {
         var runId, sampleId: String
         var epoch: Int
+    }
 
-        init(runId: String, key: SampleKey) {
-            self.runId = runId
-            sampleId = key.sampleID
-            epoch = key.epoch
+    /// A sample row's primary key (a group commit may hold results of several runs).
+    struct RowKey: Hashable, Comparable {
+        var runID: String
+        var sampleID: String
+        var epoch: Int
+
+        static func < (lhs: RowKey, rhs: RowKey) -> Bool {
+            (lhs.runID, lhs.sampleID, lhs.epoch) < (rhs.runID, rhs.sampleID, rhs.epoch)
         }
     }
 }

@@ -34,7 +34,13 @@ public final class PostgresResultStore: ResultStore {
         let client = PostgresClient(configuration: try Self.clientConfiguration(location), backgroundLogger: Self.quiet)
         self.client = client
         self.running = Task { await client.run() }
-        self.groupWriter = GroupCommitWriter { items in try await Self.commit(items, client: client) }
+        self.groupWriter = GroupCommitWriter { items in
+            do {
+                try await Self.commit(items, client: client)
+            } catch {
+                throw SystemCardError(.store, "PostgreSQL \(location): cannot write results: \(Self.describe(error))")
+            }
+        }
     }
 
     deinit { running.cancel() }
@@ -51,8 +57,9 @@ public final class PostgresResultStore: ResultStore {
         let tls: PostgresConnection.Configuration.TLS
         switch location.tls {
         case .disable: tls = .disable
-        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: tlsConfiguration(verify: false)))
+        case .require: tls = .require(try NIOSSLContext(configuration: tlsConfiguration(verify: false)))
+        case .verifyFull: tls = .require(try NIOSSLContext(configuration: tlsConfiguration(verify: true)))
         }
         return PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
@@ -63,8 +70,9 @@ public final class PostgresResultStore: ResultStore {
         let tls: PostgresClient.Configuration.TLS
         switch location.tls {
         case .disable: tls = .disable
-        case .prefer: tls = .prefer(.makeClientConfiguration())
-        case .require: tls = .require(.makeClientConfiguration())
+        case .prefer: tls = .prefer(tlsConfiguration(verify: false))
+        case .require: tls = .require(tlsConfiguration(verify: false))
+        case .verifyFull: tls = .require(tlsConfiguration(verify: true))
         }
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
@@ -72,6 +80,15 @@ public final class PostgresResultStore: ResultStore {
         // Several processes share one server (a sharded run): a few connections each is plenty, since writes are
         // batched and reads are short.
         configuration.options.maximumConnections = 8
+        return configuration
+    }
+
+    /// TLS as libpq's `sslmode` means it: `prefer` and `require` encrypt without checking the server's certificate
+    /// (managed and in-cluster servers often present self-signed ones), `verify-full` checks it and the host name
+    /// against the system's trusted roots.
+    static func tlsConfiguration(verify: Bool) -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if !verify { configuration.certificateVerification = .none }
         return configuration
     }
 

@@ -388,6 +388,7 @@ import Testing
             let error = #expect(throws: SystemCardError.self) { _ = try PostgresLocation(url) }
             #expect(error?.message.contains(fragment) == true, "\(url): \(error?.message ?? "")")
         }
+        #expect(try PostgresLocation("postgres://u@h/db?sslmode=verify-full").tls == .verifyFull)
         let location = try PostgresLocation("postgres://me:s3cret-pw@127.0.0.1:1/db?sslmode=disable")
         #expect(location.description == "postgres://me@127.0.0.1:1/db?sslmode=disable")
         let error = await #expect(throws: SystemCardError.self) { _ = try await PostgresResultStore.open(location) }
@@ -413,5 +414,16 @@ import Testing
         try await store.saveBatch(batch)
         #expect(try await store.batches(runID: run.id) == [batch])
         #expect(try await store.batches(runID: "nothing").isEmpty)
+    }
+
+    @Test(arguments: StoreBackend.available) func oneCommitKeepsTheSameSampleOfTwoRuns(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let first = try await store.openRun(Self.runRecord(seed: 1))
+        let second = try await store.openRun(Self.runRecord(seed: 2))
+        try store.saveResult(Self.scored(first.id, "a", ordinal: 0, value: 1))
+        try store.saveResult(Self.scored(second.id, "a", ordinal: 0, value: 0))
+        try await store.flush()
+        #expect(try await store.results(runID: first.id).map(\.score?.value) == [1])
+        #expect(try await store.results(runID: second.id).map(\.score?.value) == [0])
     }
 }
