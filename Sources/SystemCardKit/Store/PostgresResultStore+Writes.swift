@@ -192,7 +192,7 @@ extension PostgresResultStore {
             latencyMs = result.latencyMilliseconds
             grader = result.grader.map(text)
             mitigation = result.mitigation.flatMap { try? JSONCoding.string($0) }
-            usageByRole = result.usageByRole.flatMap { try? JSONCoding.string($0) }
+            usageByRole = result.usageByRole.map(RoleUsage.json)
         }
     }
 

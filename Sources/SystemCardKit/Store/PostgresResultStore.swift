@@ -332,6 +332,7 @@ public final class PostgresResultStore: ResultStore {
     public func resultRows(runID: String) async throws -> [ResultRow] {
         try await guarded("read the results of run \(runID)") {
             var rows: [ResultRow] = []
+            var reader = RoleUsageReader()
             for try await row in try await client.query(
                 """
                 SELECT \(unescaped: Self.resultColumns)
@@ -353,7 +354,7 @@ public final class PostgresResultStore: ResultStore {
                         graderUsage: TokenUsage(promptTokens: graderPrompt, completionTokens: graderCompletion),
                         developerRole: DeveloperRoleDelivery(rawValue: role) ?? .none, latencyMilliseconds: latency,
                         mitigation: try SQLiteResultStore.mitigation(mitigation),
-                        usageByRole: try SQLiteResultStore.roles(roles)))
+                        usageByRole: try reader.read(roles)))
             }
             return rows
         }

@@ -251,6 +251,7 @@ public final class SQLiteResultStore: ResultStore {
     public func resultRows(runID: String) async throws -> [ResultRow] {
         try await writer.read { db in
             var rows: [ResultRow] = []
+            var roles = RoleUsageReader()
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
@@ -275,7 +276,7 @@ public final class SQLiteResultStore: ResultStore {
                         usage: TokenUsage(promptTokens: row[3], completionTokens: row[4]),
                         graderUsage: TokenUsage(promptTokens: row[8] ?? 0, completionTokens: row[9] ?? 0),
                         developerRole: DeveloperRoleDelivery(rawValue: row[5]) ?? .none, latencyMilliseconds: row[11] ?? 0,
-                        mitigation: try Self.mitigation(row[12]), usageByRole: try Self.roles(row[13])))
+                        mitigation: try Self.mitigation(row[12]), usageByRole: try roles.read(row[13])))
             }
             return rows
         }
@@ -343,7 +344,7 @@ public final class SQLiteResultStore: ResultStore {
             result.graderUsage.promptTokens, result.graderUsage.completionTokens, result.developerRole.rawValue,
             result.cached, result.latencyMilliseconds, Date(), result.grader,
             try result.mitigation.map { String(decoding: try JSONCoding.encoder.encode($0), as: UTF8.self) },
-            try result.usageByRole.map { try JSONCoding.string($0) },
+            result.usageByRole.map(RoleUsage.json),
         ])
         if let score = result.score, result.status == .scored {
             let scoreStatement = try db.cachedStatement(

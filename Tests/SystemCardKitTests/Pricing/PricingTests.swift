@@ -72,4 +72,15 @@ import Testing
         #expect(RunEstimate.callsPerSample(["set": "all", "conversations": "400"]) == 10)
         #expect(RunEstimate.callsPerSample(["set": "small"]) == 1)
     }
+
+    @Test func usageByRoleIsWrittenAsJSONEncoderWouldAndReadsBack() throws {
+        let roles = [
+            "model": RoleUsage(model: "openai/a\"b", usage: TokenUsage(promptTokens: 12, completionTokens: 3), calls: 2),
+            "grader": RoleUsage(model: "openai/judge", usage: TokenUsage(promptTokens: 0, completionTokens: 0), calls: 1),
+        ]
+        let text = RoleUsage.json(roles)
+        #expect(try JSONCoding.decoder.decode([String: RoleUsage].self, from: Data(text.utf8)) == roles)
+        #expect(text == (try JSONCoding.string(roles)), "the same bytes as the encoder that wrote earlier rows")
+        #expect(RoleUsage.json([:]) == "{}")
+    }
 }
