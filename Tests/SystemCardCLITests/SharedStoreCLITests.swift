@@ -48,6 +48,9 @@ struct SharedStoreCLITests {
         let show = try await harness.run(["show", try #require(runID), "--db", db])
         #expect(show.exitCode == 0, "stderr: \(show.stderr)")
         #expect(show.stdout.contains("not_overrefuse"))
+        let diff = try await harness.run(["diff", try #require(runID), try #require(runID), "--db", db])
+        #expect(diff.exitCode == 0, "stderr: \(diff.stderr)")
+        #expect(diff.stdout.contains("not_overrefuse"))
         let export = try await harness.run([
             "export", "inspect", try #require(runID), "--db", db, "--out", harness.directory.appendingPathComponent("log.eval").path,
         ])

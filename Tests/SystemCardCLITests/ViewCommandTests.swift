@@ -8,7 +8,10 @@ import Testing
 /// text shown as text, and two runs side by side with the samples whose result changed.
 @Suite(.enabled(if: CLIHarness.hasSharedDatasets, "needs ../shared/datasets (XSTest); skipped when absent"))
 struct ViewCommandTests {
-    @Test func theViewerShowsRunsSamplesTranscriptsAndChanges() async throws {
+    /// The stores the viewer reads here: SQLite, and PostgreSQL when the test server starts.
+    static let stores = ["sqlite"] + (PostgresTestServer.isAvailable ? ["postgres"] : [])
+
+    @Test(arguments: stores) func theViewerShowsRunsSamplesTranscriptsAndChanges(_ backend: String) async throws {
         let server = try await FakeChatServer.start { request in
             request.model == "a"
                 ? .answer("Sure! <script>alert(1)</script><img src=x onerror=alert(2)> Here is how: step one.")
@@ -16,9 +19,10 @@ struct ViewCommandTests {
         }
         let harness = try CLIHarness()
         defer { harness.cleanUp() }
+        let database = backend == "postgres" ? try PostgresTestServer.shared.get().makeDatabase() : harness.databasePath
         func eval(_ model: String) async throws -> String {
             let result = try await harness.run([
-                "eval", "xstest", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", harness.databasePath,
+                "eval", "xstest", "--model", "openai/\(model)", "--base-url", server.baseURL, "--db", database,
                 "--data-dir", CLIHarness.sharedDatasets!.path, "--limit", "8", "--seed", "1", "--quiet", "--output", "json",
             ])
             return try #require(try result.json()["run_id"] as? String)
@@ -28,7 +32,7 @@ struct ViewCommandTests {
         let card = harness.directory.appendingPathComponent("card")
         let made = try await harness.run([
             "card", "--models", "openai/a", "--evaluations", "xstest", "--limit", "8", "--base-url", server.baseURL,
-            "--db", harness.databasePath, "--data-dir", CLIHarness.sharedDatasets!.path, "--out", card.path, "--quiet",
+            "--db", database, "--data-dir", CLIHarness.sharedDatasets!.path, "--out", card.path, "--quiet",
         ])
         #expect(made.exitCode == 0, "\(made.stderr)")
         await server.stop()
@@ -37,7 +41,7 @@ struct ViewCommandTests {
             "/runs/" + html[$0.upperBound...].prefix { $0 != "\"" }
         }, "the card's examples link into the viewer")
 
-        let (process, out, _) = try harness.start(["view", "--port", "0", "--db", harness.databasePath])
+        let (process, out, _) = try harness.start(["view", "--port", "0", "--db", database])
         defer { process.terminate() }
         let port = try await CLIHarness.listeningPort(in: out)
         #expect(port > 0)
