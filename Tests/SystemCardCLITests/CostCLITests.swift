@@ -91,7 +91,7 @@ struct CostCLITests {
         try """
             models: [openai/a, openai/b]
             settings: {max_tokens: 50, limit: 10}
-            evaluations: [xstest]
+            evaluations: [xstest, hallucination]
             prices:
               openai/a: {input: 2, output: 8}
             """.write(to: config, atomically: true, encoding: .utf8)
@@ -105,6 +105,7 @@ struct CostCLITests {
         #expect(server.totalRequests == 0)
         #expect(dry.stdout.contains("estimated total: ≥ $"))
         #expect(dry.stdout.contains("no price for openai/b"))
+        #expect(dry.stdout.split(separator: "\n").contains { $0.hasPrefix("hallucination") && $0.contains("not run: needs a grader model") })
         #expect(!FileManager.default.fileExists(atPath: out.path))
 
         let card = try await harness.run(arguments)

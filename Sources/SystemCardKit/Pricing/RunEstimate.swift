@@ -16,6 +16,10 @@ public struct RunEstimate: Sendable, Hashable {
     public var cost: RunCost
     /// How the figures were estimated, for the reader.
     public var assumptions: [String]
+    /// The evaluated model's calls per sample at most (``callsPerSample(_:)``).
+    public var callsPerSample: Int
+    /// Why the run cannot run (a missing dataset, grader model or role); the figures are then zero.
+    public var notRun: String?
 
     /// Answer length assumed when `max_tokens` is unset.
     public static let assumedAnswerTokens = 512
@@ -36,13 +40,14 @@ public struct RunEstimate: Sendable, Hashable {
             assumptions.append("answers at \(Self.assumedAnswerTokens) tokens (no max_tokens set)")
         }
         let calls = Self.callsPerSample(evaluation.options)
-        if calls > 1 { assumptions.append("up to \(calls) calls per sample (\(evaluation.name)'s bound)") }
+        callsPerSample = calls
         var roles: [String: RoleUsage] = [:]
         func add(_ role: String, _ spec: String, calls: Int, input: Int, output: Int) {
             roles[role, default: RoleUsage(model: spec)].add(
                 RoleUsage(model: spec, usage: TokenUsage(promptTokens: input, completionTokens: output), calls: calls))
         }
         for sample in work {
+            // The sample's messages only: an agent's system prompt and tool definitions come on top.
             let prompt = SpendMeter.estimatedTokens(ModelRequest(messages: sample.messages))
             // Each call sees the sample and every earlier answer of the conversation.
             let input = calls * prompt + answer * calls * (calls - 1) / 2
@@ -62,6 +67,20 @@ public struct RunEstimate: Sendable, Hashable {
         self.roles = roles
         cost = prices.cost(of: roles)
         self.assumptions = assumptions
+    }
+
+    /// A run the card cannot run, listed with the reason.
+    init(notRun evaluation: String, model: String, reason: String) {
+        self.evaluation = evaluation
+        self.model = model
+        runID = ""
+        samples = 0
+        finished = 0
+        roles = [:]
+        cost = RunCost()
+        assumptions = []
+        callsPerSample = 0
+        notRun = reason
     }
 
     /// The evaluated model's calls per sample at most, from the evaluation's options: an agent's `message-limit`

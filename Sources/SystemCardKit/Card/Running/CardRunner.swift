@@ -68,10 +68,11 @@ public struct CardRunner: Sendable {
                 do {
                     let request = try planner.request(for: plan)
                     estimates.append(try await planner.runner(store: store).estimate(request, prices: prices))
-                } catch is RunPlanningError {
-                    continue
-                } catch let error as SystemCardError where error.kind == .invalidInput && error.message.contains("dataset") {
-                    continue
+                } catch let error as RunPlanningError {
+                    estimates.append(RunEstimate(notRun: evaluation.name, model: model.label, reason: Self.reason(error)))
+                } catch let error as SystemCardError where error.kind == .invalidInput && !error.message.hasPrefix("--max-cost") {
+                    // A dataset that is not there, a sandbox that cannot start…: the card would list it as not run.
+                    estimates.append(RunEstimate(notRun: evaluation.name, model: model.label, reason: error.message))
                 }
             }
         }
