@@ -20,7 +20,7 @@ struct BatchCLITests {
 
     func eval(_ harness: CLIHarness, _ server: FakeChatServer, _ extra: [String]) -> [String] {
         ["eval", "xstest", "--model", "openai/fake", "--base-url", server.baseURL, "--db", harness.databasePath,
-         "--data-dir", datasets, "--quiet", "--limit", "20", "--batch"] + extra
+         "--data-dir", datasets, "--quiet", "--limit", "20", "--batch", "--max-connections", "2"] + extra
     }
 
     @Test func answersThenVerdictsGoAsBatchesAndNothingLive() async throws {

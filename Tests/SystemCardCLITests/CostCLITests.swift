@@ -11,7 +11,8 @@ struct CostCLITests {
 
     func eval(_ harness: CLIHarness, _ server: FakeChatServer, _ extra: [String]) -> [String] {
         ["eval", "xstest", "--model", "openai/fake", "--base-url", server.baseURL, "--db", harness.databasePath,
-         "--data-dir", datasets, "--grader", "rules", "--quiet", "--price", "openai/fake=2/8"] + extra
+         "--data-dir", datasets, "--grader", "rules", "--quiet", "--price", "openai/fake=2/8", "--max-connections", "4"]
+            + extra  // a later --max-connections wins
     }
 
     @Test func theDryRunSendsNothingAndTheRunShowsWhatItCost() async throws {
@@ -98,7 +99,7 @@ struct CostCLITests {
         let out = harness.directory.appendingPathComponent("card")
         let arguments = [
             "card", "--config", config.path, "--base-url", server.baseURL, "--db", harness.databasePath, "--data-dir",
-            datasets, "--out", out.path, "--quiet",
+            datasets, "--out", out.path, "--quiet", "--max-connections", "4",
         ]
         let dry = try await harness.run(arguments + ["--dry-run"])
         #expect(dry.exitCode == 0, "stderr: \(dry.stderr)")

@@ -23,7 +23,7 @@ struct SharedStoreCLITests {
 
     func eval(_ server: FakeChatServer, db: String, _ extra: [String] = []) -> [String] {
         ["eval", "xstest", "--model", "openai/fake", "--base-url", server.baseURL, "--db", db, "--data-dir", datasets,
-         "--grader", "rules", "--quiet"] + extra
+         "--grader", "rules", "--quiet"] + (extra.contains("--max-connections") ? extra : ["--max-connections", "4"] + extra)
     }
 
     @Test func everyCommandWorksOnAPostgresStore() async throws {
@@ -60,14 +60,14 @@ struct SharedStoreCLITests {
         let out = harness.directory.appendingPathComponent("card")
         let card = try await harness.run([
             "card", "--models", "openai/fake", "--base-url", server.baseURL, "--db", db, "--data-dir", datasets,
-            "--evaluations", "xstest", "--limit", "40", "--out", out.path, "--quiet",
+            "--evaluations", "xstest", "--limit", "40", "--out", out.path, "--quiet", "--max-connections", "4",
         ])
         #expect(card.exitCode == 0, "stderr: \(card.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("card.json").path))
         let afterCard = server.totalRequests
         let cardAgain = try await harness.run([
             "card", "--models", "openai/fake", "--base-url", server.baseURL, "--db", db, "--data-dir", datasets,
-            "--evaluations", "xstest", "--limit", "40", "--out", out.path, "--quiet",
+            "--evaluations", "xstest", "--limit", "40", "--out", out.path, "--quiet", "--max-connections", "4",
         ])
         #expect(cardAgain.exitCode == 0, "stderr: \(cardAgain.stderr)")
         #expect(server.totalRequests == afterCard, "the second card found every sample in the shared store")
