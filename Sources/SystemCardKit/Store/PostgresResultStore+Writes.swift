@@ -28,7 +28,7 @@ extension PostgresResultStore {
         let scoreRows = try json(sampleOrder.compactMap { samples[$0]?.score })
         let unscored = try json(
             sampleOrder.filter { samples[$0]?.score == nil }.map {
-                KeyRow(runId: $0.runID, sampleId: text($0.sampleID), epoch: $0.epoch)
+                KeyRow(runId: $0.runID, sampleId: $0.sampleID.storable, epoch: $0.epoch)
             })
         try await retryingTransient { try await client.withTransaction(logger: quiet) { connection in
             if !calls.isEmpty {
@@ -140,8 +140,8 @@ extension PostgresResultStore {
             baseUrl = call.identity.baseURL
             epoch = call.epoch
             request = CanonicalJSON.request(call.request)
-            responseText = text(call.response.text)
-            finishReason = call.response.finishReason.map(text)
+            responseText = call.response.text.storable
+            finishReason = call.response.finishReason.map(\.storable)
             promptTokens = call.response.usage.promptTokens
             completionTokens = call.response.usage.completionTokens
             developerRole = call.response.developerRole.rawValue
@@ -173,16 +173,16 @@ extension PostgresResultStore {
             // The transcript is stored only when it is more than input + answer (multi-turn solvers), as in SQLite.
             let plainTranscript = sample.messages + (result.completion.map { [.assistant($0)] } ?? [])
             runId = result.runID
-            sampleId = text(sample.id)
+            sampleId = sample.id.storable
             epoch = result.epoch
             ordinal = result.ordinal
             status = result.status.rawValue
             input = CanonicalJSON.messages(sample.messages)
-            target = sample.target.map(text)
+            target = sample.target.map(\.storable)
             metadata = CanonicalJSON.object(sample.metadata)
-            completion = result.completion.map(text)
+            completion = result.completion.map(\.storable)
             transcript = result.transcript == plainTranscript ? nil : CanonicalJSON.messages(result.transcript)
-            error = result.error.map(text)
+            error = result.error.map(\.storable)
             promptTokens = result.usage.promptTokens
             completionTokens = result.usage.completionTokens
             graderPromptTokens = result.graderUsage.promptTokens
@@ -190,7 +190,7 @@ extension PostgresResultStore {
             developerRole = result.developerRole.rawValue
             cached = result.cached
             latencyMs = result.latencyMilliseconds
-            grader = result.grader.map(text)
+            grader = result.grader.map(\.storable)
             mitigation = result.mitigation.flatMap { try? JSONCoding.string($0) }
             usageByRole = result.usageByRole.map(RoleUsage.json)
         }
@@ -210,13 +210,13 @@ extension PostgresResultStore {
 
         init(_ result: SampleResult, score: Score) {
             runId = result.runID
-            sampleId = text(result.sample.id)
+            sampleId = result.sample.id.storable
             epoch = result.epoch
-            grader = result.grader.map(text)
+            grader = result.grader.map(\.storable)
             value = score.value
-            label = score.label.map(text)
-            explanation = text(score.explanation)
-            judgeOutput = score.judgeOutput.map(text)
+            label = score.label.map(\.storable)
+            explanation = score.explanation.storable
+            judgeOutput = score.judgeOutput.map(\.storable)
             graderPromptTokens = result.graderUsage.promptTokens
             graderCompletionTokens = result.graderUsage.completionTokens
             parts = score.parts.flatMap { try? JSONCoding.string($0) }
@@ -241,5 +241,3 @@ extension PostgresResultStore {
     }
 }
 
-/// `value` as PostgreSQL text can hold it: U+0000 becomes U+FFFD.
-private func text(_ value: String) -> String { PostgresResultStore.text(value) }

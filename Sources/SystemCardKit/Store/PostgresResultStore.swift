@@ -180,8 +180,8 @@ public final class PostgresResultStore: ResultStore {
                 INSERT INTO runs (id, evaluation, evaluation_version, model, base_url, configuration, created_at,
                                   updated_at, status, summary)
                 VALUES (\(run.id), \(run.evaluation), \(run.evaluationVersion), \(run.model), \(run.baseURL),
-                        \(Self.text(configuration)), \(run.createdAt), \(run.updatedAt), \(run.status.rawValue),
-                        \(summary.map(Self.text)))
+                        \(configuration), \(run.createdAt), \(run.updatedAt), \(run.status.rawValue),
+                        \(summary.map(\.storable)))
                 ON CONFLICT (id) DO UPDATE SET status = 'running', updated_at = now()
                 RETURNING \(unescaped: Self.runColumns)
                 """)
@@ -198,7 +198,7 @@ public final class PostgresResultStore: ResultStore {
             let unfinished = run.status != .finished
             try await client.query(
                 """
-                UPDATE runs SET status = \(run.status.rawValue), summary = \(summary.map(Self.text)), updated_at = now()
+                UPDATE runs SET status = \(run.status.rawValue), summary = \(summary.map(\.storable)), updated_at = now()
                 WHERE id = \(run.id) AND NOT (status = 'finished' AND \(unfinished))
                 """)
         }
@@ -445,7 +445,7 @@ public final class PostgresResultStore: ResultStore {
             try await client.query(
                 """
                 INSERT INTO validations (kind, grader_version, model, base_url, record, created_at)
-                VALUES (\(record.kind), \(record.graderVersion), \(record.model), \(record.baseURL), \(Self.text(text)),
+                VALUES (\(record.kind), \(record.graderVersion), \(record.model), \(record.baseURL), \(text),
                         \(record.createdAt))
                 ON CONFLICT (kind, grader_version, model, base_url)
                 DO UPDATE SET record = EXCLUDED.record, created_at = EXCLUDED.created_at
@@ -469,7 +469,4 @@ public final class PostgresResultStore: ResultStore {
             return nil
         }
     }
-
-    /// `value` as PostgreSQL text can hold it (``Swift/String/storable``).
-    static func text(_ value: String) -> String { value.storable }
 }

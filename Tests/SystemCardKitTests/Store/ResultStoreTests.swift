@@ -338,7 +338,7 @@ import Testing
                                           baseURL: "http://127.0.0.1:1/v1") == nil)
     }
 
-    @Test(arguments: StoreBackend.available) func hostileTextIsStoredAsGiven(_ backend: StoreBackend) async throws {
+    @Test(arguments: StoreBackend.available) func hostileTextIsStoredSafelyAndReadBack(_ backend: StoreBackend) async throws {
         // Quotes, backslashes, JSON and SQL-looking text, emoji, and a NUL character.
         let store = try await backend.makeStore()
         let run = try await store.openRun(Self.runRecord())
