@@ -99,6 +99,8 @@ struct CLIHarness {
     func run(_ arguments: [String], environment extra: [String: String] = [:], executable: URL = Self.binary)
         async throws -> Result
     {
+        await CLISlots.shared.acquire()
+        defer { Task { await CLISlots.shared.release() } }
         let (process, out, err) = try start(arguments, environment: extra, executable: executable)
         return await Self.wait(process, out, err)
     }
@@ -118,6 +120,33 @@ struct CLIHarness {
 
     func cleanUp() {
         try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// At most a few CLI processes run to completion at once (`CLIHarness.run`), however many tests run in parallel.
+///
+/// Swift Testing starts every suite at once: about 75 CLI processes ran side by side, each with up to 20 connections
+/// to a loopback server in this process, so the test process held about 1,500 descriptors, and Foundation's
+/// `Process.run` crashed (SIGSEGV) starting a process past about 1,360 of them, twice. Two cores gain nothing from
+/// more than a few; processes a test starts itself (`start`: servers, signals) are not counted.
+actor CLISlots {
+    static let shared = CLISlots(count: 10)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 
