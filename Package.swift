@@ -45,7 +45,15 @@ let package = Package(
         // (a debug build of the matrix kernels would be far too slow for tests).
         .target(
             name: "LocalInference",
+            dependencies: ["LocalInferenceKernels"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        // The engine's kernels for CPU features chosen at run time (AVX2/FMA/F16C): C with per-function target
+        // attributes, because a Swift module is compiled for one target and the package cannot assume them.
+        // Always optimised, like the Swift kernels.
+        .target(
+            name: "LocalInferenceKernels",
+            cSettings: [.unsafeFlags(["-O3"])]
         ),
         // The red-teaming arena and the run viewer: a web app (Hummingbird) over the engine and its store.
         .target(

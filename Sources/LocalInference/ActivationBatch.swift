@@ -1,3 +1,5 @@
+import LocalInferenceKernels
+
 /// A batch of activation rows, kept as floats and quantised to 8 bits the way ggml quantises the right-hand side
 /// of a product: blocks of 32 (Q8_0/Q8_1) and/or super-blocks of 256 (Q8_K), as the weights in use need.
 ///
@@ -25,6 +27,9 @@ final class ActivationBatch: @unchecked Sendable {
     /// (lane `k` sums elements `8 * j + 2 * k` and `8 * j + 2 * k + 1` of the stored order, for `j` in 0..<4), so that
     /// Q4_1's unsigned nibbles can go through the signed `madd4` as `nibble - 8` and get the same lane values.
     let laneSums: UnsafeMutablePointer<Int32>
+    /// Q8_0/Q8_1 values as bytes in their natural order, `cols` per row: ggml's layout, read by the C kernels
+    /// (filled instead of `q` and `laneSums` when the batch is loaded for them; plus 128 for `.avx512vnni`).
+    let bytes: UnsafeMutablePointer<Int8>
 
     /// Q8_K values, `cols` per row.
     let kq: UnsafeMutablePointer<Int16>
@@ -42,6 +47,7 @@ final class ActivationBatch: @unchecked Sendable {
         d = .allocate(capacity: maxTokens * maxCols / 32 + 1)
         s = .allocate(capacity: maxTokens * maxCols / 32 + 1)
         laneSums = .allocate(capacity: 4 * (maxTokens * maxCols / 32 + 1))
+        bytes = .allocate(capacity: maxTokens * maxCols)
         kq = .allocate(capacity: maxTokens * maxCols)
         kd = .allocate(capacity: maxTokens * maxCols / 256 + 1)
         ksums = .allocate(capacity: maxTokens * maxCols / 32 + 8)
@@ -52,6 +58,7 @@ final class ActivationBatch: @unchecked Sendable {
         d.deallocate()
         s.deallocate()
         laneSums.deallocate()
+        bytes.deallocate()
         kq.deallocate()
         kd.deallocate()
         ksums.deallocate()
@@ -62,12 +69,23 @@ final class ActivationBatch: @unchecked Sendable {
     static func slot(_ i: Int) -> Int { (i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1 }
 
     /// Points the batch at `tokens` float rows of length `cols` and quantises them to `formats` (Q8_0/Q8_1 needs
-    /// `cols` to be a multiple of 32, Q8_K a multiple of 256; a format that does not fit is skipped).
-    func load(_ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, formats: ActivationFormats) {
+    /// `cols` to be a multiple of 32, Q8_K a multiple of 256; a format that does not fit is skipped). Above
+    /// `kernels` `.sse2`, Q8_0/Q8_1 goes to `bytes` (the C kernels' form, quantised in C to the same values; at
+    /// `.avx512vnni` each value plus 128, unsigned) instead of the permuted `q`.
+    func load(
+        _ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, formats: ActivationFormats,
+        kernels: KernelLevel = .sse2
+    ) {
         self.floats = x
         self.tokens = tokens
         self.cols = cols
-        if formats.contains(.q8_0) && cols % 32 == 0 { quantizeQ8_0(x) }
+        if formats.contains(.q8_0) && cols % 32 == 0 {
+            switch kernels {
+            case .sse2: quantizeQ8_0(x)
+            case .avx2: li_avx2_quantize_q8(x, tokens, cols, bytes, d, s)
+            case .avx512vnni: li_vnni_quantize_q8(x, tokens, cols, bytes, d, s)
+            }
+        }
         if formats.contains(.q8_K) && cols % 256 == 0 { quantizeQ8_K(x) }
     }
 

@@ -16,6 +16,8 @@ public final class LocalModel: @unchecked Sendable {
     public var contextLength: Int { transformer.maxPositions }
     /// The number of threads used by the matrix kernels.
     public var threadCount: Int { transformer.threadCount }
+    /// The matrix kernels in use (see `KernelLevel`).
+    public var kernels: KernelLevel { transformer.kernels }
     /// The parsed GGUF file.
     public let file: GGUFFile
 
@@ -29,13 +31,16 @@ public final class LocalModel: @unchecked Sendable {
     /// - Parameters:
     ///   - threads: worker threads for the kernels; nil uses all cores.
     ///   - maxContext: caps the context window (the KV cache grows lazily either way).
-    public init(contentsOf url: URL, threads: Int? = nil, maxContext: Int? = nil) throws {
+    ///   - kernels: the matrix kernels; a level the CPU cannot run is lowered to one it can.
+    public init(
+        contentsOf url: URL, threads: Int? = nil, maxContext: Int? = nil, kernels: KernelLevel = .automatic
+    ) throws {
         let file = try GGUFFile(contentsOf: url)
         self.file = file
         let threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let tokenizer = try BPETokenizer(metadata: file.metadata)
         self.tokenizer = tokenizer
-        transformer = try Transformer(file: file, threads: threadCount, maxContext: maxContext)
+        transformer = try Transformer(file: file, threads: threadCount, maxContext: maxContext, kernels: kernels)
         name = file.metadata["general.name"]?.stringValue ?? url.deletingPathExtension().lastPathComponent
         let bosText = tokenizer.bosToken.map { tokenizer.tokens[Int($0)] }
         let template = ChatTemplate(template: file.metadata["tokenizer.chat_template"]?.stringValue, bosText: bosText)

@@ -1,3 +1,5 @@
+import LocalInferenceKernels
+
 /// Rows of a matrix-vector (or matrix-batch) product through the kernel for the weight type.
 extension WeightMatrix {
     /// Computes rows `rows` of `W · x` for every row `x` of `acts` (which must hold the formats in
@@ -6,9 +8,19 @@ extension WeightMatrix {
     /// Four activation rows at a time go through the 4-row kernels, the rest through the 1-row kernels; both do
     /// the same arithmetic per output element, so the results do not depend on batching or on how rows are split
     /// between threads.
-    func multiply(rows: Range<Int>, acts: ActivationBatch, out: UnsafeMutablePointer<Float>) {
+    ///
+    /// Above `level` `.sse2`, the types the C kernels handle go through them (`li_avx2_rows`, `li_vnni_rows`),
+    /// which read the activations' bytes (`ActivationBatch.load(…, kernels:)` at the same level).
+    func multiply(rows: Range<Int>, acts: ActivationBatch, out: UnsafeMutablePointer<Float>, level: KernelLevel) {
         let stride = self.rows
         let cols = self.cols
+        if level.handles(type) {
+            let kernel = level == .avx512vnni ? li_vnni_rows : li_avx2_rows
+            kernel(
+                Int32(type.rawValue), data, rowBytes, rows.lowerBound, rows.upperBound, cols / 32, acts.bytes,
+                acts.d, acts.s, acts.tokens, out, stride)
+            return
+        }
         switch activationFormats {
         case .q8_0:
             let nb = cols / 32

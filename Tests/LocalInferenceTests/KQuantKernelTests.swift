@@ -73,8 +73,8 @@ struct KQuantKernelTests {
         }
     }
 
-    @Test(arguments: types)
-    func integerKernelMatchesFloatPath(_ type: GGMLType) throws {
+    @Test(arguments: types, KernelLevel.supported)
+    func integerKernelMatchesFloatPath(_ type: GGMLType, _ level: KernelLevel) throws {
         var noise = Noise(state: UInt64(type.rawValue) * 31 + 5)
         let cols = 512
         for trial in 0..<4 {
@@ -87,7 +87,7 @@ struct KQuantKernelTests {
             }
             vectors[1].replaceSubrange(256..<512, with: repeatElement(0, count: 256))
             vectors[3] = [Float](repeating: trial.isMultiple(of: 2) ? 0.7 : -0.3, count: cols)
-            let ours = try #require(QuantizedDot.dot(type, row: row, vectors: vectors))
+            let ours = try #require(QuantizedDot.dot(type, row: row, vectors: vectors, level: level))
             for (k, v) in vectors.enumerated() {
                 let exact = zip(w, v).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
                 let magnitude = zip(w, v).reduce(0.0) { $0 + abs(Double($1.0) * Double($1.1)) }
@@ -127,15 +127,16 @@ struct KQuantKernelTests {
         }
     }
 
-    @Test(arguments: types)
-    func resultsDoNotDependOnBatchingOrThreads(_ type: GGMLType) throws {
+    @Test(arguments: types, KernelLevel.supported)
+    func resultsDoNotDependOnBatchingOrThreads(_ type: GGMLType, _ level: KernelLevel) throws {
         var noise = Noise(state: UInt64(type.rawValue) + 1000)
         let cols = 768, rows = 37
         let matrix = (0..<rows).flatMap { _ in Self.randomBlocks(type, elements: cols, noise: &noise) }
         let vectors = (0..<7).map { _ in (0..<cols).map { _ in noise.next() * 2 } }
         // Seven vectors: one group through the 4-row kernel, three through the 1-row kernel.
         func product(_ vectors: [[Float]], threads: Int) throws -> [[Float]] {
-            try #require(QuantizedDot.product(type, matrix: matrix, rows: rows, vectors: vectors, threads: threads))
+            try #require(
+                QuantizedDot.product(type, matrix: matrix, rows: rows, vectors: vectors, threads: threads, level: level))
         }
         let batched = try product(vectors, threads: 1)
         let threaded = try product(vectors, threads: 3)
@@ -147,14 +148,15 @@ struct KQuantKernelTests {
         // Row r of the product is the single-row dot product.
         let rowBytes = type.byteCount(elements: cols)!
         let third = Array(matrix[(3 * rowBytes)..<(4 * rowBytes)])
-        #expect(try #require(QuantizedDot.dot(type, row: third, vectors: vectors)) == batched.map { $0[3] })
+        #expect(try #require(QuantizedDot.dot(type, row: third, vectors: vectors, level: level)) == batched.map { $0[3] })
     }
 
     /// ggml's own results on random data (Fixtures/kernels.json, made by scripts/local-inference/make_kernel_fixture.py
     /// with the ggml library in the xllamacpp wheel): weights quantised by ggml_quantize_chunk, activations by the CPU
     /// backend's Q8_0/Q8_1/Q8_K quantisers, dot products by its vec_dot kernels. The integer sums are exact on both
     /// sides and the activation quantisation is the same, so only float rounding differs.
-    @Test func kernelsMatchGgml() throws {
+    @Test(arguments: KernelLevel.supported)
+    func kernelsMatchGgml(_ level: KernelLevel) throws {
         struct Fixture: Decodable {
             struct Case: Decodable {
                 var type: String
@@ -178,24 +180,32 @@ struct KQuantKernelTests {
         }
         #expect(fixture.cases.count == 8)
         var worst: Float = 0
+        var worstByType: [String: Float] = [:]
+        var identical = 0, total = 0
         for c in fixture.cases {
             let type = try #require(GGMLType.allCases.first { $0.name == c.type })
             let matrix = try #require(Data(base64Encoded: c.weights)).map { $0 }
             let ours = try #require(
-                QuantizedDot.product(type, matrix: matrix, rows: c.rows, vectors: vectors, threads: 2))
+                QuantizedDot.product(type, matrix: matrix, rows: c.rows, vectors: vectors, threads: 2, level: level))
             let rowBytes = matrix.count / c.rows
             for (t, v) in vectors.enumerated() {
                 for r in 0..<c.rows {
                     let w = Dequantizer.dequantize(type, bytes: Array(matrix[(r * rowBytes)..<((r + 1) * rowBytes)]),
                                                    count: c.cols)
                     let magnitude = zip(w, v).reduce(Float(0)) { $0 + abs($1.0 * $1.1) }
-                    worst = max(worst, abs(ours[t][r] - c.expected[t][r]) / max(magnitude, 1e-6))
+                    let difference = abs(ours[t][r] - c.expected[t][r]) / max(magnitude, 1e-6)
+                    worst = max(worst, difference)
+                    worstByType[c.type] = max(worstByType[c.type] ?? 0, difference)
+                    if ours[t][r] == c.expected[t][r] { identical += 1 }
+                    total += 1
                     #expect(abs(ours[t][r] - c.expected[t][r]) <= 1e-5 * magnitude + 1e-6,
                             "\(c.type) vector \(t) row \(r): \(ours[t][r]) vs ggml \(c.expected[t][r])")
                 }
             }
         }
-        print("kernels vs ggml: largest difference \(worst) of the sum of |w * x|")
+        print("kernels (\(level)) vs ggml: largest difference \(worst) of the sum of |w * x| (by type: "
+            + worstByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            + "); \(identical) of \(total) products bit-identical")
     }
 
     @Test func dequantizesHandMadeQ5Blocks() {

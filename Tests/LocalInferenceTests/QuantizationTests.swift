@@ -99,15 +99,15 @@ struct QuantizationTests {
         return out
     }
 
-    @Test(arguments: [GGMLType.q4_0, .q4_1, .q8_0])
-    func quantizedDotMatchesFloatReference(_ type: GGMLType) throws {
+    @Test(arguments: [GGMLType.q4_0, .q4_1, .q8_0], KernelLevel.supported)
+    func quantizedDotMatchesFloatReference(_ type: GGMLType, _ level: KernelLevel) throws {
         var noise = Noise(state: UInt64(type.rawValue) + 7)
         let cols = 256
         let weights = (0..<cols).map { _ in noise.next() }
         let row = Self.quantize(weights, type)
         let dequantized = Dequantizer.dequantize(type, bytes: row, count: cols)
         let vectors = (0..<5).map { _ in (0..<cols).map { _ in noise.next() * 3 } }
-        let ours = try #require(QuantizedDot.dot(type, row: row, vectors: vectors))
+        let ours = try #require(QuantizedDot.dot(type, row: row, vectors: vectors, level: level))
         for (v, value) in zip(vectors, ours) {
             let reference = zip(dequantized, v).reduce(Float(0)) { $0 + $1.0 * $1.1 }
             let scale = zip(dequantized, v).reduce(Float(0)) { $0 + abs($1.0 * $1.1) }
@@ -115,7 +115,9 @@ struct QuantizationTests {
             #expect(abs(value - reference) <= 0.01 * scale, "\(type.name): \(value) vs \(reference)")
         }
         // The 4-row kernel gives exactly the one-row kernel's results.
-        let singles = try vectors.map { try #require(QuantizedDot.dot(type, row: row, vectors: [$0]))[0] }
+        let singles = try vectors.map {
+            try #require(QuantizedDot.dot(type, row: row, vectors: [$0], level: level))[0]
+        }
         #expect(Array(ours.prefix(4)) == Array(singles.prefix(4)))
         #expect(ours[4] == singles[4])
     }

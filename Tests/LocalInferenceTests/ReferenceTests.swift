@@ -33,7 +33,10 @@ struct ReferenceTests {
         }
     }
 
-    @Test func greedyTokensMatchLlamaCpp() throws {
+    @Test(arguments: KernelLevel.supported)
+    func greedyTokensMatchLlamaCpp(_ level: KernelLevel) throws {
+        let model = try #require(TestModel.byLevel[level])
+        #expect(model.kernels == level)
         var matches = 0
         for c in fixture.cases {
             let expected = Array(c.greedyTokens.prefix { !model.isEndOfTurn($0) })
@@ -44,14 +47,20 @@ struct ReferenceTests {
                 print("greedy mismatch for \(c.messages.last?.content ?? ""):\n  ours:  \(ours)\n  llama: \(expected)")
             }
         }
-        print("greedy 32-token match: \(matches)/\(fixture.cases.count)")
-        #expect(matches >= 9)
+        print("greedy 32-token match (\(level) kernels): \(matches)/\(fixture.cases.count)")
+        // Measured: 9/10 with the Swift kernels, 7/10 with the C kernels, whose arithmetic is llama.cpp's own to
+        // the last bit in every product, attention and SwiGLU (their first-token log-probabilities are closer, below,
+        // and over 100 XSTest prompts through the CLI they agree more often: docs/LOCAL_INFERENCE.md). The three
+        // prompts that part later part after 5 to 22 identical tokens.
+        #expect(matches >= (level == .sse2 ? 9 : 7))
     }
 
     /// The tiny model quantises its activations to 8 bits in every product, so rounding differences far below
     /// 1e-3 move log-probabilities by a few tenths (llama.cpp itself moves by ~0.3 when its attention kernel
     /// changes); the bound is loose, the top-1 agreement is the stricter check.
-    @Test func firstTokenLogitsAgree() throws {
+    @Test(arguments: KernelLevel.supported)
+    func firstTokenLogitsAgree(_ level: KernelLevel) throws {
+        let model = try #require(TestModel.byLevel[level])
         var worst = 0.0
         var top1 = 0
         for c in fixture.cases {
@@ -64,8 +73,8 @@ struct ReferenceTests {
             }
             if Int(logits.indices.max { logits[$0] < logits[$1] } ?? -1) == Int(c.topLogprobs[0].id) { top1 += 1 }
         }
-        print("max |log-prob difference| over the top-50 of 10 prompts: \(worst); top-1 agreement \(top1)/10")
-        #expect(worst < 1.0)
-        #expect(top1 >= 9)
+        print("max |log-prob difference| over the top-50 of 10 prompts (\(level) kernels): \(worst); top-1 agreement \(top1)/10")
+        #expect(worst < (level == .sse2 ? 1.0 : 0.35))
+        #expect(top1 >= (level == .sse2 ? 9 : 10))
     }
 }

@@ -3,12 +3,14 @@
 
     pip install xllamacpp
     python3 scripts/local-inference/bench.py [--model PATH] [--threads 2] [--tokens 128] [--baseline BINARY]
+        [--simd sse2|avx2] [--baseline-simd sse2]
 
 Builds scripts/local-inference/bench-cli/main.swift together with Sources/LocalInference (swiftc -Ounchecked
--wmo), runs it under /usr/bin/time -v (peak RSS), then runs llama.cpp in-process through xllamacpp, and prints
+-wmo) and the C kernels of Sources/LocalInferenceKernels (clang -O3), runs it under /usr/bin/time -v (peak RSS), then runs llama.cpp in-process through xllamacpp, and prints
 prompt-processing and generation tokens/s for both with the ratio. `--baseline` also runs an earlier build of the
 CLI (e.g. one built from another checkout with `--binary PATH --no-llama`) in the same session, for old-vs-new
-figures under the same machine load; `--no-llama` skips llama.cpp.
+figures under the same machine load; `--baseline-simd sse2` runs this build again with the portable kernels as the
+baseline; `--no-llama` skips llama.cpp.
 """
 import argparse
 import glob
@@ -35,17 +37,26 @@ PROMPT = ("Summarise the following text in three sentences. " + " ".join([
 
 def build_cli(out):
     sources = sorted(glob.glob(os.path.join(ROOT, "Sources/LocalInference/*.swift")))
+    kernels = os.path.join(ROOT, "Sources/LocalInferenceKernels")
+    objects = []
+    for c in sorted(glob.glob(os.path.join(kernels, "*.c"))):
+        obj = out + "-" + os.path.basename(c) + ".o"
+        subprocess.run(["clang", "-O3", "-c", "-I", os.path.join(kernels, "include"), "-o", obj, c], check=True)
+        objects.append(obj)
     cmd = ["swiftc", "-Ounchecked", "-wmo", "-parse-as-library", "-module-name", "BenchCLI", "-o", out,
-           os.path.join(HERE, "bench-cli/main.swift")] + sources
+           "-I", os.path.join(kernels, "include"), os.path.join(HERE, "bench-cli/main.swift")] + sources + objects
     subprocess.run(cmd, check=True)
 
 
-def run_ours(binary, model, threads, tokens):
+def run_ours(binary, model, threads, tokens, level=None):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write(PROMPT)
         prompt_file = f.name
+    env = dict(os.environ)
+    if level:
+        env["LOCALINFERENCE_SIMD"] = level
     p = subprocess.run(["/usr/bin/time", "-v", binary, model, str(threads), prompt_file, str(tokens)],
-                       capture_output=True, text=True, check=True)
+                       capture_output=True, text=True, check=True, env=env)
     os.unlink(prompt_file)
     result = json.loads(p.stdout.strip().splitlines()[-1])
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
@@ -92,15 +103,21 @@ def main():
     ap.add_argument("--binary", default=os.path.join(tempfile.gettempdir(), "localinference-bench-cli"))
     ap.add_argument("--baseline", help="an earlier build of the bench CLI to run too (old vs new)")
     ap.add_argument("--no-llama", action="store_true", help="do not run llama.cpp")
+    ap.add_argument("--simd", help="the kernel level for LocalInference (LOCALINFERENCE_SIMD: sse2, avx2); "
+                    "default the best this CPU runs")
+    ap.add_argument("--baseline-simd", help="also run this build at another kernel level as the baseline "
+                    "(e.g. sse2: the portable kernels, old vs new in one run)")
+    ap.add_argument("--no-build", action="store_true", help="use --binary as it is")
     args = ap.parse_args()
 
-    build_cli(args.binary)
-    ours = run_ours(args.binary, args.model, args.threads, args.tokens)
+    if not args.no_build:
+        build_cli(args.binary)
+    ours = run_ours(args.binary, args.model, args.threads, args.tokens, args.simd)
     ours_pp, ours_tg = rates(ours)
     print(f"model: {os.path.basename(args.model)}, threads: {args.threads}, "
-          f"prompt: {ours['prompt_tokens']} tokens, generated: {ours['gen_tokens']}")
-    if args.baseline:
-        base = run_ours(args.baseline, args.model, args.threads, args.tokens)
+          f"prompt: {ours['prompt_tokens']} tokens, generated: {ours['gen_tokens']}, kernels: {args.simd or 'best'}")
+    if args.baseline or args.baseline_simd:
+        base = run_ours(args.baseline or args.binary, args.model, args.threads, args.tokens, args.baseline_simd)
         base_pp, base_tg = rates(base)
         print(f"{'':24}{'LocalInference':>16}{'baseline':>12}{'ratio':>8}")
         print(f"{'prompt tokens/s':24}{ours_pp:16.1f}{base_pp:12.1f}{ours_pp / base_pp:8.2f}")

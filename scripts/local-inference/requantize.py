@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Requantise a GGUF model to a llama.cpp K-quant mix (Q4_K_M, Q5_K_M, Q6_K), as `llama-quantize --allow-requantize`.
+"""Requantise a GGUF model to a llama.cpp K-quant mix (Q4_K_M, Q5_K_M, Q6_K) or Q8_0, as `llama-quantize --allow-requantize`.
 
 Every quantised tensor is dequantised to float with the `gguf` package and quantised again with ggml's own
 `ggml_quantize_chunk`, called through ctypes from the library inside the xllamacpp wheel, so the blocks are
@@ -28,7 +28,7 @@ import gguf
 from gguf import GGMLQuantizationType as T
 
 # llama_ftype values (include/llama.h) and each mix's default type.
-FTYPES = {"Q4_K_M": (15, T.Q4_K), "Q5_K_M": (17, T.Q5_K), "Q6_K": (18, T.Q6_K)}
+FTYPES = {"Q4_K_M": (15, T.Q4_K), "Q5_K_M": (17, T.Q5_K), "Q6_K": (18, T.Q6_K), "Q8_0": (7, T.Q8_0)}
 FALLBACK = {T.Q4_K: T.Q5_0, T.Q5_K: T.Q5_1, T.Q6_K: T.Q8_0}
 
 

@@ -1,0 +1,126 @@
+// Float kernels of the AVX2 level that follow ggml's AVX2 arithmetic step by step, so that llama.cpp's choices
+// are ours where a last-bit difference is amplified (this engine, like ggml, quantises every activation to
+// 8 bits before a product): SwiGLU with ggml's vectorised exp, and the one-row flash-attention kernel with
+// ggml's F16 dot product, F16 accumulator and fused multiply-adds. See LocalInferenceKernels.h.
+#include "LocalInferenceKernels.h"
+
+#include <math.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define LI_TARGET __attribute__((target("avx2,fma,f16c")))
+#define LI_INLINE static inline __attribute__((always_inline, target("avx2,fma,f16c")))
+
+/// e^x for 8 lanes, with ggml's polynomial (ARM's optimized-routines expf: range reduction by ln 2 with a
+/// two-part constant, degree-5 polynomial, the exponent added to the bits; a slower path for |n| > 126).
+LI_INLINE __m256 vexp(__m256 x) {
+    const __m256 r = _mm256_set1_ps(0x1.8p23f);
+    const __m256 z = _mm256_fmadd_ps(x, _mm256_set1_ps(0x1.715476p+0f), r);
+    const __m256 n = _mm256_sub_ps(z, r);
+    const __m256 b = _mm256_fnmadd_ps(n, _mm256_set1_ps(0x1.7f7d1cp-20f),
+                                      _mm256_fnmadd_ps(n, _mm256_set1_ps(0x1.62e4p-1f), x));
+    const __m256i e = _mm256_slli_epi32(_mm256_castps_si256(z), 23);
+    const __m256 k = _mm256_castsi256_ps(_mm256_add_epi32(e, _mm256_castps_si256(_mm256_set1_ps(1))));
+    const __m256i c = _mm256_castps_si256(
+        _mm256_cmp_ps(_mm256_andnot_ps(_mm256_set1_ps(-0.f), n), _mm256_set1_ps(126), _CMP_GT_OQ));
+    const __m256 u = _mm256_mul_ps(b, b);
+    const __m256 j = _mm256_fmadd_ps(
+        _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_set1_ps(0x1.0e4020p-7f), b, _mm256_set1_ps(0x1.573e2ep-5f)), u,
+                        _mm256_fmadd_ps(_mm256_set1_ps(0x1.555e66p-3f), b, _mm256_set1_ps(0x1.fffdb6p-2f))),
+        u, _mm256_mul_ps(_mm256_set1_ps(0x1.ffffecp-1f), b));
+    if (!_mm256_movemask_ps(_mm256_castsi256_ps(c))) return _mm256_fmadd_ps(j, k, k);
+    const __m256i g = _mm256_and_si256(
+        _mm256_castps_si256(_mm256_cmp_ps(n, _mm256_setzero_ps(), _CMP_LE_OQ)), _mm256_set1_epi32((int)0x82000000u));
+    const __m256 s1 = _mm256_castsi256_ps(_mm256_add_epi32(g, _mm256_set1_epi32(0x7f000000)));
+    const __m256 s2 = _mm256_castsi256_ps(_mm256_sub_epi32(e, g));
+    const __m256i d = _mm256_castps_si256(
+        _mm256_cmp_ps(_mm256_andnot_ps(_mm256_set1_ps(-0.f), n), _mm256_set1_ps(192), _CMP_GT_OQ));
+    return _mm256_or_ps(
+        _mm256_and_ps(_mm256_castsi256_ps(d), _mm256_mul_ps(s1, s1)),
+        _mm256_andnot_ps(_mm256_castsi256_ps(d),
+                         _mm256_or_ps(_mm256_and_ps(_mm256_castsi256_ps(c), _mm256_mul_ps(_mm256_fmadd_ps(s2, j, s2), s1)),
+                                      _mm256_andnot_ps(_mm256_castsi256_ps(c), _mm256_fmadd_ps(k, j, k)))));
+}
+
+LI_TARGET void li_avx2_swiglu(long n, float *gate, const float *up) {
+    long i = 0;
+    for (; i + 7 < n; i += 8) {
+        const __m256 x = _mm256_loadu_ps(gate + i);
+        const __m256 silu = _mm256_div_ps(x, _mm256_add_ps(_mm256_set1_ps(1), vexp(_mm256_sub_ps(_mm256_setzero_ps(), x))));
+        _mm256_storeu_ps(gate + i, _mm256_mul_ps(silu, _mm256_loadu_ps(up + i)));
+    }
+    for (; i < n; i++) gate[i] = gate[i] / (1.0f + expf(-gate[i])) * up[i];
+}
+
+/// Rounds 8 floats to half precision and back (ggml stores them as F16).
+LI_INLINE __m256 toHalf(__m256 x) { return _mm256_cvtph_ps(_mm256_cvtps_ph(x, 0)); }
+
+/// ggml_vec_dot_f16 of two rows of half-precision values held as floats: four accumulators of eight lanes over
+/// steps of 32 (fused multiply-adds), reduced as ggml reduces them; leftovers added in double.
+LI_INLINE float dotHalf(const float *x, const float *y, long n) {
+    const long np = n & ~31L;
+    __m256 sum[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (long i = 0; i < np; i += 32) {
+        for (int j = 0; j < 4; j++) {
+            sum[j] = _mm256_fmadd_ps(_mm256_loadu_ps(x + i + 8 * j), _mm256_loadu_ps(y + i + 8 * j), sum[j]);
+        }
+    }
+    sum[0] = _mm256_add_ps(sum[0], sum[2]);
+    sum[1] = _mm256_add_ps(sum[1], sum[3]);
+    sum[0] = _mm256_add_ps(sum[0], sum[1]);
+    const __m128 t0 = _mm_add_ps(_mm256_castps256_ps128(sum[0]), _mm256_extractf128_ps(sum[0], 1));
+    const __m128 t1 = _mm_hadd_ps(t0, t0);
+    double total = (double)_mm_cvtss_f32(_mm_hadd_ps(t1, t1));
+    for (long i = np; i < n; i++) total += (double)(x[i] * y[i]);
+    return (float)total;
+}
+
+LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const float *values, long positions,
+                                      long stride, long hd, float scale, float *out, float *scratch) {
+    float *qh = scratch, *acc = scratch + hd;
+    long i = 0;
+    for (; i + 7 < hd; i += 8) {
+        _mm256_storeu_ps(qh + i, toHalf(_mm256_loadu_ps(q + i)));
+        _mm256_storeu_ps(acc + i, _mm256_setzero_ps());
+    }
+    for (; i < hd; i++) {
+        qh[i] = _cvtsh_ss(_cvtss_sh(q[i], 0));
+        acc[i] = 0;
+    }
+    float sum = 0, maxScore = -INFINITY;
+    for (long j = 0; j < positions; j++) {
+        const float s = dotHalf(keys + j * stride, qh, hd) * scale;
+        float ms = 1, vs = 1;
+        if (s > maxScore) {
+            ms = expf(maxScore - s);
+            maxScore = s;
+            const __m256 m = _mm256_set1_ps(ms);
+            for (i = 0; i + 7 < hd; i += 8) _mm256_storeu_ps(acc + i, toHalf(_mm256_mul_ps(_mm256_loadu_ps(acc + i), m)));
+            for (; i < hd; i++) acc[i] = _cvtsh_ss(_cvtss_sh(acc[i] * ms, 0));
+        } else {
+            vs = expf(s - maxScore);
+        }
+        const float *v = values + j * stride;
+        const __m256 w = _mm256_set1_ps(vs);
+        for (i = 0; i + 7 < hd; i += 8) {
+            _mm256_storeu_ps(acc + i, toHalf(_mm256_fmadd_ps(_mm256_loadu_ps(v + i), w, _mm256_loadu_ps(acc + i))));
+        }
+        for (; i < hd; i++) acc[i] = _cvtsh_ss(_cvtss_sh(fmaf(v[i], vs, acc[i]), 0));
+        sum = fmaf(sum, ms, vs);
+    }
+    const float inv = sum == 0 ? 0 : 1.0f / sum;
+    for (i = 0; i < hd; i++) out[i] = acc[i] * inv;
+}
+
+#else
+
+void li_avx2_swiglu(long n, float *gate, const float *up) { (void)n; (void)gate; (void)up; }
+void li_avx2_attend_one_row(const float *q, const float *keys, const float *values, long positions, long stride,
+                            long hd, float scale, float *out, float *scratch) {
+    (void)q; (void)keys; (void)values; (void)positions; (void)stride; (void)hd; (void)scale; (void)out;
+    (void)scratch;
+}
+
+#endif
