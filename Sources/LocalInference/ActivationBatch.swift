@@ -39,6 +39,11 @@ final class ActivationBatch: @unchecked Sendable {
     /// pairs; each fits in 16 bits).
     let ksums: UnsafeMutablePointer<Int16>
 
+    /// Q8_K values as bytes in natural order, `cols` per row (the C K-quant kernels).
+    let kbytes: UnsafeMutablePointer<Int8>
+    /// Per 256-block: ggml's `bsums`, the sums of each 16 values (the C K-quant kernels).
+    let kbsums: UnsafeMutablePointer<Int16>
+
     init(maxTokens: Int, maxCols: Int) {
         self.maxTokens = maxTokens
         self.maxCols = maxCols
@@ -51,6 +56,8 @@ final class ActivationBatch: @unchecked Sendable {
         kq = .allocate(capacity: maxTokens * maxCols)
         kd = .allocate(capacity: maxTokens * maxCols / 256 + 1)
         ksums = .allocate(capacity: maxTokens * maxCols / 32 + 8)
+        kbytes = .allocate(capacity: maxTokens * maxCols)
+        kbsums = .allocate(capacity: maxTokens * maxCols / 16 + 16)
     }
 
     deinit {
@@ -62,6 +69,8 @@ final class ActivationBatch: @unchecked Sendable {
         kq.deallocate()
         kd.deallocate()
         ksums.deallocate()
+        kbytes.deallocate()
+        kbsums.deallocate()
     }
 
     /// The storage slot of element `i` (0..<32) within its 32 values.
@@ -69,9 +78,9 @@ final class ActivationBatch: @unchecked Sendable {
     static func slot(_ i: Int) -> Int { (i >= 16 ? 16 : 0) + (i & 1) * 8 + (i & 15) >> 1 }
 
     /// Points the batch at `tokens` float rows of length `cols` and quantises them to `formats` (Q8_0/Q8_1 needs
-    /// `cols` to be a multiple of 32, Q8_K a multiple of 256; a format that does not fit is skipped). Above
-    /// `kernels` `.sse2`, Q8_0/Q8_1 goes to `bytes` (the C kernels' form, quantised in C to the same values; at
-    /// `.avx512vnni` each value plus 128, unsigned) instead of the permuted `q`.
+    /// `cols` to be a multiple of 32, Q8_K a multiple of 256; a format that does not fit is skipped). The byte forms
+    /// for the C kernels are quantised in C to the same values (`.q8_0Bytes` holds each value plus 128 at `kernels`
+    /// `.avx512vnni`, for vpdpbusd).
     func load(
         _ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, formats: ActivationFormats,
         kernels: KernelLevel = .sse2
@@ -79,14 +88,21 @@ final class ActivationBatch: @unchecked Sendable {
         self.floats = x
         self.tokens = tokens
         self.cols = cols
-        if formats.contains(.q8_0) && cols % 32 == 0 {
-            switch kernels {
-            case .sse2: quantizeQ8_0(x)
-            case .avx2: li_avx2_quantize_q8(x, tokens, cols, bytes, d, s)
-            case .avx512vnni: li_vnni_quantize_q8(x, tokens, cols, bytes, d, s)
+        if cols % 32 == 0 {
+            if formats.contains(.q8_0) { quantizeQ8_0(x) }
+            if formats.contains(.q8_0Bytes) {
+                if kernels == .avx512vnni {
+                    li_vnni_quantize_q8(x, tokens, cols, bytes, d, s)
+                } else {
+                    li_avx2_quantize_q8(x, tokens, cols, bytes, d, s)
+                }
             }
         }
-        if formats.contains(.q8_K) && cols % 256 == 0 { quantizeQ8_K(x) }
+        if cols % 256 == 0 {
+            // Both forms compute the same scales into `kd`.
+            if formats.contains(.q8_K) { quantizeQ8_K(x) }
+            if formats.contains(.q8_KBytes) { li_avx2_quantize_q8k(x, tokens, cols, kbytes, kd, kbsums) }
+        }
     }
 
     /// ggml's quantize_row_q8_1 (and q8_0: the same values and scale): scale = amax / 127, round to nearest even.

@@ -11,7 +11,8 @@ import LocalInferenceKernels
 public enum KernelLevel: String, CaseIterable, Sendable, Comparable {
     /// The Swift SIMD kernels: SSE2 on x86-64 (NEON on arm64). Every weight type.
     case sse2
-    /// AVX2, FMA and F16C: the 32-element block types (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0); the others run at `sse2`.
+    /// AVX2, FMA and F16C: the 32-element block types (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0) and Q4_K, Q6_K; the others
+    /// (Q5_K, the float types) run at `sse2`.
     case avx2
     /// `avx2` with the integer sums formed by AVX-512 VNNI's `vpdpbusd` (on 256-bit vectors): one instruction for
     /// AVX2's three, the same sums.
@@ -37,8 +38,13 @@ public enum KernelLevel: String, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
-    /// Whether this level's kernels handle weights of `type` (otherwise the Swift kernels do).
+    /// Whether this level's block kernels handle weights of `type` (otherwise the Swift kernels do).
     func handles(_ type: GGMLType) -> Bool {
         self != .sse2 && li_block_kernels_support(Int32(type.rawValue)) != 0
+    }
+
+    /// Whether this level's K-quant kernels handle weights of `type` (Q4_K, Q6_K; Q5_K stays in Swift).
+    func handlesKQuant(_ type: GGMLType) -> Bool {
+        self != .sse2 && li_kquant_kernels_support(Int32(type.rawValue)) != 0
     }
 }

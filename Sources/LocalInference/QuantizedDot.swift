@@ -34,7 +34,7 @@ public enum QuantizedDot {
         let w = WeightMatrix(
             data: UnsafeRawPointer(weight), type: type, rows: rows, cols: cols, rowBytes: rowBytes, name: "matrix")
         let acts = ActivationBatch(maxTokens: n, maxCols: cols)
-        acts.load(input, tokens: n, cols: cols, formats: w.activationFormats, kernels: level)
+        acts.load(input, tokens: n, cols: cols, formats: w.activationFormats(at: level), kernels: level)
         let out = UnsafeMutablePointer<Float>.allocate(capacity: n * rows)
         defer { out.deallocate() }
         let pool = ThreadPool(threads: threads)

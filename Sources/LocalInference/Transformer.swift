@@ -457,7 +457,8 @@ final class Transformer: @unchecked Sendable {
         let cols = jobs[0].0.cols
         let kernels = self.kernels
         acts.load(
-            input, tokens: tokens, cols: cols, formats: jobs.reduce([]) { $0.union($1.0.activationFormats) },
+            input, tokens: tokens, cols: cols,
+            formats: jobs.reduce([]) { $0.union($1.0.activationFormats(at: kernels)) },
             kernels: kernels)
         // Split rows into chunks: enough for load balancing, large enough to amortise scheduling.
         let totalRows = jobs.reduce(0) { $0 + $1.0.rows }

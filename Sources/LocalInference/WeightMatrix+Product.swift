@@ -3,14 +3,14 @@ import LocalInferenceKernels
 /// Rows of a matrix-vector (or matrix-batch) product through the kernel for the weight type.
 extension WeightMatrix {
     /// Computes rows `rows` of `W · x` for every row `x` of `acts` (which must hold the formats in
-    /// `activationFormats`): output element (t, r) goes to `out[t * self.rows + r]`.
+    /// `activationFormats(at: level)`): output element (t, r) goes to `out[t * self.rows + r]`.
     ///
     /// Four activation rows at a time go through the 4-row kernels, the rest through the 1-row kernels; both do
     /// the same arithmetic per output element, so the results do not depend on batching or on how rows are split
     /// between threads.
     ///
-    /// Above `level` `.sse2`, the types the C kernels handle go through them (`li_avx2_rows`, `li_vnni_rows`),
-    /// which read the activations' bytes (`ActivationBatch.load(…, kernels:)` at the same level).
+    /// Above `level` `.sse2`, the types the C kernels handle go through them (`li_avx2_rows`, `li_vnni_rows`,
+    /// `li_avx2_krows`), which read the activations' byte forms (`activationFormats(at:)`).
     func multiply(rows: Range<Int>, acts: ActivationBatch, out: UnsafeMutablePointer<Float>, level: KernelLevel) {
         let stride = self.rows
         let cols = self.cols
@@ -19,6 +19,12 @@ extension WeightMatrix {
             kernel(
                 Int32(type.rawValue), data, rowBytes, rows.lowerBound, rows.upperBound, cols / 32, acts.bytes,
                 acts.d, acts.s, acts.tokens, out, stride)
+            return
+        }
+        if level.handlesKQuant(type) {
+            li_avx2_krows(
+                Int32(type.rawValue), data, rowBytes, rows.lowerBound, rows.upperBound, cols / 256, acts.kbytes,
+                acts.kd, acts.kbsums, acts.tokens, out, stride)
             return
         }
         switch activationFormats {

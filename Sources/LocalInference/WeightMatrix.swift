@@ -17,6 +17,14 @@ struct WeightMatrix: @unchecked Sendable {
         }
     }
 
+    /// The quantised activations the kernel for this type reads at `level`: the C kernels' forms for the types
+    /// they handle, `activationFormats` otherwise.
+    func activationFormats(at level: KernelLevel) -> ActivationFormats {
+        if level.handles(type) { return .q8_0Bytes }
+        if level.handlesKQuant(type) { return .q8_KBytes }
+        return activationFormats
+    }
+
     /// Whether an integer kernel handles this type (the others are converted to float row by row).
     var usesIntegerKernel: Bool { !activationFormats.isEmpty }
 

@@ -29,6 +29,8 @@ enum {
     LI_Q5_0 = 6,
     LI_Q5_1 = 7,
     LI_Q8_0 = 8,
+    LI_Q4_K = 12,
+    LI_Q6_K = 14,
 };
 
 /// Whether `li_avx2_rows` and `li_vnni_rows` handle weights of ggml type `type`.
@@ -67,6 +69,19 @@ void li_avx2_swiglu(long n, float *gate, const float *up);
 /// half after every step, fused multiply-adds where ggml's build has them. `scratch` holds 2 * hd floats.
 void li_avx2_attend_one_row(const float *q, const float *keys, const float *values, long positions, long stride,
                             long hd, float scale, float *out, float *scratch);
+
+/// Whether `li_avx2_krows` handles weights of ggml type `type` (Q4_K, Q6_K).
+int li_kquant_kernels_support(int type);
+
+/// `li_avx2_rows` for the K-quant super-block types against Q8_K activations: `nb` super-blocks of 256 per row;
+/// activation row t at `qs + t * nb * 256` (bytes), `d + t * nb` (the float scale per super-block) and
+/// `bsums + t * nb * 16` (the sums of each 16 values). ggml's AVX2 ggml_vec_dot_q4_K_q8_K / _q6_K_q8_K arithmetic.
+void li_avx2_krows(int type, const void *w, size_t row_bytes, long row_begin, long row_end, long nb,
+                   const int8_t *qs, const float *d, const int16_t *bsums, long tokens, float *out, long out_stride);
+
+/// ggml's quantize_row_q8_K: per 256 values, the value of largest magnitude (the first, if several) maps to
+/// -127, the others round to nearest even (at most 127); `d` = 1 / that scale, `bsums` the sums of each 16.
+void li_avx2_quantize_q8k(const float *x, long tokens, long cols, int8_t *qs, float *d, int16_t *bsums);
 
 #ifdef __cplusplus
 }
