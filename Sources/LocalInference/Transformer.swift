@@ -385,6 +385,12 @@ final class Transformer: @unchecked Sendable {
             let qv = q + t * c.qDim + h * hd
             let out = att + t * c.qDim + h * hd
             let kBase = kc + kvh * hd, vBase = vc + kvh * hd
+            if precise && kernels >= .avx2 {
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 64 + hd) { buffer in
+                    li_avx2_attend_tiled(qv, kBase, vBase, positions, c.kvDim, hd, scale, out, buffer.baseAddress!)
+                }
+                return
+            }
             if precise {
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: positions) { scores in
                     var maxScore = -Float.infinity

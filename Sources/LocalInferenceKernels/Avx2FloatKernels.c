@@ -114,7 +114,78 @@ LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const f
     for (i = 0; i < hd; i++) out[i] = acc[i] * inv;
 }
 
+/// The sum of eight floats in ggml's order (high half + low half, pairs, the last two).
+LI_INLINE float fsum8(__m256 x) {
+    __m128 r = _mm_add_ps(_mm256_extractf128_ps(x, 1), _mm256_castps256_ps128(x));
+    r = _mm_add_ps(r, _mm_movehl_ps(r, r));
+    r = _mm_add_ss(r, _mm_movehdup_ps(r));
+    return _mm_cvtss_f32(r);
+}
+
+LI_TARGET void li_avx2_attend_tiled(const float *q, const float *keys, const float *values, long positions,
+                                    long stride, long hd, float scale, float *out, float *scratch) {
+    float *p = scratch, *acc = scratch + 64;
+    long i;
+    for (i = 0; i < hd; i++) acc[i] = 0;
+    float sum = 0, maxScore = -INFINITY;
+    for (long t0 = 0; t0 < positions; t0 += 64) {
+        const long n = positions - t0 < 64 ? positions - t0 : 64;
+        float tileMax = -INFINITY;
+        for (long j = 0; j < n; j++) {
+            const float *k = keys + (t0 + j) * stride;
+            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
+            for (i = 0; i + 15 < hd; i += 16) {
+                a0 = _mm256_fmadd_ps(_mm256_loadu_ps(q + i), _mm256_loadu_ps(k + i), a0);
+                a1 = _mm256_fmadd_ps(_mm256_loadu_ps(q + i + 8), _mm256_loadu_ps(k + i + 8), a1);
+            }
+            float dot = fsum8(_mm256_add_ps(a0, a1));
+            for (; i < hd; i++) dot = fmaf(q[i], k[i], dot);
+            p[j] = dot * scale;
+            tileMax = fmaxf(tileMax, p[j]);
+        }
+        const float newMax = fmaxf(maxScore, tileMax);
+        if (newMax > maxScore) {
+            const float ms = expf(maxScore - newMax);
+            const __m256 m = _mm256_set1_ps(ms);
+            for (i = 0; i + 7 < hd; i += 8) _mm256_storeu_ps(acc + i, _mm256_mul_ps(_mm256_loadu_ps(acc + i), m));
+            for (; i < hd; i++) acc[i] *= ms;
+            sum *= ms;
+            maxScore = newMax;
+        }
+        // The tile's weights as ggml_vec_soft_max_f32 computes them: vectorised exp, sums in double.
+        double tileSum = 0;
+        long j = 0;
+        const __m256 mv = _mm256_set1_ps(maxScore);
+        for (; j + 7 < n; j += 8) {
+            const __m256 e = vexp(_mm256_sub_ps(_mm256_loadu_ps(p + j), mv));
+            _mm256_storeu_ps(p + j, e);
+            tileSum += (double)fsum8(e);
+        }
+        for (; j < n; j++) {
+            p[j] = expf(p[j] - maxScore);
+            tileSum += (double)p[j];
+        }
+        sum = (float)((double)sum + tileSum);
+        for (j = 0; j < n; j++) {
+            const float *v = values + (t0 + j) * stride;
+            const __m256 w = _mm256_set1_ps(p[j]);
+            for (i = 0; i + 7 < hd; i += 8) {
+                _mm256_storeu_ps(acc + i, _mm256_fmadd_ps(w, _mm256_loadu_ps(v + i), _mm256_loadu_ps(acc + i)));
+            }
+            for (; i < hd; i++) acc[i] = fmaf(p[j], v[i], acc[i]);
+        }
+    }
+    const float inv = sum == 0 ? 0 : 1.0f / sum;
+    for (i = 0; i < hd; i++) out[i] = acc[i] * inv;
+}
+
 #else
+
+void li_avx2_attend_tiled(const float *q, const float *keys, const float *values, long positions, long stride,
+                          long hd, float scale, float *out, float *scratch) {
+    (void)q; (void)keys; (void)values; (void)positions; (void)stride; (void)hd; (void)scale; (void)out;
+    (void)scratch;
+}
 
 void li_avx2_swiglu(long n, float *gate, const float *up) { (void)n; (void)gate; (void)up; }
 void li_avx2_attend_one_row(const float *q, const float *keys, const float *values, long positions, long stride,

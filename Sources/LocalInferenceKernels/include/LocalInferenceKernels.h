@@ -83,6 +83,13 @@ void li_avx2_krows(int type, const void *w, size_t row_bytes, long row_begin, lo
 /// -127, the others round to nearest even (at most 127); `d` = 1 / that scale, `bsums` the sums of each 16.
 void li_avx2_quantize_q8k(const float *x, long tokens, long cols, int8_t *qs, float *d, int16_t *bsums);
 
+/// The attention of one query row for micro-batches of 64 rows or more, after ggml's tiled flash-attention kernel
+/// (flash_attn_ext_tiled): float Q, keys in tiles of 64 with an online maximum, each tile's weights by ggml's
+/// vectorised exp summed in double, a float accumulator updated with fused multiply-adds. `scratch` holds 64 + hd
+/// floats.
+void li_avx2_attend_tiled(const float *q, const float *keys, const float *values, long positions, long stride,
+                          long hd, float scale, float *out, float *scratch);
+
 #ifdef __cplusplus
 }
 #endif
