@@ -48,10 +48,10 @@ struct ReferenceTests {
             }
         }
         print("greedy 32-token match (\(level) kernels): \(matches)/\(fixture.cases.count)")
-        // Measured: 9/10 with the Swift kernels, 7/10 with the C kernels, whose arithmetic is llama.cpp's own to
-        // the last bit in every product, attention and SwiGLU (their first-token log-probabilities are closer, below,
+        // Measured: 9/10 with the Swift kernels, 7/10 with the C kernels, whose products are ggml's to the last bit
+        // and whose attention and SwiGLU follow ggml's steps (their first-token log-probabilities are closer, below,
         // and over 100 XSTest prompts through the CLI they agree more often: docs/LOCAL_INFERENCE.md). The three
-        // prompts that part later part after 5 to 22 identical tokens.
+        // prompts that differ part after 5 to 22 identical tokens.
         #expect(matches >= (level == .sse2 ? 9 : 7))
     }
 

@@ -88,6 +88,7 @@ def main():
                     help="llama.cpp's tiled prompt matmul (GGML_CPU_TILED_MM), default on as llama.cpp ships")
     ap.add_argument("--data-dir", default=os.path.normpath(os.path.join(ROOT, "../shared/datasets")))
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/systemcard"))
+    ap.add_argument("--show", action="store_true", help="print every answer that differs")
     args = ap.parse_args()
     if not os.path.exists(args.binary):
         sys.exit(f"{args.binary} not found: swift build -c release --product systemcard (or --binary PATH)")
@@ -122,10 +123,14 @@ def main():
     print("metrics (llama.cpp | LocalInference):")
     for key in sorted(set(metrics_llama) | set(metrics_ours)):
         print(f"  {key}: {json.dumps(metrics_llama.get(key))} | {json.dumps(metrics_ours.get(key))}")
-    for i in ids:
-        if full_llama[i][:40] != full_ours[i][:40]:
-            print(f"  differs: {i}\n    llama.cpp: {full_llama[i][:80]!r}\n    ours:      {full_ours[i][:80]!r}")
-            break
+    if args.show:
+        for i in ids:
+            if first_llama[i] != first_ours[i]:
+                print(f"  first token differs, sample {i}: llama.cpp {first_llama[i]!r}, ours {first_ours[i]!r}")
+        for i in ids:
+            if full_llama[i][:40] != full_ours[i][:40]:
+                print(f"  answer differs, sample {i}:\n    llama.cpp: {full_llama[i][:80]!r}\n"
+                      f"    ours:      {full_ours[i][:80]!r}")
 
 
 if __name__ == "__main__":
