@@ -14,6 +14,8 @@ final class ActivationBatch: @unchecked Sendable {
     private(set) var cols = 0
     /// The number of rows of the current contents.
     private(set) var tokens = 0
+    /// The kernel level the current contents were quantised for (the byte forms differ between levels).
+    private(set) var kernels = KernelLevel.sse2
     /// The float rows (row `t` at `floats + t * cols`).
     private(set) var floats: UnsafeMutablePointer<Float>
 
@@ -85,6 +87,7 @@ final class ActivationBatch: @unchecked Sendable {
         _ x: UnsafeMutablePointer<Float>, tokens: Int, cols: Int, formats: ActivationFormats,
         kernels: KernelLevel = .sse2
     ) {
+        self.kernels = kernels
         self.floats = x
         self.tokens = tokens
         self.cols = cols

@@ -291,7 +291,8 @@ final class Transformer: @unchecked Sendable {
             matmul([(layer.wGate, gate), (layer.wUp, up)], input: xb, tokens: n)
             let ff = c.feedForwardLength
             if kernels >= .avx2 {
-                li_avx2_swiglu(n * ff, gate, up)  // ggml's vectorised exp, as llama.cpp on this CPU
+                // ggml's vectorised exp, row by row as ggml runs it (a row's tail, if any, through libm's expf).
+                for t in 0..<n { li_avx2_swiglu(ff, gate + t * ff, up + t * ff) }
             } else {
                 for i in 0..<(n * ff) {
                     let g = gate[i]

@@ -14,6 +14,7 @@ extension WeightMatrix {
     func multiply(rows: Range<Int>, acts: ActivationBatch, out: UnsafeMutablePointer<Float>, level: KernelLevel) {
         let stride = self.rows
         let cols = self.cols
+        precondition(acts.kernels == level, "activations quantised for another kernel level")
         if level.handles(type) {
             let kernel = level == .avx512vnni ? li_vnni_rows : li_avx2_rows
             kernel(

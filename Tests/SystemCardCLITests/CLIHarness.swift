@@ -8,6 +8,8 @@ struct CLIHarness {
         var exitCode: Int32
         var stdout: String
         var stderr: String
+        /// From the process's start to its exit (not counting a wait for a slot in `run`).
+        var elapsed: Duration = .zero
 
         /// stdout parsed as one JSON object.
         func json() throws -> [String: Any] {
@@ -101,8 +103,11 @@ struct CLIHarness {
     {
         await CLISlots.shared.acquire()
         defer { Task { await CLISlots.shared.release() } }
+        let started = ContinuousClock.now
         let (process, out, err) = try start(arguments, environment: extra, executable: executable)
-        return await Self.wait(process, out, err)
+        var result = await Self.wait(process, out, err)
+        result.elapsed = started.duration(to: .now)
+        return result
     }
 
     /// The port a started server printed (`… listening on http://127.0.0.1:PORT`) in `out`, waiting up to 15 s;
