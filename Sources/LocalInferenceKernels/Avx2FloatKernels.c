@@ -10,6 +10,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Avx2Helpers.h"
+
 #define LI_TARGET __attribute__((target("avx2,fma,f16c")))
 #define LI_INLINE static inline __attribute__((always_inline, target("avx2,fma,f16c")))
 
@@ -86,7 +88,7 @@ LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const f
         _mm256_storeu_ps(acc + i, _mm256_setzero_ps());
     }
     for (; i < hd; i++) {
-        qh[i] = _cvtsh_ss(_cvtss_sh(q[i], 0));
+        qh[i] = li_halfRound(q[i]);
         acc[i] = 0;
     }
     float sum = 0, maxScore = -INFINITY;
@@ -98,7 +100,7 @@ LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const f
             maxScore = s;
             const __m256 m = _mm256_set1_ps(ms);
             for (i = 0; i + 7 < hd; i += 8) _mm256_storeu_ps(acc + i, toHalf(_mm256_mul_ps(_mm256_loadu_ps(acc + i), m)));
-            for (; i < hd; i++) acc[i] = _cvtsh_ss(_cvtss_sh(acc[i] * ms, 0));
+            for (; i < hd; i++) acc[i] = li_halfRound(acc[i] * ms);
         } else {
             vs = expf(s - maxScore);
         }
@@ -107,19 +109,11 @@ LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const f
         for (i = 0; i + 7 < hd; i += 8) {
             _mm256_storeu_ps(acc + i, toHalf(_mm256_fmadd_ps(_mm256_loadu_ps(v + i), w, _mm256_loadu_ps(acc + i))));
         }
-        for (; i < hd; i++) acc[i] = _cvtsh_ss(_cvtss_sh(fmaf(v[i], vs, acc[i]), 0));
+        for (; i < hd; i++) acc[i] = li_halfRound(fmaf(v[i], vs, acc[i]));
         sum = fmaf(sum, ms, vs);
     }
     const float inv = sum == 0 ? 0 : 1.0f / sum;
     for (i = 0; i < hd; i++) out[i] = acc[i] * inv;
-}
-
-/// The sum of eight floats in ggml's order (high half + low half, pairs, the last two).
-LI_INLINE float fsum8(__m256 x) {
-    __m128 r = _mm_add_ps(_mm256_extractf128_ps(x, 1), _mm256_castps256_ps128(x));
-    r = _mm_add_ps(r, _mm_movehl_ps(r, r));
-    r = _mm_add_ss(r, _mm_movehdup_ps(r));
-    return _mm_cvtss_f32(r);
 }
 
 LI_TARGET void li_avx2_attend_tiled(const float *q, const float *keys, const float *values, long positions,
@@ -138,7 +132,7 @@ LI_TARGET void li_avx2_attend_tiled(const float *q, const float *keys, const flo
                 a0 = _mm256_fmadd_ps(_mm256_loadu_ps(q + i), _mm256_loadu_ps(k + i), a0);
                 a1 = _mm256_fmadd_ps(_mm256_loadu_ps(q + i + 8), _mm256_loadu_ps(k + i + 8), a1);
             }
-            float dot = fsum8(_mm256_add_ps(a0, a1));
+            float dot = li_hsum8(_mm256_add_ps(a0, a1));
             for (; i < hd; i++) dot = fmaf(q[i], k[i], dot);
             p[j] = dot * scale;
             tileMax = fmaxf(tileMax, p[j]);
@@ -159,7 +153,7 @@ LI_TARGET void li_avx2_attend_tiled(const float *q, const float *keys, const flo
         for (; j + 7 < n; j += 8) {
             const __m256 e = vexp(_mm256_sub_ps(_mm256_loadu_ps(p + j), mv));
             _mm256_storeu_ps(p + j, e);
-            tileSum += (double)fsum8(e);
+            tileSum += (double)li_hsum8(e);
         }
         for (; j < n; j++) {
             p[j] = expf(p[j] - maxScore);

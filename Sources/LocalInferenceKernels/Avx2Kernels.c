@@ -16,6 +16,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Avx2Helpers.h"
+
 int li_cpu_level(void) {
     __builtin_cpu_init();
     if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))) {

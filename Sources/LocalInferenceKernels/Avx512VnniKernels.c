@@ -9,6 +9,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Avx2Helpers.h"
+
 #define LI_FEATURES "avx2,fma,f16c,avx512f,avx512vl,avx512bw,avx512vnni"
 #define LI_VNNI 1
 #define LI_NAME(x) x##_vnni

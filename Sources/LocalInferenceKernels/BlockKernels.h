@@ -3,7 +3,7 @@
 //   LI_FEATURES  the target features, e.g. "avx2,fma,f16c"
 //   LI_VNNI      1 to form the integer sums with vpdpbusd (AVX-512 VNNI on 256-bit vectors), else 0
 //   LI_NAME(x)   the level's name for x (suffixed, so both copies link together)
-// See LocalInferenceKernels.h for the contract and Avx2Kernels.c for the arithmetic.
+// See LocalInferenceKernels.h for the contract and Avx2Kernels.c for the arithmetic; include Avx2Helpers.h first.
 //
 // Integer sums per lane are the same at both levels (lane k of a block sums elements 4k..4k+3, as ggml's
 // vpmaddubsw + vpmaddwd pairing gives), so the float arithmetic that follows, and the results, are identical:
@@ -15,23 +15,6 @@
 
 #define LI_TARGET __attribute__((target(LI_FEATURES)))
 #define LI_INLINE static inline __attribute__((always_inline, target(LI_FEATURES)))
-
-/// The sum of eight floats, added as ggml's hsum_float_8 adds them (high half + low half, then pairs, then the
-/// last two).
-LI_INLINE float LI_NAME(hsum8)(__m256 x) {
-    __m128 r = _mm_add_ps(_mm256_extractf128_ps(x, 1), _mm256_castps256_ps128(x));
-    r = _mm_add_ps(r, _mm_movehl_ps(r, r));
-    r = _mm_add_ss(r, _mm_movehdup_ps(r));
-    return _mm_cvtss_f32(r);
-}
-
-LI_INLINE float LI_NAME(half)(const uint8_t *p) {
-    uint16_t h;
-    memcpy(&h, p, 2);
-    return _cvtsh_ss(h);
-}
-
-LI_INLINE float LI_NAME(halfRound)(float x) { return _cvtsh_ss(_cvtss_sh(x, _MM_FROUND_TO_NEAREST_INT)); }
 
 /// 16 bytes of nibbles as 32 bytes: the low nibbles (elements 0..<16) then the high ones (16..<32).
 LI_INLINE __m256i LI_NAME(nibbles)(const uint8_t *p) {
@@ -78,14 +61,14 @@ typedef struct {
 
 LI_INLINE LI_NAME(Block) LI_NAME(unpack)(int type, const uint8_t *b) {
     LI_NAME(Block) k;
-    k.d = LI_NAME(half)(b);
+    k.d = li_half(b);
     k.m = 0;
     switch (type) {
     case LI_Q4_0:
         k.x = _mm256_sub_epi8(LI_NAME(nibbles)(b + 2), _mm256_set1_epi8(8));
         break;
     case LI_Q4_1:
-        k.m = LI_NAME(half)(b + 2);
+        k.m = li_half(b + 2);
         k.x = LI_NAME(nibbles)(b + 4);
         break;
     case LI_Q5_0:
@@ -95,7 +78,7 @@ LI_INLINE LI_NAME(Block) LI_NAME(unpack)(int type, const uint8_t *b) {
                               _mm256_andnot_si256(LI_NAME(bitBytes)(b + 2), _mm256_set1_epi8((char)0xF0)));
         break;
     case LI_Q5_1:
-        k.m = LI_NAME(half)(b + 2);
+        k.m = li_half(b + 2);
         k.x = _mm256_or_si256(LI_NAME(nibbles)(b + 8),
                               _mm256_and_si256(LI_NAME(bitBytes)(b + 4), _mm256_set1_epi8(0x10)));
         break;
@@ -145,7 +128,7 @@ LI_INLINE void LI_NAME(tile)(int type, int n, const uint8_t *w, long nb, const i
         }
     }
     for (int i = 0; i < n; i++) {
-        const float sum = LI_NAME(hsum8)(acc[i]);
+        const float sum = li_hsum8(acc[i]);
         out[i * out_stride] = LI_NAME(hasMinimum)(type) ? sum + mins[i] : sum;
     }
 }
@@ -233,8 +216,8 @@ LI_TARGET static void LI_NAME(li_quantize_q8)(const float *x, long tokens, long 
             bytes = _mm256_xor_si256(bytes, _mm256_set1_epi8((char)0x80));  // y + 128, as unsigned bytes
 #endif
             _mm256_storeu_si256((__m256i *)(qs + t * cols + b * 32), bytes);
-            d[t * nb + b] = LI_NAME(halfRound)(scale);
-            s[t * nb + b] = LI_NAME(halfRound)(scale * (float)total);
+            d[t * nb + b] = li_halfRound(scale);
+            s[t * nb + b] = li_halfRound(scale * (float)total);
         }
     }
 }

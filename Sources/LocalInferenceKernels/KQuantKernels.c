@@ -14,21 +14,10 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Avx2Helpers.h"
+
 #define LI_TARGET __attribute__((target("avx2,fma,f16c")))
 #define LI_INLINE static inline __attribute__((always_inline, target("avx2,fma,f16c")))
-
-LI_INLINE float khalf(const uint8_t *p) {
-    uint16_t h;
-    memcpy(&h, p, 2);
-    return _cvtsh_ss(h);
-}
-
-LI_INLINE float khsum8(__m256 x) {
-    __m128 r = _mm_add_ps(_mm256_extractf128_ps(x, 1), _mm256_castps256_ps128(x));
-    r = _mm_add_ps(r, _mm_movehl_ps(r, r));
-    r = _mm_add_ss(r, _mm_movehdup_ps(r));
-    return _mm_cvtss_f32(r);
-}
 
 /// Bytes 2i (8 times) then 2i + 1 (8 times): the scales of two sub-blocks of 16 spread over 16 int16 lanes.
 LI_INLINE __m128i pairShuffle(int i) {
@@ -62,7 +51,7 @@ LI_INLINE void tileQ4_K(int n, const uint8_t *w, long nb, const int8_t *qs, cons
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     for (long b = 0; b < nb; b++) {
         const uint8_t *blk = w + b * bytesQ4_K;
-        const float dw = khalf(blk), dminw = khalf(blk + 2);
+        const float dw = li_half(blk), dminw = li_half(blk + 2);
         const __m256i ms = scalesAndMinsK4(blk + 4);
         const __m128i mins = _mm256_extracti128_si256(ms, 1);
         const __m128i sc = _mm256_castsi256_si128(ms);
@@ -96,7 +85,7 @@ LI_INLINE void tileQ4_K(int n, const uint8_t *w, long nb, const int8_t *qs, cons
     for (int i = 0; i < n; i++) {
         __m128 m = _mm_add_ps(accm[i], _mm_movehl_ps(accm[i], accm[i]));
         m = _mm_add_ss(m, _mm_movehdup_ps(m));
-        out[i * out_stride] = khsum8(acc[i]) + _mm_cvtss_f32(m);
+        out[i * out_stride] = li_hsum8(acc[i]) + _mm_cvtss_f32(m);
     }
 }
 
@@ -114,7 +103,7 @@ LI_INLINE void tileQ6_K(int n, const uint8_t *w, long nb, const int8_t *qs, cons
         const uint8_t *ql = blk, *qh = blk + 128;
         const __m128i scales = _mm_loadu_si128((const __m128i *)(blk + 192));
         const __m256i scales16 = _mm256_cvtepi8_epi16(scales);
-        const float dw = khalf(blk + 208);
+        const float dw = li_half(blk + 208);
         __m256i q[8], s[8];
         for (int j = 0; j < 2; j++) {
             const __m256i b1 = _mm256_loadu_si256((const __m256i *)(ql + 64 * j));
@@ -146,7 +135,7 @@ LI_INLINE void tileQ6_K(int n, const uint8_t *w, long nb, const int8_t *qs, cons
             acc[i] = _mm256_fmadd_ps(_mm256_set1_ps(d[blk8] * dw), _mm256_cvtepi32_ps(sumi), acc[i]);
         }
     }
-    for (int i = 0; i < n; i++) out[i * out_stride] = khsum8(acc[i]);
+    for (int i = 0; i < n; i++) out[i * out_stride] = li_hsum8(acc[i]);
 }
 
 // MARK: Rows

@@ -93,9 +93,5 @@ enum KQuantTestModel {
     static let shared: LocalModel? = try? LocalModel(contentsOf: url, threads: nil, maxContext: 4096)
 
     /// The model with each kernel level this CPU runs.
-    static let byLevel: [KernelLevel: LocalModel] = Dictionary(uniqueKeysWithValues: KernelLevel.supported.compactMap {
-        level in
-        if level == KernelLevel.automatic, let shared { return (level, shared) }
-        return (try? LocalModel(contentsOf: url, threads: nil, maxContext: 4096, kernels: level)).map { (level, $0) }
-    })
+    static let byLevel = TestModel.models(at: url, shared: shared)
 }

@@ -26,11 +26,15 @@ enum TestModel {
     static let shared: LocalModel? = try? LocalModel(contentsOf: url, threads: nil, maxContext: 4096)
 
     /// The model with each kernel level this CPU runs (the best level's is `shared`).
-    static let byLevel: [KernelLevel: LocalModel] = Dictionary(uniqueKeysWithValues: KernelLevel.supported.compactMap {
-        level in
-        if level == KernelLevel.automatic, let shared { return (level, shared) }
-        return (try? LocalModel(contentsOf: url, threads: nil, maxContext: 4096, kernels: level)).map { (level, $0) }
-    })
+    static let byLevel = models(at: url, shared: shared)
+
+    /// The model at `url` with each kernel level this CPU runs, `shared` serving the automatic level.
+    static func models(at url: URL, shared: LocalModel?) -> [KernelLevel: LocalModel] {
+        Dictionary(uniqueKeysWithValues: KernelLevel.supported.compactMap { level in
+            if level == KernelLevel.automatic, let shared { return (level, shared) }
+            return (try? LocalModel(contentsOf: url, threads: nil, maxContext: 4096, kernels: level)).map { (level, $0) }
+        })
+    }
 }
 
 /// The llama.cpp reference data written by scripts/local-inference/make_fixtures.py.

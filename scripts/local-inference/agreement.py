@@ -41,12 +41,8 @@ def start_llama(model, threads, tiled):
     if not tiled:
         os.environ["GGML_CPU_TILED_MM"] = "0"  # read by ggml on first use, before the server starts
     import xllamacpp as xl
-    p = xl.CommonParams()
-    p.model.path = model
-    p.n_ctx = 4096
-    p.n_parallel = 1
-    p.cpuparams.n_threads = threads
-    p.cpuparams_batch.n_threads = threads
+    from bench import llama_params
+    p = llama_params(model, threads, n_ctx=4096)
     p.port = free_port()
     server = xl.Server(p)
     return server, f"http://127.0.0.1:{p.port}/v1"

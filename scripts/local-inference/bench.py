@@ -64,15 +64,21 @@ def run_ours(binary, model, threads, tokens, level=None):
     return result
 
 
-def run_llama(model, threads, tokens):
+def llama_params(model, threads, n_ctx=2048):
+    """llama.cpp's server settings for `model`: one slot, `threads` threads for prompts and generation."""
     import xllamacpp as xl
     p = xl.CommonParams()
     p.model.path = model
-    p.n_ctx = 2048
+    p.n_ctx = n_ctx
     p.n_parallel = 1
     p.cpuparams.n_threads = threads
     p.cpuparams_batch.n_threads = threads
-    server = xl.Server(p)
+    return p
+
+
+def run_llama(model, threads, tokens):
+    import xllamacpp as xl
+    server = xl.Server(llama_params(model, threads))
     messages = [{"role": "system", "content": "You are a helpful assistant."}, {"role": "user", "content": PROMPT}]
     best_pp, best_tg, n_prompt = 0.0, 0.0, 0
     for i in range(3):
