@@ -2,8 +2,10 @@ import Foundation
 
 /// A chat prompt format, detected from the `tokenizer.chat_template` Jinja source.
 ///
-/// Jinja is not interpreted: the known template families are recognised by their markers and rendered directly,
-/// including the default system prompt some ChatML templates insert when the conversation has none.
+/// Conversations without tools are rendered directly for the known template families (recognised by their markers),
+/// including the default system prompt some ChatML templates insert when the conversation has none. A template that
+/// offers tools is also compiled (``JinjaTemplate``) and renders conversations with tools, tool calls and tool results
+/// itself, exactly as Hugging Face's `apply_chat_template` would; ``toolFormat`` says how the model then writes calls.
 struct ChatTemplate: Sendable {
     /// The template family.
     enum Family: String, Sendable {
@@ -15,9 +17,33 @@ struct ChatTemplate: Sendable {
     let defaultSystemPrompt: String?
     /// The text of the BOS token, prepended by templates that write it (Llama 3, Gemma).
     let bosText: String?
+    /// The BOS and EOS texts the Jinja template is given (`bos_token`, `eos_token`).
+    let specialTexts: (bos: String, eos: String)
+    /// The compiled template, when it offers tools and compiles.
+    let toolTemplate: JinjaTemplate?
+    /// How the model writes tool calls, when the template offers tools.
+    let toolFormat: ToolCallFormat?
+    /// Why a template that mentions tools could not be compiled (the ChatML convention is used instead).
+    let toolTemplateError: String?
 
-    init(template: String?, bosText: String?) {
+    init(template: String?, bosText: String?, eosText: String? = nil) {
         let t = template ?? ""
+        specialTexts = (bosText ?? "", eosText ?? "")
+        if let format = ToolCallFormat(template: t) {
+            do {
+                toolTemplate = try JinjaTemplate(t)
+                toolFormat = format
+                toolTemplateError = nil
+            } catch {
+                toolTemplate = nil
+                toolFormat = nil
+                toolTemplateError = "\(error)"
+            }
+        } else {
+            toolTemplate = nil
+            toolFormat = nil
+            toolTemplateError = nil
+        }
         if t.contains("<|im_start|>") {
             family = .chatml
         } else if t.contains("<|start_header_id|>") {
@@ -55,6 +81,42 @@ struct ChatTemplate: Sendable {
         case .gemma: return ["<end_of_turn>"]
         case .plain: return []
         }
+    }
+
+    /// Renders a conversation with tools through the template itself: the tool definitions (JSON objects in the
+    /// OpenAI format, `{"type": "function", "function": {…}}`), assistant tool calls (arguments as JSON objects when
+    /// they parse) and tool results, then the assistant header (`add_generation_prompt`).
+    /// - Throws: ``JinjaError`` when the template fails or refuses the conversation (`raise_exception`).
+    func renderWithTools(_ turns: [ChatTurn], tools: [String]) throws -> String {
+        guard let toolTemplate else { return render(turns) }
+        let messages: [JinjaValue] = turns.map { turn in
+            var message = JinjaObject([("role", .string(turn.role)), ("content", .string(turn.content))])
+            if !turn.toolCalls.isEmpty {
+                message["tool_calls"] = .array(turn.toolCalls.map { call in
+                    let arguments = (try? JinjaValue(json: call.arguments)).flatMap { value -> JinjaValue? in
+                        if case .object = value { return value }
+                        return nil
+                    } ?? .string(call.arguments)
+                    return .object(JinjaObject([
+                        ("id", .string(call.id)), ("type", .string("function")),
+                        ("function", .object(JinjaObject([("name", .string(call.name)), ("arguments", arguments)]))),
+                    ]))
+                })
+            }
+            if let id = turn.toolCallID { message["tool_call_id"] = .string(id) }
+            if let name = turn.toolName { message["name"] = .string(name) }
+            return .object(message)
+        }
+        var context: [String: JinjaValue] = [
+            "messages": .array(messages),
+            "add_generation_prompt": .bool(true),
+            "bos_token": .string(specialTexts.bos),
+            "eos_token": .string(specialTexts.eos),
+        ]
+        if !tools.isEmpty {
+            context["tools"] = .array(try tools.map { try JinjaValue(json: $0) })
+        }
+        return try toolTemplate.render(context)
     }
 
     /// Renders the conversation and the assistant header that starts the reply.

@@ -30,6 +30,8 @@ public struct LocalInferenceError: Error, CustomStringConvertible, Sendable, Equ
         case contextExceeded
         /// An argument passed by the caller is invalid.
         case invalidArgument
+        /// The model's chat template failed on the conversation, or refused it (`raise_exception`).
+        case templateError
         /// The calling task was cancelled (or the caller's cancellation check said so) before the work finished.
         case cancelled
     }

@@ -43,7 +43,9 @@ public final class LocalModel: @unchecked Sendable {
         transformer = try Transformer(file: file, threads: threadCount, maxContext: maxContext, kernels: kernels)
         name = file.metadata["general.name"]?.stringValue ?? url.deletingPathExtension().lastPathComponent
         let bosText = tokenizer.bosToken.map { tokenizer.tokens[Int($0)] }
-        let template = ChatTemplate(template: file.metadata["tokenizer.chat_template"]?.stringValue, bosText: bosText)
+        let eosText = tokenizer.eosToken.map { tokenizer.tokens[Int($0)] }
+        let template = ChatTemplate(
+            template: file.metadata["tokenizer.chat_template"]?.stringValue, bosText: bosText, eosText: eosText)
         self.template = template
         var stops: Set<Int32> = []
         if let eos = tokenizer.eosToken { stops.insert(eos) }
@@ -72,9 +74,42 @@ public final class LocalModel: @unchecked Sendable {
         template.render(turns)
     }
 
+    /// How the model writes tool calls when its own chat template offers tools (Hermes `<tool_call>` blocks, Mistral
+    /// `[TOOL_CALLS]`, Llama 3 JSON…); nil when the template has no tools, or when it mentions tools but could not be
+    /// compiled (``toolTemplateError`` says why). With a format, ``formatChat(_:tools:)`` renders tool definitions,
+    /// calls and results through the template itself and ``ToolCallFormat/parse(_:)`` reads calls back.
+    public var toolCallFormat: ToolCallFormat? { template.toolFormat }
+
+    /// Why the model's chat template mentions tools but could not be compiled, if it could not.
+    public var toolTemplateError: String? { template.toolTemplateError }
+
+    /// The prompt text for a conversation that may carry tool definitions (JSON objects in the OpenAI format,
+    /// `{"type": "function", "function": {"name": …, "description": …, "parameters": {…}}}`), tool calls and tool
+    /// results. When the model's template offers tools it renders all of them itself (as Hugging Face's
+    /// `apply_chat_template` does); otherwise this is ``formatChat(_:)`` and the tools are ignored.
+    /// - Throws: ``LocalInferenceError`` (`templateError`) when the template fails or refuses the conversation.
+    public func formatChat(_ turns: [ChatTurn], tools: [String]) throws -> String {
+        let usesTools = !tools.isEmpty || turns.contains { !$0.toolCalls.isEmpty || $0.role == "tool" }
+        guard usesTools, template.toolFormat != nil else { return template.render(turns) }
+        do {
+            return try template.renderWithTools(turns, tools: tools)
+        } catch {
+            throw LocalInferenceError(.templateError, "\(error)")
+        }
+    }
+
     /// The token ids of the formatted prompt (with BOS when the model wants one).
     public func promptTokens(_ turns: [ChatTurn]) -> [Int32] {
-        let text = formatChat(turns)
+        tokens(ofPrompt: formatChat(turns))
+    }
+
+    /// The token ids of the prompt ``formatChat(_:tools:)`` writes.
+    /// - Throws: ``LocalInferenceError`` (`templateError`).
+    public func promptTokens(_ turns: [ChatTurn], tools: [String]) throws -> [Int32] {
+        tokens(ofPrompt: try formatChat(turns, tools: tools))
+    }
+
+    private func tokens(ofPrompt text: String) -> [Int32] {
         var tokens = tokenizer.tokenize(text, parseSpecial: true, addBOS: false)
         if tokenizer.addBOS, let bos = tokenizer.bosToken, tokens.first != bos { tokens.insert(bos, at: 0) }
         return tokens
@@ -143,7 +178,7 @@ public final class LocalModel: @unchecked Sendable {
         try generateTokens(turns, options: options, isCancelled: isCancelled).result
     }
 
-    /// The largest number of conversations ``generate(batch:options:reuseCachedPrefix:isCancelled:)`` decodes together; larger batches
+    /// The largest number of conversations ``generate(batch:options:tools:reuseCachedPrefix:isCancelled:)`` decodes together; larger batches
     /// are run in groups of this size, one group after the other.
     public static let maxBatchSize = Transformer.maxSlots
 
@@ -162,24 +197,28 @@ public final class LocalModel: @unchecked Sendable {
     /// prompts that share a long beginning, at the cost of that dependence.
     ///
     /// - Parameters:
+    ///   - tools: empty, or each conversation's tool definitions (see ``formatChat(_:tools:)``).
     ///   - reuseCachedPrefix: reuse the part of a slot's cache that matches the new prompt.
     ///   - isCancelled: called with a conversation's index before its prompt batches and before each of its tokens;
     ///     when it returns true (or the calling task is cancelled) that sequence stops with a `cancelled` error while
     ///     the others go on.
     /// - Returns: one result per conversation, in order: the reply, or the ``LocalInferenceError`` that ended it.
-    /// - Precondition: `options.count == batch.count`.
+    /// - Precondition: `options.count == batch.count`, and `tools` is empty or as long.
     public func generate(
-        batch: [[ChatTurn]], options: [SamplingOptions], reuseCachedPrefix: Bool = false,
+        batch: [[ChatTurn]], options: [SamplingOptions], tools: [[String]] = [], reuseCachedPrefix: Bool = false,
         isCancelled: (Int) -> Bool = { _ in false }
     ) -> [Result<GenerationResult, LocalInferenceError>] {
         precondition(options.count == batch.count, "one SamplingOptions per conversation")
+        precondition(tools.isEmpty || tools.count == batch.count, "no tools, or one tool list per conversation")
+        let tools = tools.isEmpty ? Array(repeating: [], count: batch.count) : tools
         var results: [Result<GenerationResult, LocalInferenceError>] = []
         var start = 0
         while start < batch.count {
             let end = min(batch.count, start + Self.maxBatchSize)
             let offset = start
             results += generateGroup(
-                Array(batch[start..<end]), options: Array(options[start..<end]), reuseCachedPrefix: reuseCachedPrefix
+                Array(batch[start..<end]), options: Array(options[start..<end]), tools: Array(tools[start..<end]),
+                reuseCachedPrefix: reuseCachedPrefix
             ) { isCancelled(offset + $0) }
             start = end
         }
@@ -200,7 +239,8 @@ public final class LocalModel: @unchecked Sendable {
     }
 
     private func generateGroup(
-        _ batch: [[ChatTurn]], options: [SamplingOptions], reuseCachedPrefix: Bool, isCancelled: (Int) -> Bool
+        _ batch: [[ChatTurn]], options: [SamplingOptions], tools: [[String]], reuseCachedPrefix: Bool,
+        isCancelled: (Int) -> Bool
     ) -> [Result<GenerationResult, LocalInferenceError>] {
         let clock = ContinuousClock()
         func stop(_ i: Int) -> Bool { Task.isCancelled || isCancelled(i) }
@@ -228,7 +268,7 @@ public final class LocalModel: @unchecked Sendable {
         for i in batch.indices where sequences[i].outcome == nil {
             do {
                 if stop(i) { throw LocalInferenceError(.cancelled, "cancelled before the prompt") }
-                let prompt = try checkedPrompt(batch[i], reserve: 1)
+                let prompt = try checkedPrompt(batch[i], tools: tools[i], reserve: 1)
                 sequences[i].prompt = prompt
                 let t0 = clock.now
                 sequences[i].logits = try transformer.evaluate(prompt, reuseCache: reuseCachedPrefix, slot: i) { stop(i) }
@@ -294,8 +334,8 @@ public final class LocalModel: @unchecked Sendable {
         if stop() { throw LocalInferenceError(.cancelled, "cancelled \(when())") }
     }
 
-    private func checkedPrompt(_ turns: [ChatTurn], reserve: Int) throws -> [Int32] {
-        let tokens = promptTokens(turns)
+    private func checkedPrompt(_ turns: [ChatTurn], tools: [String] = [], reserve: Int) throws -> [Int32] {
+        let tokens = try promptTokens(turns, tools: tools)
         guard tokens.count + reserve <= transformer.maxPositions else {
             throw LocalInferenceError(
                 .contextExceeded,

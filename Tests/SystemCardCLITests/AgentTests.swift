@@ -83,6 +83,31 @@ struct AgentTests {
         #expect(show.stdout.contains("agent stopped: correct"))
     }
 
+    /// The embedded engine as the agent, offline: a model file whose own chat template offers tools (a Llama 3 style
+    /// written for the test) gets the tools through it, answers with a call in that template's format, and the call
+    /// runs in the sandbox.
+    @Test func anEmbeddedModelCallsToolsThroughItsOwnChatTemplate() async throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("scripted-\(UUID().uuidString).gguf")
+        try ScriptedToolModel.gguf(answer: #"{"name": "bash", "parameters": {"cmd": "echo scripted-$((6*7))"}}"#).write(to: model)
+        defer { try? FileManager.default.removeItem(at: model) }
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let run = try await harness.run(
+            ["eval", "ctf-generated", "--model", "local/\(model.path)", "--db", harness.databasePath, "--output", "json",
+             "--quiet", "--option", "variants=1", "--option", "tier=high-school", "--option", "category=miscellaneous",
+             "--option", "attempts=1", "--option", "message-limit=6", "--max-tokens", "64"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try run.json()
+        let metrics = try #require(json["metrics"] as? [String: [String: Double]])
+        #expect(metrics["success"]?["value"] == 0, "it never submits")
+        let show = try await harness.run(["show", try #require(json["run_id"] as? String), "--db", harness.databasePath,
+                                          "--sample", "misc-base64-layers-1", "--width", "0"])
+        #expect(show.exitCode == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("echo scripted-$((6*7))"), "\(show.stdout)")
+        #expect(show.stdout.contains("scripted-42"), "the call ran in the sandbox: \(show.stdout)")
+        #expect(show.stdout.contains("[exit 0"), "\(show.stdout)")
+    }
+
     @Test func keepSandboxKeepsTheFolderAndSaysWhere() async throws {
         let server = try await FakeChatServer.start { request in
             request.messages.contains { $0.role == "tool" }

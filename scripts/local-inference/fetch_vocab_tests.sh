@@ -5,7 +5,9 @@
 # The files (vocabulary-only GGUFs `ggml-vocab-<name>.gguf` with `.inp` inputs and `.out` expected token ids) are
 # llama.cpp's `models/` test data. They are third-party data, so they are not in the repository: this script takes
 # them from the llama-cpp-python source distribution on PyPI (which vendors llama.cpp), pinned by sha256, and
-# extracts only the byte-level BPE vocabularies listed below.
+# extracts only the byte-level BPE vocabularies listed below. It also extracts llama.cpp's collection of real chat
+# templates (`models/templates/*.jinja`, into `templates/`), which Tests/LocalInferenceTests/Jinja/ renders with the
+# engine's Jinja interpreter and with Jinja2 itself and compares.
 #
 #   scripts/local-inference/fetch_vocab_tests.sh [--sdist PATH]
 #
@@ -42,6 +44,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$SDIST_SHA256" ]; then
   for v in $VOCABS; do
     for ext in "" .inp .out; do [ -f "$dest/ggml-vocab-$v.gguf$ext" ] || complete=0; done
   done
+  [ -f "$dest/templates/.complete" ] || complete=0
   if [ "$complete" = 1 ]; then
     echo "vocab tests: already installed in $dest"
     exit 0
@@ -80,8 +83,12 @@ for v in $VOCABS; do
   for ext in "" .inp .out; do members+=("$MODELS_PREFIX/ggml-vocab-$v.gguf$ext"); done
 done
 tar -xzf "$sdist" -C "$staging" "${members[@]}"
+tar -xzf "$sdist" -C "$staging" --wildcards "$MODELS_PREFIX/templates/*.jinja"
 for v in $VOCABS; do
   for ext in "" .inp .out; do mv -f "$staging/$MODELS_PREFIX/ggml-vocab-$v.gguf$ext" "$dest/"; done
 done
+rm -rf "$dest/templates"
+mv "$staging/$MODELS_PREFIX/templates" "$dest/templates"
+touch "$dest/templates/.complete"
 echo "$SDIST_SHA256" > "$stamp"
-echo "vocab tests: installed $(echo $VOCABS | wc -w) vocabularies in $dest (from llama-cpp-python 0.3.36, sha256 ok)"
+echo "vocab tests: installed $(echo $VOCABS | wc -w) vocabularies and $(ls "$dest/templates" | wc -l) chat templates in $dest (from llama-cpp-python 0.3.36, sha256 ok)"

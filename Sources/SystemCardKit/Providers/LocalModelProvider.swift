@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Requests are decoded in batches on a dedicated queue: the requests waiting when the engine becomes free (after
 /// a short gathering delay) run together, up to `LocalModel.maxBatchSize` (8) at a time, sharing each read of the
-/// weights (see `LocalModel.generate(batch:options:reuseCachedPrefix:isCancelled:)`); each reply is the same as the request would get
+/// weights (see `LocalModel.generate(batch:options:tools:reuseCachedPrefix:isCancelled:)`); each reply is the same as the request would get
 /// alone. Requests that arrive while a batch runs wait for the next one. Cancelling a request's task stops its
 /// sequence at the next token (or before its prompt) without disturbing the others.
 final class LocalModelProvider: ModelProvider {
@@ -25,13 +25,16 @@ final class LocalModelProvider: ModelProvider {
     /// A request waiting for (or in) a batch.
     private final class Pending: Sendable {
         let turns: [ChatTurn]
+        /// Tool definitions for a model whose own template renders them (empty otherwise).
+        let tools: [String]
         let options: SamplingOptions
         let continuation: CheckedContinuation<GenerationResult, any Error>
         let flag: CancellationFlag
 
-        init(turns: [ChatTurn], options: SamplingOptions, flag: CancellationFlag,
+        init(turns: [ChatTurn], tools: [String], options: SamplingOptions, flag: CancellationFlag,
              continuation: CheckedContinuation<GenerationResult, any Error>) {
             self.turns = turns
+            self.tools = tools
             self.options = options
             self.flag = flag
             self.continuation = continuation
@@ -56,8 +59,19 @@ final class LocalModelProvider: ModelProvider {
 
     func generate(_ request: ModelRequest) async throws -> ModelResponse {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
-        let messages = LocalToolConvention.messages(for: request).foldingDeveloperIntoSystem()
-        let turns = messages.map { ChatTurn(role: $0.role.rawValue, content: $0.content) }
+        // Tools: through the model's own chat template when it offers them, else the ChatML convention.
+        let usesTools = !request.tools.isEmpty || request.messages.contains { $0.role == .tool || $0.toolCalls != nil }
+        let format = usesTools ? (model.toolCallFormat ?? .hermes) : nil
+        let turns: [ChatTurn]
+        let tools: [String]
+        if usesTools, model.toolCallFormat != nil {
+            turns = LocalToolConvention.templateTurns(for: request.messages.foldingDeveloperIntoSystem())
+            tools = LocalToolConvention.templateTools(for: request)
+        } else {
+            let messages = LocalToolConvention.messages(for: request).foldingDeveloperIntoSystem()
+            turns = messages.map { ChatTurn(role: $0.role.rawValue, content: $0.content) }
+            tools = []
+        }
         var options = SamplingOptions()
         options.temperature = request.settings.temperature ?? 0
         options.maxTokens = request.settings.maxTokens ?? Self.defaultMaxTokens
@@ -69,12 +83,13 @@ final class LocalModelProvider: ModelProvider {
         let flag = CancellationFlag()
         let result: GenerationResult = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                enqueue(Pending(turns: turns, options: settings, flag: flag, continuation: continuation))
+                enqueue(Pending(turns: turns, tools: tools, options: settings, flag: flag, continuation: continuation))
             }
         } onCancel: {
             flag.isSet.store(true, ordering: .relaxed)
         }
-        let (text, calls) = request.tools.isEmpty ? (result.text, []) : LocalToolConvention.parse(result.text)
+        let (text, calls) = request.tools.isEmpty || format == nil
+            ? (result.text, []) : LocalToolConvention.parse(result.text, format: format!)
         var response = ModelResponse(
             text: text, finishReason: calls.isEmpty ? result.finishReason : "tool_calls", toolCalls: calls,
             usage: TokenUsage(promptTokens: result.promptTokens, completionTokens: result.completionTokens),
@@ -105,7 +120,7 @@ final class LocalModelProvider: ModelProvider {
                 return batch
             }
             if batch.isEmpty { return }
-            let results = model.generate(batch: batch.map(\.turns), options: batch.map(\.options)) {
+            let results = model.generate(batch: batch.map(\.turns), options: batch.map(\.options), tools: batch.map(\.tools)) {
                 batch[$0].flag.isSet.load(ordering: .relaxed)
             }
             for (pending, result) in zip(batch, results) {
@@ -113,6 +128,11 @@ final class LocalModelProvider: ModelProvider {
                 case .success(let reply): pending.continuation.resume(returning: reply)
                 case .failure(let error) where error.code == .cancelled:
                     pending.continuation.resume(throwing: CancellationError())
+                case .failure(let error) where error.code == .templateError:
+                    // The conversation, not the engine: the template refused it (e.g. two parallel calls where the
+                    // model supports one), so the request is invalid rather than the model failing.
+                    pending.continuation.resume(
+                        throwing: ProviderError(.badRequest, message: "local model's chat template: \(error.message)"))
                 case .failure(let error):
                     pending.continuation.resume(
                         throwing: ProviderError(.modelFailure, message: "local model: \(error)"))

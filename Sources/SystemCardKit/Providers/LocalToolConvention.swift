@@ -1,4 +1,5 @@
 import Foundation
+import LocalInference
 
 /// How the embedded engine offers tools to a model that has no tool API: a ChatML convention most small
 /// instruction-tuned models were trained on. The tools are listed in the system message as JSON; the model
@@ -47,36 +48,42 @@ enum LocalToolConvention {
     /// The text without its tool-call blocks, and the calls (a block that is not a JSON object with a name
     /// becomes a call of no tool, which the agent answers with an error).
     static func parse(_ text: String) -> (text: String, calls: [ToolCall]) {
-        var calls: [ToolCall] = []
-        var remaining = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "<tool_call>") {
-            remaining += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            let close = after.range(of: "</tool_call>")
-            let body = String(close.map { after[..<$0.lowerBound] } ?? after).trimmingCharacters(in: .whitespacesAndNewlines)
-            calls.append(call(from: body, index: calls.count))
-            rest = close.map { after[$0.upperBound...] } ?? ""
-        }
-        remaining += rest
-        return (remaining.trimmingCharacters(in: .whitespacesAndNewlines), calls)
+        parse(text, format: .hermes)
     }
 
-    static func call(from body: String, index: Int) -> ToolCall {
-        let id = "local_call_\(index)"
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
-            let name = object["name"] as? String
-        else { return ToolCall(id: id, name: "", arguments: body) }
-        var arguments = "{}"
-        if let value = object["arguments"] {
-            if let text = value as? String {
-                arguments = text
-            } else if JSONSerialization.isValidJSONObject(value),
-                let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
-            {
-                arguments = String(decoding: data, as: UTF8.self)
-            }
+    /// The answer's tool calls as the model's format writes them.
+    static func parse(_ text: String, format: ToolCallFormat) -> (text: String, calls: [ToolCall]) {
+        let (remaining, calls) = format.parse(text)
+        return (remaining, calls.map { ToolCall(id: $0.id, name: $0.name, arguments: $0.arguments) })
+    }
+
+    // MARK: - The model's own template
+
+    /// The conversation as the engine's turns, tool calls and results kept as such, for a model whose own chat
+    /// template renders tools (``LocalModel/toolCallFormat``). A result names the tool of the call it answers.
+    static func templateTurns(for messages: [ChatMessage]) -> [ChatTurn] {
+        var toolNames: [String: String] = [:]
+        for message in messages { for call in message.toolCalls ?? [] { toolNames[call.id] = call.name } }
+        return messages.map { message in
+            ChatTurn(
+                role: message.role.rawValue, content: message.content,
+                toolCalls: (message.toolCalls ?? []).map { ChatToolCall(id: $0.id, name: $0.name, arguments: $0.arguments) },
+                toolCallID: message.role == .tool ? message.toolCallID : nil,
+                toolName: message.role == .tool ? message.toolCallID.flatMap { toolNames[$0] } : nil)
         }
-        return ToolCall(id: id, name: name, arguments: arguments)
+    }
+
+    /// The request's tools as the JSON objects chat templates are given, in the order users write them:
+    /// `{"type": "function", "function": {"name": …, "description": …, "parameters": {…}}}`. A tool choice that
+    /// names a tool keeps only that tool (the template has no other way to be told); `none` offers none.
+    static func templateTools(for request: ModelRequest) -> [String] {
+        var tools = request.tools
+        if case .tool(let name)? = request.toolChoice { tools = tools.filter { $0.name == name } }
+        if request.toolChoice == ToolChoice.none { tools = [] }
+        return tools.map { tool in
+            "{\"type\": \"function\", \"function\": {\"name\": \(CanonicalJSON.string(tool.name)), "
+                + "\"description\": \(CanonicalJSON.string(tool.description)), "
+                + "\"parameters\": \(CanonicalJSON.value(tool.parameters))}}"
+        }
     }
 }

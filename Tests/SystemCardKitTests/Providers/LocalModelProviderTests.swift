@@ -1,4 +1,5 @@
 import Foundation
+import SystemCardTestSupport
 @testable import SystemCardKit
 import Testing
 
@@ -78,5 +79,66 @@ struct LocalModelProviderTests {
             return replies
         }
         #expect(replies == alone)
+    }
+
+    // MARK: - Tools through the model's own chat template
+
+    static let scriptedCall = #"{"name": "bash", "parameters": {"cmd": "echo scripted-$((6*7))"}}"#
+
+    static func scriptedModel() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scripted-\(UUID().uuidString).gguf")
+        try ScriptedToolModel.gguf(answer: scriptedCall).write(to: url)
+        return url
+    }
+
+    static let bash = ToolDefinition.strings("bash", description: "Run a command.", arguments: [("cmd", "the command")])
+
+    /// A model whose template offers tools gets them through the template, and its answer is read in the template's
+    /// format (a bare JSON object with "parameters", which the ChatML convention would leave as text).
+    @Test func toolsGoThroughTheModelsOwnTemplateAndCallsComeBackInItsFormat() async throws {
+        let url = try Self.scriptedModel()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let provider = try LocalModelProvider(file: url, name: "scripted", threads: 1)
+        var request = ModelRequest(messages: [.system("Be brief."), .user("List the files.")], settings: GenerationSettings(temperature: 0, maxTokens: 64))
+        request.tools = [Self.bash]
+        let response = try await provider.generate(request)
+        #expect(response.finishReason == "tool_calls")
+        #expect(response.toolCalls == [ToolCall(id: "local_call_0", name: "bash", arguments: #"{"cmd":"echo scripted-$((6*7))"}"#)])
+        #expect(response.text == "")
+
+        // The conversation goes on with the call and its result rendered by the template (an `ipython` turn).
+        var next = request
+        next.messages += [
+            ChatMessage(role: .assistant, content: "", toolCalls: response.toolCalls),
+            ChatMessage(role: .tool, content: "scripted-42\n", toolCallID: "local_call_0"),
+        ]
+        let second = try await provider.generate(next)
+        #expect(second.toolCalls.count == 1)
+
+        // Without tools the same answer is plain text.
+        let plain = try await provider.generate(ModelRequest(messages: [.user("hi")], settings: GenerationSettings(temperature: 0, maxTokens: 64)))
+        #expect(plain.toolCalls.isEmpty)
+        #expect(plain.text == Self.scriptedCall)
+    }
+
+    /// A conversation the template refuses (two calls at once where it takes one) is a bad request, not a crash
+    /// and not the model's failure.
+    @Test func aConversationTheTemplateRefusesIsABadRequest() async throws {
+        let url = try Self.scriptedModel()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let provider = try LocalModelProvider(file: url, name: "scripted", threads: 1)
+        var request = ModelRequest(messages: [
+            .user("two"),
+            ChatMessage(role: .assistant, content: "", toolCalls: [
+                ToolCall(id: "a", name: "bash", arguments: #"{"cmd":"ls"}"#), ToolCall(id: "b", name: "bash", arguments: "{}"),
+            ]),
+            ChatMessage(role: .tool, content: "x", toolCallID: "a"), ChatMessage(role: .tool, content: "y", toolCallID: "b"),
+        ], settings: GenerationSettings(temperature: 0, maxTokens: 8))
+        request.tools = [Self.bash]
+        await #expect {
+            try await provider.generate(request)
+        } throws: { error in
+            (error as? ProviderError)?.code == .badRequest && "\(error)".contains("one call at a time")
+        }
     }
 }

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A tool call in a conversation: the assistant asked for `name` with `arguments` (JSON object text).
+public struct ChatToolCall: Sendable, Equatable {
+    /// The call's id, which the tool's result names.
+    public var id: String
+    /// The tool's name; empty when the model wrote a call that names no tool (the caller answers it with an error).
+    public var name: String
+    /// The arguments as JSON text (as the model wrote them when they are not a JSON object).
+    public var arguments: String
+
+    /// Creates a tool call.
+    public init(id: String, name: String, arguments: String) {
+        self.id = id
+        self.name = name
+        self.arguments = arguments
+    }
+}
+
+/// How a model writes tool calls in its answer, recognised from its chat template; the answer's text is parsed back
+/// into ``ChatToolCall``s accordingly.
+public enum ToolCallFormat: String, Sendable {
+    /// `<tool_call>{"name": …, "arguments": {…}}</tool_call>` blocks (Hermes, Qwen 2.5 and 3, SmolLM3 and the
+    /// ChatML convention the engine uses for templates without tools).
+    case hermes
+    /// `[TOOL_CALLS][{"name": …, "arguments": {…}}, …]` (Mistral).
+    case mistral
+    /// A bare JSON object `{"name": …, "parameters": {…}}`, possibly after `<|python_tag|>` (Llama 3.1 to 3.3).
+    case llama3
+    /// Any of the above; a template that offers tools in another way (the answer is searched for tagged calls, then
+    /// for a JSON object naming a tool).
+    case generic
+
+    /// The format a chat template writes tool calls in, or nil when the template does not mention tools.
+    public init?(template: String) {
+        guard template.contains("tools") || template.contains("tool_calls") else { return nil }
+        if template.contains("<tool_call>") {
+            self = .hermes
+        } else if template.contains("[TOOL_CALLS]") {
+            self = .mistral
+        } else if template.contains("<|start_header_id|>") {
+            self = .llama3
+        } else {
+            self = .generic
+        }
+    }
+
+    /// The answer without its tool calls, and the calls, numbered `local_call_0`, `local_call_1`, …. A call that is
+    /// not a JSON object with a name becomes a call of no tool carrying the text, so the caller can answer it with an
+    /// error instead of failing the sample.
+    public func parse(_ text: String) -> (text: String, calls: [ChatToolCall]) {
+        switch self {
+        case .hermes: return Self.parseTagged(text)
+        case .mistral: return Self.parseMistral(text)
+        case .llama3: return Self.parseBareJSON(text, allowPythonTag: true)
+        case .generic:
+            if text.contains("<tool_call>") { return Self.parseTagged(text) }
+            if text.contains("[TOOL_CALLS]") { return Self.parseMistral(text) }
+            return Self.parseBareJSON(text, allowPythonTag: true)
+        }
+    }
+
+    private static func parseTagged(_ text: String) -> (text: String, calls: [ChatToolCall]) {
+        var calls: [ChatToolCall] = []
+        var remaining = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "<tool_call>") {
+            remaining += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            let close = after.range(of: "</tool_call>")
+            let body = String(close.map { after[..<$0.lowerBound] } ?? after).trimmingCharacters(in: .whitespacesAndNewlines)
+            calls.append(call(from: body, index: calls.count))
+            rest = close.map { after[$0.upperBound...] } ?? ""
+        }
+        remaining += rest
+        return (remaining.trimmingCharacters(in: .whitespacesAndNewlines), calls)
+    }
+
+    private static func parseMistral(_ text: String) -> (text: String, calls: [ChatToolCall]) {
+        guard let marker = text.range(of: "[TOOL_CALLS]") else { return (text.trimmingCharacters(in: .whitespacesAndNewlines), []) }
+        let before = String(text[..<marker.lowerBound])
+        let body = String(text[marker.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let data = body.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
+            return (before.trimmingCharacters(in: .whitespacesAndNewlines), [ChatToolCall(id: "local_call_0", name: "", arguments: body)])
+        }
+        let calls = array.enumerated().map { i, item in call(fromObject: item, raw: body, index: i) }
+        return (before.trimmingCharacters(in: .whitespacesAndNewlines), calls)
+    }
+
+    /// A whole answer that is one JSON object (or several separated by `;`, as Llama writes parallel calls) naming a
+    /// tool; any other answer is text.
+    private static func parseBareJSON(_ text: String, allowPythonTag: Bool) -> (text: String, calls: [ChatToolCall]) {
+        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if allowPythonTag, body.hasPrefix("<|python_tag|>") {
+            body = String(body.dropFirst("<|python_tag|>".count)).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard body.hasPrefix("{") else { return (text.trimmingCharacters(in: .whitespacesAndNewlines), []) }
+        var calls: [ChatToolCall] = []
+        for part in body.components(separatedBy: ";") {
+            let piece = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            if piece.isEmpty { continue }
+            guard let data = piece.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                object["name"] is String
+            else {
+                // Not a call after all: the answer is text (a model that answers with JSON is not calling a tool).
+                return calls.isEmpty ? (text.trimmingCharacters(in: .whitespacesAndNewlines), []) : ("", calls + [ChatToolCall(id: "local_call_\(calls.count)", name: "", arguments: piece)])
+            }
+            calls.append(call(fromObject: object, raw: piece, index: calls.count))
+        }
+        return ("", calls)
+    }
+
+    static func call(from body: String, index: Int) -> ChatToolCall {
+        guard let data = body.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else {
+            return ChatToolCall(id: "local_call_\(index)", name: "", arguments: body)
+        }
+        return call(fromObject: object, raw: body, index: index)
+    }
+
+    private static func call(fromObject object: Any, raw: String, index: Int) -> ChatToolCall {
+        let id = "local_call_\(index)"
+        guard let object = object as? [String: Any], let name = object["name"] as? String else {
+            return ChatToolCall(id: id, name: "", arguments: raw)
+        }
+        var arguments = "{}"
+        if let value = object["arguments"] ?? object["parameters"] {
+            if let text = value as? String {
+                arguments = text
+            } else if JSONSerialization.isValidJSONObject(value),
+                let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+            {
+                arguments = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return ChatToolCall(id: id, name: name, arguments: arguments)
+    }
+}
