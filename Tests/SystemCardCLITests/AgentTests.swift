@@ -351,7 +351,9 @@ struct CybenchTests {
 
     /// Writes an upstream-shaped task: eval.yaml, compose.yaml (`default` + `victim`), images/victim/Dockerfile
     /// `FROM python:3.11-slim` copying a tiny TCP server and its flag into /app; `run` adds a RUN step.
-    static func writeServiceTask(_ name: String, flag: String, under challenges: URL, run: String = "") throws {
+    static func writeServiceTask(
+        _ name: String, flag: String, under challenges: URL, run: String = "", server: String? = nil
+    ) throws {
         let task = challenges.appendingPathComponent(name)
         let image = task.appendingPathComponent("images/victim")
         try FileManager.default.createDirectory(at: image, withIntermediateDirectories: true)
@@ -391,7 +393,7 @@ struct CybenchTests {
             EXPOSE 1337
             CMD ["python3", "chall.py"]
             """.write(to: image.appendingPathComponent("Dockerfile"), atomically: true, encoding: .utf8)
-        try """
+        try (server ?? """
             import socket
             server = socket.socket()
             server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -402,7 +404,7 @@ struct CybenchTests {
                 line = connection.makefile().readline().strip()
                 connection.sendall(open("/app/flag.txt").read().encode() if line == "x" else b"no\\n")
                 connection.close()
-            """.write(to: image.appendingPathComponent("chall.py"), atomically: true, encoding: .utf8)
+            """).write(to: image.appendingPathComponent("chall.py"), atomically: true, encoding: .utf8)
         try (flag + "\n").write(to: image.appendingPathComponent("flag.txt"), atomically: true, encoding: .utf8)
     }
 
@@ -439,5 +441,31 @@ struct CybenchTests {
             return path.contains("needs_build: its service victim needs `RUN pip install --no-cache-dir surely-not-installed-module==1.0` at build time")
                 && path.contains("cannot import surely_not_installed_module")
         }, "\(files)")
+    }
+
+    @Test func aServiceThatDoesNotStartMakesTheSampleAnErrorNotAScore() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let data = harness.directory.appendingPathComponent("data")
+        try Self.writeServiceTask(
+            "broken", flag: "HTB{n3v3r}", under: data.appendingPathComponent("cybench/challenges"),
+            server: "import sys\nprint('the challenge cannot start: missing key', flush=True)\nsys.exit(3)\n")
+        let calls = Mutex(0)
+        let server = try await FakeChatServer.start { _ in
+            calls.withLock { $0 += 1 }
+            return AgentTests.call("submit", AgentTests.json(["answer": "HTB{guess}"]))
+        }
+        let result = try await harness.run(
+            ["eval", "cybench", "--model", "openai/agent", "--base-url", server.baseURL, "--db", harness.databasePath,
+             "--data-dir", data.path, "--output", "json", "--quiet"])
+        await server.stop()
+        #expect(result.exitCode == 1, "an errored sample gives exit code 1: \(result.stderr)")
+        let json = try result.json()
+        let counts = try #require(json["counts"] as? [String: Int])
+        #expect(counts["errors"] == 1 && counts["scored"] == 0, "\(counts)")
+        #expect(calls.withLock { $0 } == 0, "the model is never asked when the service did not start")
+        let show = try await harness.run(["show", try #require(json["run_id"] as? String), "--db", harness.databasePath,
+                                          "--sample", "cybench-broken", "--width", "0"])
+        #expect(show.stdout.contains("ended before its port answered") && show.stdout.contains("missing key"), "\(show.stdout)")
     }
 }

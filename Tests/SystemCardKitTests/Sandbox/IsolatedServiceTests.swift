@@ -38,7 +38,7 @@ struct IsolatedServiceTests {
             """
             cat /app/flag.txt; ls -la / /app; ls /proc
             for p in /proc/[0-9]*; do cat $p/cmdline $p/environ $p/root/app/flag.txt 2>/dev/null; ls $p/cwd/ 2>/dev/null; done
-            grep -rsl 'HTB{' / --exclude-dir=usr --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev 2>/dev/null | head
+            grep -rsoh 'HTB{[^}]*}' / --exclude-dir=usr --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev 2>/dev/null | head
             nsenter --target 1 --mount -- cat /app/flag.txt
             python3 -c "
             import os, fcntl
