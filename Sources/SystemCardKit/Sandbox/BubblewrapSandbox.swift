@@ -116,7 +116,7 @@ public final class BubblewrapSandbox: Sandbox {
         process.standardInput = stdin
         let started = ContinuousClock.now
         do {
-            try process.run()
+            try process.runWithEmptySignalMask()
         } catch {
             throw SandboxError.unavailable("cannot start \(Self.tools.nice) \(Self.tools.setpriv): \(error)")
         }

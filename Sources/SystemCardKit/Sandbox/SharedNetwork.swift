@@ -30,7 +30,8 @@ public final class SharedNetwork: Sendable {
     static let nsenter = "/usr/bin/nsenter"
 
     /// Loopback up (SIOCGIFFLAGS / SIOCSIFFLAGS), capabilities dropped (ambient, then all sets), then one service
-    /// per input line `{"argv": [...], "log": path}`, answered with its process id or `error …`.
+    /// per input line `{"argv": [...], "log": path}` (default SIGCHLD, no signal blocked), answered with its
+    /// process id or `error …`.
     static let holderProgram = """
         import ctypes, fcntl, json, os, signal, socket, struct, sys
         libc = ctypes.CDLL(None, use_errno=True)
@@ -51,7 +52,7 @@ public final class SharedNetwork: Sendable {
                     request['argv'][0], request['argv'], {'PATH': '/usr/bin:/bin'},
                     file_actions=[(os.POSIX_SPAWN_OPEN, 0, '/dev/null', os.O_RDONLY, 0),
                                   (os.POSIX_SPAWN_DUP2, log, 1), (os.POSIX_SPAWN_DUP2, log, 2)],
-                    setsigdef=(signal.SIGCHLD,), setsid=True)
+                    setsigdef=(signal.SIGCHLD,), setsigmask=(), setsid=True)
                 os.close(log)
                 os.write(1, b'%d\\n' % pid)
             except Exception as error:
@@ -82,7 +83,7 @@ public final class SharedNetwork: Sendable {
         process.standardOutput = output
         process.standardError = errors
         do {
-            try process.run()
+            try process.runWithEmptySignalMask()
         } catch {
             throw SandboxError.unavailable("cannot start the sandbox's network holder (\(Self.unshare)): \(error)")
         }
