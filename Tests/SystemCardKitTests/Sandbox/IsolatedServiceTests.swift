@@ -8,14 +8,16 @@ import Testing
 @Suite(.enabled(if: SandboxSupport.available, SandboxSupport.skipReason), .serialized)
 struct IsolatedServiceTests {
     /// The sandbox of the fixture task (with its services started), and the folder to remove afterwards.
-    static func started(socat: Bool = false, dockerfile: String = CybenchTaskFixture.dockerfile) async throws -> (BubblewrapSandbox, URL) {
+    static func started(
+        socat: Bool = false, dockerfile: String = CybenchTaskFixture.dockerfile, timeout: Duration = .seconds(20)
+    ) async throws -> (BubblewrapSandbox, URL) {
         let challenges = CybenchTaskFixture.temporaryFolder()
         let task = try CybenchTaskFixture.write("svc", under: challenges, dockerfile: dockerfile, socat: socat)
         let plan = try #require(try CybenchServicePlanner.plan(
             task: task, composeFile: "compose.yaml", prompt: "running on victim:1337", machine: .current).plan)
         let sandbox = try BubblewrapSandbox(hostnames: plan.hostnames)
         do {
-            try await CybenchEvaluation.startServices(plan, in: sandbox, timeout: .seconds(20))
+            try await CybenchEvaluation.startServices(plan, in: sandbox, timeout: timeout)
         } catch {
             await sandbox.tearDown()
             try? FileManager.default.removeItem(at: challenges)
@@ -97,5 +99,24 @@ struct IsolatedServiceTests {
             #expect(error.description.contains("ended before its port answered"), "\(error)")
         }
         #expect(started.duration(to: .now) < .seconds(15), "an exited service is reported without waiting for the timeout")
+    }
+
+    @Test func aServiceThatRunsButNeverListensTimesOutWithItsOutput() async throws {
+        let dockerfile = """
+            FROM python:3.11-slim
+            EXPOSE 1337
+            CMD ["python3", "-c", "import time; print('listening soon', flush=True); time.sleep(120)"]
+            """
+        let started = ContinuousClock.now
+        do {
+            let (sandbox, folder) = try await Self.started(dockerfile: dockerfile, timeout: .seconds(2))
+            await sandbox.tearDown()
+            try? FileManager.default.removeItem(at: folder)
+            Issue.record("a service that never listens must not count as started")
+        } catch let error as SandboxError {
+            #expect(error.description.contains("did not accept connections on port 1337 within 2 s"), "\(error)")
+            #expect(error.description.contains("listening soon"), "\(error)")
+        }
+        #expect(started.duration(to: .now) < .seconds(15))
     }
 }
