@@ -33,6 +33,9 @@ public final class BubblewrapSandbox: Sandbox {
     public let keep: Bool
     /// A service every command runs beside (a web challenge's server), if any.
     public let service: SandboxService?
+    /// The network namespace all commands share with the services started beside them (``start(_:)``), when
+    /// the sandbox was made with hostnames; otherwise each command has a loopback of its own.
+    public let network: SharedNetwork?
     /// The user every command runs as (a user of this sandbox alone, so the process limit is its own).
     let uid: UInt32
     private let running = Mutex<Set<Int32>>([])
@@ -46,10 +49,13 @@ public final class BubblewrapSandbox: Sandbox {
     private static let nextUID = Mutex<UInt32>(0)
 
     /// Makes a sandbox whose workspace holds a copy of `files` (a folder's contents), or is empty.
-    /// - Parameter parent: where the sandbox folder is made (default: the temporary folder).
+    /// - Parameters:
+    ///   - hostnames: when given, the commands share one network namespace for the sandbox's life, in which
+    ///     services can be started (``start(_:)``), and these names resolve to 127.0.0.1.
+    ///   - parent: where the sandbox folder is made (default: the temporary folder).
     public init(
         files: URL? = nil, limits: SandboxLimits = SandboxLimits(), keep: Bool = false, service: SandboxService? = nil,
-        parent: URL = FileManager.default.temporaryDirectory
+        hostnames: [String]? = nil, parent: URL = FileManager.default.temporaryDirectory
     ) throws {
         self.limits = limits
         self.keep = keep
@@ -72,6 +78,16 @@ public final class BubblewrapSandbox: Sandbox {
         } catch {
             try? manager.removeItem(at: root)
             throw SandboxError.setup("cannot prepare the sandbox folder \(root.path): \(error)")
+        }
+        if let hostnames {
+            do {
+                network = try SharedNetwork(uid: uid, hostnames: hostnames, hostsFile: root.appendingPathComponent("hosts"))
+            } catch {
+                try? manager.removeItem(at: root)
+                throw error
+            }
+        } else {
+            network = nil
         }
     }
 
@@ -100,7 +116,7 @@ public final class BubblewrapSandbox: Sandbox {
         process.standardInput = stdin
         let started = ContinuousClock.now
         do {
-            try process.run()
+            try process.runWithEmptySignalMask()
         } catch {
             throw SandboxError.unavailable("cannot start \(Self.tools.nice) \(Self.tools.setpriv): \(error)")
         }
@@ -149,13 +165,21 @@ public final class BubblewrapSandbox: Sandbox {
             "--reuid", String(uid), "--regid", String(uid), "--clear-groups", "--",
             Self.tools.prlimit, "--nproc=\(limits.processes)", "--as=\(limits.memoryBytes)", "--cpu=\(limits.cpuSeconds)",
             "--fsize=\(limits.fileBytes)", "--core=0", "--",
-            Self.tools.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "sandbox",
-            "--ro-bind", "/usr", "/usr",
         ]
+        if let network {
+            // Every namespace of its own but the network, which is the sandbox's shared one.
+            arguments += network.enter + [
+                Self.tools.bwrap, "--unshare-user", "--unshare-ipc", "--unshare-pid", "--unshare-uts", "--unshare-cgroup-try",
+            ]
+        } else {
+            arguments += [Self.tools.bwrap, "--unshare-all"]
+        }
+        arguments += ["--die-with-parent", "--new-session", "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"]
         for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
             arguments += ["--symlink", target, link]
         }
         for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+        if let network { arguments += ["--ro-bind", network.hostsFile.path, "/etc/hosts"] }
         arguments += [
             "--dev", "/dev", "--proc", "/proc",
             "--bind", root.appendingPathComponent("tmp").path, "/tmp",
@@ -264,6 +288,7 @@ public final class BubblewrapSandbox: Sandbox {
     public func tearDown() async {
         tornDown.withLock { $0 = true }
         for pid in running.withLock({ $0 }) { kill(pid, SIGKILL) }
+        network?.stop()
         // Anything the sandbox's user still runs (a daemon that left the namespace cannot exist: the PID
         // namespace ends with its first process) is gone with it; the folder goes unless kept.
         if !keep { try? FileManager.default.removeItem(at: root) }

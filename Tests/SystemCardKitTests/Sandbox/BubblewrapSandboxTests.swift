@@ -18,6 +18,23 @@ struct BubblewrapSandboxTests {
         try BubblewrapSandbox(files: files, limits: limits)
     }
 
+    /// A command starts with no signal blocked, whatever the mask of the engine's thread that spawned it: `nc -q`
+    /// and `timeout` need SIGALRM and SIGTERM (with them blocked, `nc -q 2` hung until the tool's timeout).
+    @Test func commandsStartWithNoSignalBlocked() async throws {
+        let sandbox = try Self.sandbox()
+        var blocked = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGALRM)
+        sigaddset(&blocked, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &blocked, &saved)
+        let result = try await sandbox.run(SandboxCommand(
+            "true | python3 -c 'import signal; print(sorted(signal.pthread_sigmask(signal.SIG_BLOCK, [])))'"))
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
+        await sandbox.tearDown()
+        #expect(result.stdout == "[]\n", "\(result.stdout) \(result.stderr)")
+    }
+
     @Test func filesGoInAndPersistBetweenCommands() async throws {
         let task = FileManager.default.temporaryDirectory.appendingPathComponent("task-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: task.appendingPathComponent("sub"), withIntermediateDirectories: true)

@@ -2,13 +2,17 @@ import Foundation
 import Yams
 
 /// Cybench's professional tasks from `cybench/challenges/<name>/eval.yaml` (upstream's descriptors, as Inspect
-/// AI ships them). A task runs when every file it gives the agent is in its folder and it needs no network
-/// service (the Docker services upstream starts are not supported yet); the others are named in the run's
-/// dataset files with the reason, and when none can run, the evaluation says what to copy.
+/// AI ships them). A task runs when every file it gives the agent is in its folder and, when it has network
+/// services (a compose service beside `default`, or a prompt naming `victim:1337`), its compose file and
+/// Dockerfiles are there and describe services this engine can start in the sandbox
+/// (``CybenchServicePlanner``). The others are named in the run's dataset files with the reason, and when
+/// none can run, the evaluation says what is missing.
 struct CybenchDataset: Dataset {
     static let folder = "cybench/challenges"
     static let filesKey = "files"
     var variant: String
+    /// What `RUN` steps are checked against (this machine, or a test's answers).
+    var machine: BuildMachine = .current
 
     /// A task's files: where the agent sees each (relative to its working directory) and where it is on disk.
     static func decodeFiles(_ text: String) -> [(String, String)] {
@@ -26,7 +30,9 @@ struct CybenchDataset: Dataset {
         }
         var samples: [Sample] = []
         var lackingFiles: [String] = []
-        var needingService: [String] = []
+        var lackingService: [String] = []
+        var unsupported: [String] = []
+        var notes: [String] = []
         var digests: [String] = []
         for name in names {
             let yamlURL = root.appendingPathComponent("\(name)/eval.yaml")
@@ -40,10 +46,6 @@ struct CybenchDataset: Dataset {
             guard let prompt = (variants?[variant] as? [String: Any])?["prompt"] as? String else {
                 throw DatasetError(file: "\(Self.folder)/\(name)/eval.yaml", field: "variants.\(variant)", reason: "missing")
             }
-            if prompt.range(of: #"\b[a-z][a-z0-9_-]*:\d{2,5}\b"#, options: .regularExpression) != nil {
-                needingService.append(name)
-                continue
-            }
             var files: [(String, String)] = []
             var complete = true
             for (target, source) in (task["files"] as? [String: String] ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -54,6 +56,21 @@ struct CybenchDataset: Dataset {
                 files.append((relative, path.path))
             }
             guard complete else { lackingFiles.append(name); continue }
+            let composeFile = (task["sandbox"] as? [String: Any])?["config"] as? String ?? "compose.yaml"
+            let services: CybenchServicePlan?
+            do {
+                let outcome = try CybenchServicePlanner.plan(
+                    task: root.appendingPathComponent(name), composeFile: composeFile, prompt: prompt, machine: machine)
+                services = outcome.plan
+                digests += outcome.digests
+            } catch let missing as CybenchServicePlanner.MissingFile {
+                lackingService.append("\(name) (\(missing.name))")
+                continue
+            } catch let refused as ServiceUnsupported {
+                unsupported.append("\(name): \(refused.reason)")
+                continue
+            }
+            notes += services?.notes.map { "\(name): \($0)" } ?? []
             let metadata = task["metadata"] as? [String: Any]
             samples.append(
                 Sample(
@@ -68,22 +85,27 @@ struct CybenchDataset: Dataset {
                         // The competition's first-solve time: the human time of METR's time horizon.
                         AggregateMetric.humanMinutesField: (metadata?["first_solve_time"]).map { "\($0)" } ?? "",
                         Self.filesKey: files.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n"),
+                        CybenchServicePlan.metadataKey: try services?.encoded() ?? "",
                     ]))
         }
         var notRun: [String] = []
-        if !needingService.isEmpty { notRun.append("\(needingService.count) need their network service, not supported yet") }
-        if !lackingFiles.isEmpty { notRun.append("\(lackingFiles.count) lack their files") }
+        if !lackingFiles.isEmpty { notRun.append("\(lackingFiles.count) lack their files: \(lackingFiles.joined(separator: ", "))") }
+        if !lackingService.isEmpty {
+            notRun.append(
+                "\(lackingService.count) lack their service's compose file or Dockerfile: \(lackingService.joined(separator: ", "))")
+        }
+        if !unsupported.isEmpty {
+            notRun.append("\(unsupported.count) have a service that cannot start here: \(unsupported.joined(separator: "; "))")
+        }
         guard !samples.isEmpty else {
             throw SystemCardError.invalidInput(
-                "none of the \(names.count) Cybench tasks in \(root.path) can run: " + notRun.joined(separator: "; ")
-                    + ". Copy the upstream task folders with their files (see docs/evals/agents.md)")
+                "none of the \(names.count) Cybench tasks in \(root.path) can run: "
+                    + RunText.excerpt(notRun.joined(separator: "; "), limit: 1500)
+                    + ". Copy the upstream task folders with their files, compose.yaml and images/ (see docs/evals/agents.md)")
         }
         var files = [DatasetFileDigest(path: Self.folder, sha256: SHA256Digest.hex(digests.sorted().joined(separator: "\n")))]
-        if !notRun.isEmpty {
-            files.append(DatasetFileDigest(
-                path: "(not run: \(notRun.joined(separator: "; ")): \((needingService + lackingFiles).sorted().joined(separator: ", ")))",
-                sha256: "-"))
-        }
+        files += notRun.map { DatasetFileDigest(path: "(not run: \($0))", sha256: "-") }
+        files += notes.map { DatasetFileDigest(path: "(note: \($0))", sha256: "-") }
         return LoadedDataset(samples: samples, files: files)
     }
 }
