@@ -110,7 +110,11 @@ LI_TARGET void li_avx2_attend_one_row(const float *q, const float *keys, const f
             _mm256_storeu_ps(acc + i, toHalf(_mm256_fmadd_ps(_mm256_loadu_ps(v + i), w, _mm256_loadu_ps(acc + i))));
         }
         for (; i < hd; i++) acc[i] = li_halfRound(fmaf(v[i], vs, acc[i]));
-        sum = fmaf(sum, ms, vs);
+        // Not fused: ggml's `S = S*ms + vs` is a separate multiply and add in llama.cpp's x86 build (its attention
+        // outputs match only so; a fused S is one unit in the last place off in ~1 in 10 rows). Two statements, so
+        // that clang's default contraction (within an expression) leaves it alone.
+        const float kept = sum * ms;
+        sum = kept + vs;
     }
     const float inv = sum == 0 ? 0 : 1.0f / sum;
     for (i = 0; i < hd; i++) out[i] = acc[i] * inv;
