@@ -210,7 +210,8 @@ final class Transformer: @unchecked Sendable {
                 let n = min(maxBatch, microEnd - pos)
                 forward(
                     Array(tokens[pos..<(pos + n)]), positions: Array(pos..<(pos + n)),
-                    caches: Array(repeating: cache, count: n), preciseAttention: precise, allLogits: false)
+                    caches: Array(repeating: cache, count: n), preciseAttention: precise, singleRow: microBatch == 1,
+                    allLogits: false)
                 cache.tokens.append(contentsOf: tokens[pos..<(pos + n)])
                 pos += n
             }
@@ -244,8 +245,9 @@ final class Transformer: @unchecked Sendable {
                 "context exceeded: \(cache.tokens.count + 1) tokens do not fit in the context window of "
                     + "\(maxPositions)")
         }
+        // Each row is the only new token of its sequence, as when llama.cpp decodes that sequence alone.
         forward(tokens, positions: caches.map { $0.tokens.count }, caches: caches, preciseAttention: false,
-                allLogits: true)
+                singleRow: true, allLogits: true)
         for (cache, token) in zip(caches, tokens) { cache.tokens.append(token) }
         return (0..<n).map { Array(UnsafeBufferPointer(start: logits + $0 * vocabSize, count: vocabSize)) }
     }
@@ -253,9 +255,12 @@ final class Transformer: @unchecked Sendable {
     // MARK: - Forward pass
 
     /// Runs row `t` (`tokens[t]` at `positions[t]`, keys and values stored in `caches[t]`) through the model.
+    /// `singleRow`: each row is alone in its sequence's micro-batch (decoding), which picks llama.cpp's split
+    /// attention path over long caches.
     /// With `allLogits`, row `t`'s logits go to `logits + t * vocabSize`; otherwise only the last row's, at `logits`.
     private func forward(
-        _ tokens: [Int32], positions: [Int], caches: [KVCache], preciseAttention: Bool, allLogits: Bool
+        _ tokens: [Int32], positions: [Int], caches: [KVCache], preciseAttention: Bool, singleRow: Bool,
+        allLogits: Bool
     ) {
         let n = tokens.count
         let c = config
@@ -283,7 +288,7 @@ final class Transformer: @unchecked Sendable {
                     store(HalfTable.round(load(v + t * c.kvDim + i)), vc + i)
                 }
             }
-            attention(layer: l, positions: positions, caches: caches, precise: preciseAttention)
+            attention(layer: l, positions: positions, caches: caches, precise: preciseAttention, singleRow: singleRow)
             matmul([(layer.wo, xb2)], input: att, tokens: n)
             for i in 0..<(n * dim) { x[i] += xb2[i] }
             // Feed-forward (SwiGLU).
@@ -369,14 +374,39 @@ final class Transformer: @unchecked Sendable {
     /// (`precise == false`), Q is rounded to half precision and the softmax is computed online with the weighted sum
     /// of V kept at half precision after every step (`flash_attn_ext_f16_one_chunk`); for micro-batches of 64 rows
     /// or more, float Q and a float accumulator (`flash_attn_ext_tiled`).
-    private func attention(layer l: Int, positions rowPositions: [Int], caches: [KVCache], precise: Bool) {
+    private func attention(
+        layer l: Int, positions rowPositions: [Int], caches: [KVCache], precise: Bool, singleRow: Bool
+    ) {
         let n = rowPositions.count
         let c = config
         let hd = c.headDim
         let group = c.headCount / c.headCountKV
         let scale = 1 / Float(hd).squareRoot()
         let keys = caches.map { $0.keys[l] }, values = caches.map { $0.values[l] }
-        let q = self.q, att = self.att, kernels = self.kernels
+        let q = self.q, att = self.att, kernels = self.kernels, maxPositions = self.maxPositions
+        let threads = pool.threadCount
+        if precise && kernels >= .avx2 {
+            // ggml's tiled kernel, for groups of rows of one head (a key tile is packed once per group). Only
+            // prompts take this path, so every row reads the same cache.
+            let rowsPerTask = 8
+            let groups = (n + rowsPerTask - 1) / rowsPerTask
+            let counts = rowPositions.map { $0 + 1 }
+            let kc = keys[0], vc = values[0]
+            pool.run(groups * c.headCount) { task in
+                let h = task % c.headCount
+                let t0 = task / c.headCount * rowsPerTask
+                let rows = min(rowsPerTask, n - t0)
+                let kvh = h / group
+                counts.withUnsafeBufferPointer { counts in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 64 * hd + 64 + rows * (hd + 2)) { buffer in
+                        li_avx2_attend_tiled(
+                            q + t0 * c.qDim + h * hd, c.qDim, rows, counts.baseAddress! + t0, kc + kvh * hd,
+                            vc + kvh * hd, c.kvDim, hd, scale, att + t0 * c.qDim + h * hd, c.qDim, buffer.baseAddress!)
+                    }
+                }
+            }
+            return
+        }
         pool.run(n * c.headCount) { task in
             let t = task / c.headCount
             let h = task % c.headCount
@@ -386,12 +416,6 @@ final class Transformer: @unchecked Sendable {
             let qv = q + t * c.qDim + h * hd
             let out = att + t * c.qDim + h * hd
             let kBase = kc + kvh * hd, vBase = vc + kvh * hd
-            if precise && kernels >= .avx2 {
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 64 + hd) { buffer in
-                    li_avx2_attend_tiled(qv, kBase, vBase, positions, c.kvDim, hd, scale, out, buffer.baseAddress!)
-                }
-                return
-            }
             if precise {
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: positions) { scores in
                     var maxScore = -Float.infinity
@@ -416,9 +440,17 @@ final class Transformer: @unchecked Sendable {
                 return
             }
             if kernels >= .avx2 {
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * hd) { buffer in
-                    li_avx2_attend_one_row(
-                        qv, kBase, vBase, positions, c.kvDim, hd, scale, out, buffer.baseAddress!)
+                // llama.cpp attends to its cells rounded up to 256; one query row over 512 or more takes its split
+                // path, the cells divided among its threads (taken to be as many as ours).
+                let cells = min((positions + 255) / 256 * 256, maxPositions)
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * hd) { buffer in
+                    if singleRow && cells >= 512 {
+                        li_avx2_attend_one_row_split(
+                            qv, kBase, vBase, positions, c.kvDim, hd, scale, cells, threads, out, buffer.baseAddress!)
+                    } else {
+                        li_avx2_attend_one_row(
+                            qv, kBase, vBase, positions, c.kvDim, hd, scale, out, buffer.baseAddress!)
+                    }
                 }
                 return
             }

@@ -70,6 +70,14 @@ void li_avx2_swiglu(long n, float *gate, const float *up);
 void li_avx2_attend_one_row(const float *q, const float *keys, const float *values, long positions, long stride,
                             long hd, float scale, float *out, float *scratch);
 
+/// ggml's decoding path for long caches (llama.cpp's flash attention with one query row over 512 or more cells,
+/// the cells it attends to being `positions` rounded up to 256): the `cells` split into `chunks` equal parts (one
+/// per llama.cpp thread), each reduced by the one-row kernel to its maximum, sum and half-precision weighted sum,
+/// and those combined in order (ggml_flash_attn_ext_reduce_partials). `scratch` holds 3 * hd floats.
+void li_avx2_attend_one_row_split(const float *q, const float *keys, const float *values, long positions,
+                                  long stride, long hd, float scale, long cells, long chunks, float *out,
+                                  float *scratch);
+
 /// Whether `li_avx2_krows` handles weights of ggml type `type` (Q4_K, Q6_K).
 int li_kquant_kernels_support(int type);
 
@@ -83,12 +91,16 @@ void li_avx2_krows(int type, const void *w, size_t row_bytes, long row_begin, lo
 /// -127, the others round to nearest even (at most 127); `d` = 1 / that scale, `bsums` the sums of each 16.
 void li_avx2_quantize_q8k(const float *x, long tokens, long cols, int8_t *qs, float *d, int16_t *bsums);
 
-/// The attention of one query row for micro-batches of 64 rows or more, after ggml's tiled flash-attention kernel
-/// (flash_attn_ext_tiled): float Q, keys in tiles of 64 with an online maximum, each tile's weights by ggml's
-/// vectorised exp summed in double, a float accumulator updated with fused multiply-adds. `scratch` holds 64 + hd
-/// floats.
-void li_avx2_attend_tiled(const float *q, const float *keys, const float *values, long positions, long stride,
-                          long hd, float scale, float *out, float *scratch);
+/// The attention of `rows` query rows of one head for micro-batches of 64 rows or more, as ggml's tiled
+/// flash-attention kernel (flash_attn_ext_tiled) computes it on AVX2: row r at `q + r * qStride` sees the first
+/// `counts[r]` cached keys and values (rows `stride` floats apart); float Q; keys in tiles of 64, transposed so that
+/// each score is one fused multiply-add per dimension in order (ggml's simd_gemm); an online maximum per tile; the
+/// tile's weights by ggml's vectorised exp over all 64 keys, summed in float by eights and in double; a float
+/// accumulator updated with fused multiply-adds. Row r's output goes to `out + r * outStride`. `scratch` holds
+/// 64 * hd + 64 + rows * (hd + 2) floats.
+void li_avx2_attend_tiled(const float *q, long qStride, long rows, const long *counts, const float *keys,
+                          const float *values, long stride, long hd, float scale, float *out, long outStride,
+                          float *scratch);
 
 #ifdef __cplusplus
 }
