@@ -96,9 +96,7 @@ public enum ToolCallFormat: String, Sendable {
         }
         guard body.hasPrefix("{") else { return (text.trimmingCharacters(in: .whitespacesAndNewlines), []) }
         var calls: [ChatToolCall] = []
-        for part in body.components(separatedBy: ";") {
-            let piece = part.trimmingCharacters(in: .whitespacesAndNewlines)
-            if piece.isEmpty { continue }
+        for piece in topLevelObjects(body) {
             guard let data = piece.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                 object["name"] is String
             else {
@@ -108,6 +106,39 @@ public enum ToolCallFormat: String, Sendable {
             calls.append(call(fromObject: object, raw: piece, index: calls.count))
         }
         return ("", calls)
+    }
+
+    /// The text's top-level `{…}` spans, in order (Llama separates parallel calls with `;`, which may also appear
+    /// inside a string: `{"cmd": "cd /tmp; ls"}`), and what follows the last one if it is not an object.
+    static func topLevelObjects(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var depth = 0, inString = false, escaped = false
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "{" {
+                if depth == 0 { start = index }
+                depth += 1
+            } else if c == "}" {
+                depth -= 1
+                if depth == 0, let s = start {
+                    pieces.append(String(text[s...index]))
+                    start = nil
+                }
+            } else if depth == 0, !c.isWhitespace, c != ";" {
+                // Text between or after the objects: keep it as a piece so the answer is not read as calls alone.
+                pieces.append(String(text[index...]))
+                return pieces
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { pieces.append(String(text[s...])) }
+        return pieces
     }
 
     static func call(from body: String, index: Int) -> ChatToolCall {

@@ -38,6 +38,9 @@ struct ToolCallFormatTests {
         #expect(call.calls == [ChatToolCall(id: "local_call_0", name: "bash", arguments: #"{"cmd":"pwd"}"#)])
         let two = ToolCallFormat.llama3.parse(#"{"name": "a", "parameters": {}}; {"name": "b", "parameters": {"x": 1}}"#)
         #expect(two.calls.map(\.name) == ["a", "b"])
+        // A `;` or braces inside a string do not split a call.
+        let shell = ToolCallFormat.llama3.parse(#"{"name": "bash", "parameters": {"cmd": "cd /tmp; echo '}{'; ls"}}"#)
+        #expect(shell.calls == [ChatToolCall(id: "local_call_0", name: "bash", arguments: #"{"cmd":"cd \/tmp; echo '}{'; ls"}"#)])
         // Prose, or JSON that names no tool, is an answer.
         let prose = ToolCallFormat.llama3.parse("The answer is 4.")
         #expect(prose.text == "The answer is 4." && prose.calls.isEmpty)

@@ -18,7 +18,7 @@ extension JinjaInterpreter {
         case "string":
             return .string(value.rendered)
         case "tojson":
-            let indent = argument(0, "indent")?.intValue
+            let indent = argument(0, "indent")?.intValue.map { min(max($0, 0), 16) }
             return .string(try value.json(indent: indent))
         case "trim":
             let chars = argument(0, "chars")
@@ -88,11 +88,11 @@ extension JinjaInterpreter {
         case "int":
             switch value {
             case .int: return value
-            case .double(let d): return .int(Int(d))
+            case .double(let d): return .int(Int(exactly: d.rounded(.towardZero)) ?? 0)
             case .bool(let b): return .int(b ? 1 : 0)
             case .string(let s):
                 let t = s.trimmingCharacters(in: .whitespaces)
-                return .int(Int(t) ?? Double(t).map { Int($0) } ?? argument(0, "default")?.intValue ?? 0)
+                return .int(Int(t) ?? Double(t).flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? argument(0, "default")?.intValue ?? 0)
             default: return argument(0, "default") ?? .int(0)
             }
         case "float":
@@ -101,7 +101,9 @@ extension JinjaInterpreter {
             return argument(0, "default") ?? .double(0)
         case "abs":
             switch value {
-            case .int(let i): return .int(abs(i))
+            case .int(let i):
+                guard i != .min else { throw JinjaError.type("integer overflow in abs") }
+                return .int(abs(i))
             case .double(let d): return .double(abs(d))
             default: throw JinjaError.type("bad operand type for abs(): '\(value.typeName)'")
             }
@@ -175,7 +177,7 @@ extension JinjaInterpreter {
             })
         case "indent":
             let width = argument(0, "width")
-            let prefix = width.map { if case .string(let s) = $0 { return s } else { return String(repeating: " ", count: $0.intValue ?? 4) } }
+            let prefix = width.map { if case .string(let s) = $0 { return s } else { return String(repeating: " ", count: min(max($0.intValue ?? 4, 0), 1_000)) } }
                 ?? "    "
             let first = argument(1, "first")?.isTruthy ?? false
             let blank = argument(2, "blank")?.isTruthy ?? false
@@ -194,7 +196,7 @@ extension JinjaInterpreter {
         case "wordcount":
             return .int(value.rendered.split(whereSeparator: { $0.isWhitespace }).count)
         case "center":
-            let width = argument(0, "width")?.intValue ?? 80
+            let width = min(argument(0, "width")?.intValue ?? 80, 10_000)
             let s = value.rendered
             let pad = max(0, width - s.count)
             return .string(String(repeating: " ", count: pad / 2) + s + String(repeating: " ", count: pad - pad / 2))
@@ -271,7 +273,7 @@ enum JinjaFilters {
             switch conversion {
             case "s": out += v.rendered
             case "r": out += v.repr
-            case "d", "i": out += String(v.intValue ?? Int(v.number ?? 0))
+            case "d", "i": out += String(v.intValue ?? Int(exactly: (v.number ?? 0).rounded(.towardZero)) ?? 0)
             case "f": out += String(format: "%f", v.number ?? 0)
             default: throw JinjaError.type("unsupported format character '\(conversion)'")
             }

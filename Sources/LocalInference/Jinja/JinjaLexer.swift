@@ -27,7 +27,8 @@ struct JinjaLexer {
 
     private init(_ source: String) {
         // Jinja2 drops one newline at the very end of a template (`keep_trailing_newline` is off).
-        var characters = Array(source)
+        // Jinja2 reads "\r\n" and "\r" as "\n".
+        var characters = Array(source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         if let last = characters.last, last == "\n" || last == "\r\n" { characters.removeLast() }
         s = characters
     }

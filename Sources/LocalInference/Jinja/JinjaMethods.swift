@@ -42,7 +42,7 @@ enum JinjaMethods {
         case "split", "rsplit":
             return bound(name) { arguments, keywords in
                 let separator = optionalText(arguments, 0) ?? keywords.first { $0.0 == "sep" }.flatMap { $0.1 == .none ? nil : $0.1.rendered }
-                let limit = (arguments.count > 1 ? arguments[1].intValue : keywords.first { $0.0 == "maxsplit" }?.1.intValue) ?? -1
+                let limit = min((arguments.count > 1 ? arguments[1].intValue : keywords.first { $0.0 == "maxsplit" }?.1.intValue) ?? -1, 1_000_000)
                 return .array(split(s, separator: separator, limit: limit, fromRight: name == "rsplit").map { .string($0) })
             }
         case "splitlines":

@@ -2,6 +2,15 @@
 struct JinjaParser {
     private let tokens: [JinjaLexer.Token]
     private var p = 0
+    /// Nesting of expressions and blocks: a model file's template must not overflow the stack (Jinja2 raises a
+    /// RecursionError where this raises a syntax error).
+    private var depth = 0
+    static let maxDepth = 150
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw JinjaError.syntax("nested more than \(Self.maxDepth) levels deep", line: line) }
+    }
 
     private init(_ tokens: [JinjaLexer.Token]) { self.tokens = tokens }
 
@@ -95,6 +104,8 @@ struct JinjaParser {
     }
 
     private mutating func parseStatement() throws -> JinjaNode {
+        try enter()
+        defer { depth -= 1 }
         let keyword = try expectName()
         switch keyword {
         case "if":
@@ -247,6 +258,8 @@ struct JinjaParser {
     // MARK: - Expressions
 
     private mutating func parseExpression(allowConditional: Bool = true) throws -> JinjaExpression {
+        try enter()
+        defer { depth -= 1 }
         let value = try parseOr()
         guard allowConditional, isName("if") else { return value }
         advance()
@@ -280,6 +293,8 @@ struct JinjaParser {
     private mutating func parseNot() throws -> JinjaExpression {
         if isName("not") {
             advance()
+            try enter()
+            defer { depth -= 1 }
             return .unary("not", try parseNot())
         }
         return try parseCompare()
@@ -346,6 +361,8 @@ struct JinjaParser {
         var node: JinjaExpression
         if case .op(let op) = current, op == "-" || op == "+" {
             advance()
+            try enter()
+            defer { depth -= 1 }
             node = .unary(op, try parseUnary(withFilter: false))
         } else {
             node = try parsePostfix(try parsePrimary())

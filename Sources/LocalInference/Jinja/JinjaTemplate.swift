@@ -41,6 +41,11 @@ final class JinjaInterpreter: @unchecked Sendable {
     private var pendingCaller: JinjaFunction?
     /// Steps left before the render stops: a model file's template must not loop forever.
     private var budget: Int
+    /// Macro calls in progress (a recursive macro stops at ``maxCallDepth``, as Jinja2's RecursionError would).
+    private var callDepth = 0
+    static let maxCallDepth = 100
+    /// The longest output a render may produce.
+    static let maxOutput = 16 << 20
 
     init(_ context: [String: JinjaValue], stepLimit: Int) {
         scopes = [Self.globals, context]
@@ -58,6 +63,7 @@ final class JinjaInterpreter: @unchecked Sendable {
                 out += text
             case .output(let expression):
                 out += try evaluate(expression).rendered
+                if out.utf8.count > Self.maxOutput { throw JinjaError.type("the template's output passed 16 MB") }
             case .ifChain(let branches, let otherwise):
                 var taken = false
                 for (condition, body) in branches where try evaluate(condition).isTruthy {
@@ -183,6 +189,9 @@ final class JinjaInterpreter: @unchecked Sendable {
                 }
             }
             scope["varargs"] = .array(Array(arguments.dropFirst(parameters.count)))
+            self.callDepth += 1
+            defer { self.callDepth -= 1 }
+            if self.callDepth > Self.maxCallDepth { throw JinjaError.type("macros nested more than \(Self.maxCallDepth) calls deep") }
             if let caller = self.pendingCaller {
                 scope["caller"] = .function(caller)
                 self.pendingCaller = nil
@@ -214,13 +223,13 @@ final class JinjaInterpreter: @unchecked Sendable {
         case .name(let name):
             return lookup(name)
         case .list(let items):
-            return .array(try items.map(evaluate))
+            return try Self.checkedNesting(.array(try items.map(evaluate)))
         case .dict(let pairs):
             var object = JinjaObject()
             for (key, value) in pairs {
                 object[JinjaObject.key(for: try evaluate(key))] = try evaluate(value)
             }
-            return .object(object)
+            return try Self.checkedNesting(.object(object))
         case .attribute(let base, let name):
             return try attribute(try evaluate(base), name, describing: base)
         case .item(let base, let index):
@@ -272,6 +281,24 @@ final class JinjaInterpreter: @unchecked Sendable {
             if try evaluate(condition).isTruthy { return try evaluate(then) }
             return try otherwise.map(evaluate) ?? .undefined
         }
+    }
+
+    /// Lists and dicts a template builds may nest at most ``maxNesting`` deep: printing, comparing or freeing a deeper
+    /// value would recurse past the stack.
+    static let maxNesting = 100
+
+    static func checkedNesting(_ value: JinjaValue) throws -> JinjaValue {
+        func deeper(_ v: JinjaValue, _ level: Int) -> Bool {
+            if level > maxNesting { return true }
+            switch v {
+            case .array(let items): return items.contains { deeper($0, level + 1) }
+            case .object(let o): return o.entries.contains { deeper($0.value, level + 1) }
+            case .namespace(let ns): return ns.attributes.entries.contains { deeper($0.value, level + 1) }
+            default: return false
+            }
+        }
+        if deeper(value, 0) { throw JinjaError.type("values nested more than \(maxNesting) levels deep") }
+        return value
     }
 
     static func describe(_ expression: JinjaExpression) -> String {
@@ -337,11 +364,21 @@ final class JinjaInterpreter: @unchecked Sendable {
             if stepValue > 0 {
                 var i = clamp(start, 0)
                 let end = clamp(stop, count)
-                while i < end { result.append(i); i += stepValue }
+                while i < end {
+                    result.append(i)
+                    let (next, overflow) = i.addingReportingOverflow(stepValue)
+                    if overflow { break }
+                    i = next
+                }
             } else {
                 var i = clamp(start, count - 1)
                 let end = clamp(stop, -1)
-                while i > end { result.append(i); i += stepValue }
+                while i > end {
+                    result.append(i)
+                    let (next, overflow) = i.addingReportingOverflow(stepValue)
+                    if overflow { break }
+                    i = next
+                }
             }
             return result
         }
@@ -363,8 +400,10 @@ final class JinjaInterpreter: @unchecked Sendable {
         case ("+", .string(let a), .string(let b)): return .string(a + b)
         case ("+", .array(let a), .array(let b)): return .array(a + b)
         case ("*", .string(let a), .int(let n)), ("*", .int(let n), .string(let a)):
+            guard n <= 0 || a.utf8.count <= maxOutput / n else { throw JinjaError.type("string repetition too long") }
             return .string(String(repeating: a, count: max(0, n)))
         case ("*", .array(let a), .int(let n)):
+            guard n <= 0 || a.count <= 1_000_000 / n else { throw JinjaError.type("list repetition too long") }
             return .array(Array([[JinjaValue]](repeating: a, count: max(0, n)).joined()))
         case ("%", .string(let format), _):
             return .string(try JinjaFilters.percentFormat(format, r))
@@ -373,23 +412,48 @@ final class JinjaInterpreter: @unchecked Sendable {
         guard let a = l.number, let b = r.number else {
             throw JinjaError.type("unsupported operand types for \(op): '\(l.typeName)' and '\(r.typeName)'")
         }
-        let integers = !l.isDouble && !r.isDouble
+        if !l.isDouble, !r.isDouble, let x = l.intValue, let y = r.intValue {
+            // Integers stay exact; past Int's range is an error (Python's would grow, Swift's would trap).
+            func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> JinjaValue {
+                if result.overflow { throw JinjaError.type("integer overflow in \(op)") }
+                return .int(result.partialValue)
+            }
+            switch op {
+            case "+": return try checked(x.addingReportingOverflow(y))
+            case "-": return try checked(x.subtractingReportingOverflow(y))
+            case "*": return try checked(x.multipliedReportingOverflow(by: y))
+            case "//", "%":
+                guard y != 0 else { throw JinjaError.type("integer division or modulo by zero") }
+                if x == .min && y == -1 { throw JinjaError.type("integer overflow in \(op)") }
+                var q = x / y, m = x % y
+                if m != 0 && ((m < 0) != (y < 0)) { q -= 1; m += y }  // Python floors
+                return .int(op == "//" ? q : m)
+            case "**" where y >= 0:
+                var result = 1, base = x, exponent = y
+                while exponent > 0 {
+                    if exponent & 1 == 1 { result = try checked(result.multipliedReportingOverflow(by: base)).intValue! }
+                    exponent >>= 1
+                    if exponent > 0 { base = try checked(base.multipliedReportingOverflow(by: base)).intValue! }
+                }
+                return .int(result)
+            default: break
+            }
+        }
         switch op {
-        case "+": return integers ? .int(Int(a) + Int(b)) : .double(a + b)
-        case "-": return integers ? .int(Int(a) - Int(b)) : .double(a - b)
-        case "*": return integers ? .int(Int(a) * Int(b)) : .double(a * b)
+        case "+": return .double(a + b)
+        case "-": return .double(a - b)
+        case "*": return .double(a * b)
         case "/":
             guard b != 0 else { throw JinjaError.type("division by zero") }
             return .double(a / b)
         case "//":
             guard b != 0 else { throw JinjaError.type("integer division by zero") }
-            return integers ? .int(Int((a / b).rounded(.down))) : .double((a / b).rounded(.down))
+            return .double((a / b).rounded(.down))
         case "%":
             guard b != 0 else { throw JinjaError.type("modulo by zero") }
-            let m = a - b * (a / b).rounded(.down)
-            return integers ? .int(Int(m)) : .double(m)
+            return .double(a - b * (a / b).rounded(.down))
         case "**":
-            return integers && b >= 0 ? .int(Int(pow(a, b))) : .double(pow(a, b))
+            return .double(pow(a, b))
         default:
             throw JinjaError.type("unknown operator \(op)")
         }
@@ -440,20 +504,23 @@ final class JinjaInterpreter: @unchecked Sendable {
             guard n.count == arguments.count, (1...3).contains(n.count) else { throw JinjaError.type("range expects 1 to 3 integers") }
             let (start, stop, step) = n.count == 1 ? (0, n[0], 1) : (n[0], n[1], n.count == 3 ? n[2] : 1)
             guard step != 0 else { throw JinjaError.type("range() step must not be zero") }
-            guard abs((stop - start) / step) <= 1_000_000 else { throw JinjaError.type("range too long") }
+            // Jinja2's sandbox allows ranges of at most 100,000 items.
+            let span = stop.subtractingReportingOverflow(start)
+            guard !span.overflow, span.partialValue / step <= 100_000 else { throw JinjaError.type("range too long (more than 100000 items)") }
             return .array(Swift.stride(from: start, to: stop, by: step).map { .int($0) })
         }),
         "namespace": .function(JinjaFunction(name: "namespace") { arguments, keywords in
             var attributes = JinjaObject()
             if case .object(let initial)? = arguments.first { attributes = initial }
             for (key, value) in keywords { attributes[key] = value }
+            _ = try JinjaInterpreter.checkedNesting(.object(attributes))
             return .namespace(JinjaNamespace(attributes))
         }),
         "dict": .function(JinjaFunction(name: "dict") { arguments, keywords in
             var object = JinjaObject()
             if case .object(let initial)? = arguments.first { object = initial }
             for (key, value) in keywords { object[key] = value }
-            return .object(object)
+            return try JinjaInterpreter.checkedNesting(.object(object))
         }),
         "raise_exception": .function(JinjaFunction(name: "raise_exception") { arguments, _ in
             throw JinjaError.raised(arguments.first?.rendered ?? "")

@@ -11,6 +11,7 @@ extension JinjaValue {
     /// The value as JSON, as Python's `json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=False)` writes
     /// it (Hugging Face's `tojson`): `", "` and `": "` between items without an indent, `","` and newlines with one.
     func json(indent: Int? = nil, level: Int = 0) throws -> String {
+        if level > 600 { throw JinjaError.type("value nested too deeply for JSON") }
         switch self {
         case .undefined: throw JinjaError.type("Object of type Undefined is not JSON serializable")
         case .none: return "null"

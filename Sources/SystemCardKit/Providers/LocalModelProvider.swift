@@ -88,8 +88,15 @@ final class LocalModelProvider: ModelProvider {
         } onCancel: {
             flag.isSet.store(true, ordering: .relaxed)
         }
-        let (text, calls) = request.tools.isEmpty || format == nil
+        var (text, calls) = request.tools.isEmpty || format == nil || (tools.isEmpty && model.toolCallFormat != nil)
             ? (result.text, []) : LocalToolConvention.parse(result.text, format: format!)
+        if model.toolCallFormat != nil {
+            // Ids unique in the conversation, nine letters and digits (Mistral's templates refuse any other shape).
+            let turn = request.messages.count % 10_000
+            calls = calls.enumerated().map { i, call in
+                ToolCall(id: "c" + String(format: "%04d%04d", turn, i % 10_000), name: call.name, arguments: call.arguments)
+            }
+        }
         var response = ModelResponse(
             text: text, finishReason: calls.isEmpty ? result.finishReason : "tool_calls", toolCalls: calls,
             usage: TokenUsage(promptTokens: result.promptTokens, completionTokens: result.completionTokens),

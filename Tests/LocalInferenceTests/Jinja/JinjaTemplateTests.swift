@@ -156,6 +156,19 @@ struct JinjaTemplateTests {
         #expect(throws: JinjaError.self) { try JinjaTemplate("{% if x %}unclosed") }
         #expect(throws: JinjaError.self) { try JinjaTemplate("{{ x ") }
         // A template from a model file cannot loop forever.
+        // Hostile templates from a model file: errors, never a crash, a hang or a huge allocation.
+        let deep = String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000)
+        #expect(throws: JinjaError.self) { try JinjaTemplate("{{ \(deep) }}") }
+        #expect(throws: JinjaError.self) { try JinjaTemplate("{{ " + String(repeating: "not ", count: 5_000) + "x }}") }
+        #expect(throws: JinjaError.self) { try render("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}") }
+        #expect(throws: JinjaError.self) {
+            try render("{% set ns = namespace(x=[]) %}{% for i in range(1000) %}{% set ns.x = [ns.x] %}{% endfor %}{{ ns.x | tojson }}")
+        }
+        #expect(throws: JinjaError.self) { try render("{{ range(-9223372036854775807, 9223372036854775807) | length }}") }
+        #expect(throws: JinjaError.self) { try render("{{ 'x' * 1000000000000 }}") }
+        #expect(throws: JinjaError.self) { try render("{{ 9223372036854775807 + 1 }}") }
+        #expect(throws: JinjaError.self) { try render("{{ 10 ** 19 }}") }
+        #expect(try render("{{ [1, 2, 3][1::9223372036854775807] }}|{{ 9007199254740993 + 0 }}|{{ 2 ** 62 }}|{{ -7 // 2 }}") == "[2]|9007199254740993|4611686018427387904|-4")
         let endless = try JinjaTemplate("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
         #expect(throws: JinjaError.self) { try endless.render(variables, stepLimit: 20_000) }
     }

@@ -103,17 +103,21 @@ struct LocalModelProviderTests {
         request.tools = [Self.bash]
         let response = try await provider.generate(request)
         #expect(response.finishReason == "tool_calls")
-        #expect(response.toolCalls == [ToolCall(id: "local_call_0", name: "bash", arguments: #"{"cmd":"echo scripted-$((6*7))"}"#)])
+        #expect(response.toolCalls == [ToolCall(id: "c00020000", name: "bash", arguments: #"{"cmd":"echo scripted-$((6*7))"}"#)])
         #expect(response.text == "")
 
         // The conversation goes on with the call and its result rendered by the template (an `ipython` turn).
         var next = request
         next.messages += [
             ChatMessage(role: .assistant, content: "", toolCalls: response.toolCalls),
-            ChatMessage(role: .tool, content: "scripted-42\n", toolCallID: "local_call_0"),
+            ChatMessage(role: .tool, content: "scripted-42\n", toolCallID: "c00020000"),
         ]
         let second = try await provider.generate(next)
-        #expect(second.toolCalls.count == 1)
+        #expect(second.toolCalls.map(\.id) == ["c00040000"], "ids stay unique in the conversation")
+
+        // With tool choice "none" the template gets no tools and the answer is text.
+        request.toolChoice = ToolChoice.none
+        #expect(try await provider.generate(request).toolCalls.isEmpty)
 
         // Without tools the same answer is plain text.
         let plain = try await provider.generate(ModelRequest(messages: [.user("hi")], settings: GenerationSettings(temperature: 0, maxTokens: 64)))

@@ -40,10 +40,19 @@ extension CybenchServicePlan.Service {
     /// Lays the service's image out in `folder` (its root): copies, folders and modes, in the Dockerfile's order.
     func layOut(in folder: URL) throws {
         let manager = FileManager.default
+        // Every write lands inside `folder`: no part of a destination under it may be a symbolic link (a task's
+        // files are hostile; a link copied earlier must not redirect a later write onto the host).
         func host(_ path: String) throws -> URL {
             let normalised = ImagePath.absolute(path, in: "/")
             guard normalised != "/" else { return folder }
-            return folder.appendingPathComponent(String(normalised.dropFirst()))
+            var url = folder
+            for part in normalised.split(separator: "/") {
+                url = url.appendingPathComponent(String(part))
+                if (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                    throw SandboxError.setup("the service path \(normalised) passes through a symbolic link")
+                }
+            }
+            return url
         }
         for step in steps {
             switch step {
@@ -54,6 +63,9 @@ extension CybenchServicePlan.Service {
                 var isFolder: ObjCBool = false
                 guard manager.fileExists(atPath: source, isDirectory: &isFolder) else {
                     throw SandboxError.setup("the service file \(source) is missing")
+                }
+                if (try? manager.destinationOfSymbolicLink(atPath: source)) != nil {
+                    throw SandboxError.setup("the service file \(source) is a symbolic link; links are not copied")
                 }
                 if isFolder.boolValue {
                     try Self.merge(URL(fileURLWithPath: source), into: target)
@@ -91,8 +103,14 @@ extension CybenchServicePlan.Service {
             let to = target.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             _ = manager.fileExists(atPath: from.path, isDirectory: &isFolder)
-            let isLink = (try? manager.destinationOfSymbolicLink(atPath: from.path)) != nil
-            if isFolder.boolValue && !isLink {
+            if (try? manager.destinationOfSymbolicLink(atPath: from.path)) != nil {
+                // A link could point anywhere on the host, and a later COPY through it would write there.
+                throw SandboxError.setup("the service file \(from.path) is a symbolic link; links are not copied")
+            }
+            if (try? manager.destinationOfSymbolicLink(atPath: to.path)) != nil {
+                throw SandboxError.setup("the service path \(to.path) is a symbolic link")
+            }
+            if isFolder.boolValue {
                 try merge(from, into: to)
             } else {
                 if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }

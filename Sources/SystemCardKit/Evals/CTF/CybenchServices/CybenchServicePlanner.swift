@@ -46,7 +46,10 @@ enum CybenchServicePlanner {
         for service in composed {
             let contextPath = service.buildContext ?? "images/\(service.name)"
             let context = task.appendingPathComponent(contextPath).standardizedFileURL
-            guard context.path.hasPrefix(task.standardizedFileURL.path + "/") || context.path == task.standardizedFileURL.path else {
+            // Links resolved on both sides: a context that is a link out of the task folder is outside it.
+            let taskRoot = task.resolvingSymlinksInPath().path
+            let resolvedContext = context.resolvingSymlinksInPath().path
+            guard resolvedContext.hasPrefix(taskRoot + "/") || resolvedContext == taskRoot else {
                 throw ServiceUnsupported("its service \(service.name) builds from \(contextPath), outside the task folder")
             }
             let dockerfileURL = context.appendingPathComponent(service.dockerfile ?? "Dockerfile")

@@ -158,7 +158,10 @@ struct ServiceImage: Equatable {
         guard let directory = contextURL(folder, in: context),
             let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
         else { return [] }
-        return names.sorted().filter { fnmatch(last, $0, 0) == 0 }.map { directory.appendingPathComponent($0) }
+        // Each match is checked like a named path: a link in the context that leads out of it is not a source.
+        return names.sorted().filter { fnmatch(last, $0, 0) == 0 }.compactMap {
+            contextURL(String(folder.dropFirst()) + "/" + $0, in: context)
+        }
     }
 
     /// A context path's URL, when it exists and does not lead out of the context (`..`, a link elsewhere).
