@@ -92,6 +92,30 @@ struct CybenchServiceReadingTests {
             == "/usr/bin/python3")
     }
 
+    /// A task's files are hostile: a link in the build context never reaches the host (neither copied nor written
+    /// through), and a glob cannot pick up a link that leads out of the context.
+    @Test func linksInATaskFolderNeverLeadOutOfIt() throws {
+        let context = try Self.context(["app/a.py": "a\n", "evil": "x\n"])
+        defer { try? FileManager.default.removeItem(at: context) }
+        let outside = CybenchTaskFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(
+            atPath: context.appendingPathComponent("app/link").path, withDestinationPath: outside.path)
+        let root = CybenchTaskFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let service = CybenchServicePlan.Service(
+            name: "victim", hostnames: ["victim"], ports: [],
+            steps: [.copy(source: context.appendingPathComponent("app").path, destination: "/srv"),
+                    .copy(source: context.appendingPathComponent("evil").path, destination: "/srv/link/planted")],
+            workdir: "/", environment: [:], command: ["true"], pythonAliases: false)
+        #expect(throws: (any Error).self) { try service.layOut(in: root) }
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("planted").path))
+        // The glob sees only what stays inside the context.
+        try FileManager.default.createSymbolicLink(atPath: context.appendingPathComponent("z.py").path, withDestinationPath: "/etc/hostname")
+        let matches = try ServiceImage.expand("*.py", in: context).map(\.lastPathComponent)
+        #expect(!matches.contains("z.py"))
+    }
+
     @Test func buildStepsAreAcceptedOnlyWhenTheirEffectIsHere() throws {
         let context = try Self.context(["requirements.txt": "pycryptodome==3.20\n# comment\nflask>=2\n"])
         defer { try? FileManager.default.removeItem(at: context) }
