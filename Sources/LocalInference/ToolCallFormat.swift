@@ -23,6 +23,9 @@ public enum ToolCallFormat: String, Sendable {
     /// `<tool_call>{"name": …, "arguments": {…}}</tool_call>` blocks (Hermes, Qwen 2.5 and 3, SmolLM3 and the
     /// ChatML convention the engine uses for templates without tools).
     case hermes
+    /// `<tool_call><function=name><parameter=key>value</parameter>…</function></tool_call>` (Qwen3-Coder, Qwen 3.5,
+    /// GLM 4.6, Nemotron 3): parameters become string arguments.
+    case xmlFunction
     /// `[TOOL_CALLS][{"name": …, "arguments": {…}}, …]` (Mistral).
     case mistral
     /// A bare JSON object `{"name": …, "parameters": {…}}`, possibly after `<|python_tag|>` (Llama 3.1 to 3.3).
@@ -34,7 +37,9 @@ public enum ToolCallFormat: String, Sendable {
     /// The format a chat template writes tool calls in, or nil when the template does not mention tools.
     public init?(template: String) {
         guard template.contains("tools") || template.contains("tool_calls") else { return nil }
-        if template.contains("<tool_call>") {
+        if template.contains("<function=") {
+            self = .xmlFunction
+        } else if template.contains("<tool_call>") {
             self = .hermes
         } else if template.contains("[TOOL_CALLS]") {
             self = .mistral
@@ -51,6 +56,7 @@ public enum ToolCallFormat: String, Sendable {
     public func parse(_ text: String) -> (text: String, calls: [ChatToolCall]) {
         switch self {
         case .hermes: return Self.parseTagged(text)
+        case .xmlFunction: return Self.parseXMLFunctions(text)
         case .mistral: return Self.parseMistral(text)
         case .llama3: return Self.parseBareJSON(text, allowPythonTag: true)
         case .generic:
@@ -74,6 +80,53 @@ public enum ToolCallFormat: String, Sendable {
         }
         remaining += rest
         return (remaining.trimmingCharacters(in: .whitespacesAndNewlines), calls)
+    }
+
+    private static func parseXMLFunctions(_ text: String) -> (text: String, calls: [ChatToolCall]) {
+        var calls: [ChatToolCall] = []
+        var remaining = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "<function=") {
+            var before = rest[..<open.lowerBound]
+            if let tag = before.range(of: "<tool_call>", options: .backwards) { before = before[..<tag.lowerBound] }
+            remaining += before
+            let after = rest[open.upperBound...]
+            let close = after.range(of: "</function>")
+            let body = close.map { after[..<$0.lowerBound] } ?? after
+            let id = "local_call_\(calls.count)"
+            if let nameEnd = body.firstIndex(of: ">") {
+                let name = String(body[..<nameEnd]).trimmingCharacters(in: .whitespaces)
+                var arguments: [(String, String)] = []
+                var parameters = body[body.index(after: nameEnd)...]
+                while let p = parameters.range(of: "<parameter=") {
+                    let afterP = parameters[p.upperBound...]
+                    guard let keyEnd = afterP.firstIndex(of: ">") else { break }
+                    let key = String(afterP[..<keyEnd])
+                    let valueStart = afterP.index(after: keyEnd)
+                    let end = afterP.range(of: "</parameter>")
+                    var value = String(afterP[valueStart..<(end?.lowerBound ?? afterP.endIndex)])
+                    if value.hasPrefix("\n") { value.removeFirst() }
+                    if value.hasSuffix("\n") { value.removeLast() }
+                    arguments.append((key, value))
+                    parameters = end.map { afterP[$0.upperBound...] } ?? ""
+                }
+                let json = "{" + arguments.map { jsonString($0.0) + ":" + jsonString($0.1) }.joined(separator: ",") + "}"
+                calls.append(ChatToolCall(id: id, name: name, arguments: json))
+            } else {
+                calls.append(ChatToolCall(id: id, name: "", arguments: String(body)))
+            }
+            rest = close.map { after[$0.upperBound...] } ?? ""
+            if let tagEnd = rest.range(of: "</tool_call>"), rest[..<tagEnd.lowerBound].allSatisfy(\.isWhitespace) {
+                rest = rest[tagEnd.upperBound...]
+            }
+        }
+        remaining += rest
+        return (remaining.trimmingCharacters(in: .whitespacesAndNewlines), calls)
+    }
+
+    private static func jsonString(_ s: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
     private static func parseMistral(_ text: String) -> (text: String, calls: [ChatToolCall]) {

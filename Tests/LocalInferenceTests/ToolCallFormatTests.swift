@@ -24,6 +24,15 @@ struct ToolCallFormatTests {
         #expect(ToolCallFormat.hermes.parse("<tool_call>{oops</tool_call>").calls == [ChatToolCall(id: "local_call_0", name: "", arguments: "{oops")])
     }
 
+    @Test func xmlFunctions() {
+        #expect(ToolCallFormat(template: "{% if tools %}<tool_call>\n<function={{ name }}>{% endif %}") == .xmlFunction)
+        let (text, calls) = ToolCallFormat.xmlFunction.parse(
+            "I will look.\n<tool_call>\n<function=bash>\n<parameter=cmd>\ncd /tmp; echo \"a\"\n</parameter>\n</function>\n</tool_call>")
+        #expect(text == "I will look.")
+        #expect(calls == [ChatToolCall(id: "local_call_0", name: "bash", arguments: #"{"cmd":"cd /tmp; echo \"a\""}"#)])
+        #expect(ToolCallFormat.xmlFunction.parse("no call here").calls.isEmpty)
+    }
+
     @Test func mistralList() {
         let (text, calls) = ToolCallFormat.mistral.parse(#"[TOOL_CALLS][{"name": "bash", "arguments": {"cmd": "id"}}, {"name": "submit", "arguments": {"answer": "x"}}]"#)
         #expect(text == "")
