@@ -36,7 +36,7 @@ PROMPT = ("Summarise the following text in three sentences. " + " ".join([
 
 
 def build_cli(out):
-    sources = sorted(glob.glob(os.path.join(ROOT, "Sources/LocalInference/*.swift")))
+    sources = sorted(glob.glob(os.path.join(ROOT, "Sources/LocalInference/**/*.swift"), recursive=True))
     kernels = os.path.join(ROOT, "Sources/LocalInferenceKernels")
     objects = []
     for c in sorted(glob.glob(os.path.join(kernels, "*.c"))):
