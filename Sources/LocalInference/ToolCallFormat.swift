@@ -110,7 +110,7 @@ public enum ToolCallFormat: String, Sendable {
                     arguments.append((key, value))
                     parameters = end.map { afterP[$0.upperBound...] } ?? ""
                 }
-                let json = "{" + arguments.map { jsonString($0.0) + ":" + jsonString($0.1) }.joined(separator: ",") + "}"
+                let json = "{" + arguments.map { JinjaValue.jsonString($0.0) + ":" + JinjaValue.jsonString($0.1) }.joined(separator: ",") + "}"
                 calls.append(ChatToolCall(id: id, name: name, arguments: json))
             } else {
                 calls.append(ChatToolCall(id: id, name: "", arguments: String(body)))
@@ -122,11 +122,6 @@ public enum ToolCallFormat: String, Sendable {
         }
         remaining += rest
         return (remaining.trimmingCharacters(in: .whitespacesAndNewlines), calls)
-    }
-
-    private static func jsonString(_ s: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
     private static func parseMistral(_ text: String) -> (text: String, calls: [ChatToolCall]) {

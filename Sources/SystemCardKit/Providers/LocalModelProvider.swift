@@ -61,7 +61,6 @@ final class LocalModelProvider: ModelProvider {
         let hasDeveloper = request.messages.contains { $0.role == .developer }
         // Tools: through the model's own chat template when it offers them, else the ChatML convention.
         let usesTools = !request.tools.isEmpty || request.messages.contains { $0.role == .tool || $0.toolCalls != nil }
-        let format = usesTools ? (model.toolCallFormat ?? .hermes) : nil
         let turns: [ChatTurn]
         let tools: [String]
         if usesTools, model.toolCallFormat != nil {
@@ -88,8 +87,10 @@ final class LocalModelProvider: ModelProvider {
         } onCancel: {
             flag.isSet.store(true, ordering: .relaxed)
         }
-        var (text, calls) = request.tools.isEmpty || format == nil || (tools.isEmpty && model.toolCallFormat != nil)
-            ? (result.text, []) : LocalToolConvention.parse(result.text, format: format!)
+        // Calls are read only when tools were offered: on the template path, none are under tool choice `none`.
+        let offered = model.toolCallFormat == nil ? !request.tools.isEmpty : !tools.isEmpty
+        var (text, calls) = offered
+            ? LocalToolConvention.parse(result.text, format: model.toolCallFormat ?? .hermes) : (result.text, [])
         if model.toolCallFormat != nil {
             // Ids unique in the conversation, nine letters and digits (Mistral's templates refuse any other shape).
             let turn = request.messages.count % 10_000

@@ -1,4 +1,5 @@
 import Foundation
+import SystemCardTestSupport
 import Testing
 
 @testable import SystemCardKit
