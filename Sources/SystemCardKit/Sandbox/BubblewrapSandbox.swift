@@ -138,13 +138,13 @@ public final class BubblewrapSandbox: Sandbox {
             try? await Task.sleep(for: command.timeout)
             if !Task.isCancelled && process.isRunning {
                 timedOut.set()
-                kill(pid, SIGKILL)
+                Self.killLaunch(pid)
             }
         }
         let status = await withTaskCancellationHandler {
             await Self.waitForExit(process)
         } onCancel: {
-            kill(pid, SIGKILL)
+            Self.killLaunch(pid)
         }
         watchdog.cancel()
         let (out, outDropped) = await outReader.finish()
@@ -153,6 +153,15 @@ public final class BubblewrapSandbox: Sandbox {
             exitCode: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
             droppedBytes: outDropped + errDropped, timedOut: timedOut.value,
             milliseconds: started.duration(to: .now).inMilliseconds)
+    }
+
+    /// Kills a launch: the outer process and its process group (Process makes each launch a group of its own).
+    /// bwrap's child stays in that group until `--new-session`, which comes after it has asked to die with its
+    /// parent; killed in that window, the parent alone would leave the child running the command unwatched,
+    /// holding the output pipes open until it ends. Services run in groups of their own and are not touched.
+    static func killLaunch(_ pid: pid_t) {
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
     }
 
     /// setpriv (drop to the sandbox's user) → prlimit (limits) → bwrap (namespaces and mounts) → sh -c.
@@ -287,7 +296,7 @@ public final class BubblewrapSandbox: Sandbox {
 
     public func tearDown() async {
         tornDown.withLock { $0 = true }
-        for pid in running.withLock({ $0 }) { kill(pid, SIGKILL) }
+        for pid in running.withLock({ $0 }) { Self.killLaunch(pid) }
         network?.stop()
         // Anything the sandbox's user still runs (a daemon that left the namespace cannot exist: the PID
         // namespace ends with its first process) is gone with it; the folder goes unless kept.

@@ -167,6 +167,19 @@ struct BubblewrapSandboxTests {
         #expect(left <= 5, "\(after.stdout)")
     }
 
+    /// A launch killed at any moment of its start (before bubblewrap's child has asked to die with its parent,
+    /// or after) leaves nothing running that holds its output open: each run ends soon after its timeout.
+    @Test func aLaunchKilledWhileStartingLeavesNothingBehind() async throws {
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        for milliseconds in stride(from: 0, through: 60, by: 2) {
+            let started = ContinuousClock.now
+            let result = try await sandbox.run(SandboxCommand("sleep 30 & sleep 30", timeout: .milliseconds(milliseconds)))
+            #expect(result.timedOut)
+            #expect(started.duration(to: .now) < .seconds(10), "killed after \(milliseconds) ms")
+        }
+    }
+
     @Test func aServiceRunsBesideEveryCommandAndItsSecretCannotBeRead() async throws {
         let secret = "flag{0123456789abcdef01234567}"
         let service = SandboxService(
