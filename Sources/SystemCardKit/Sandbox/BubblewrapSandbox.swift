@@ -38,7 +38,8 @@ public final class BubblewrapSandbox: Sandbox {
     public let network: SharedNetwork?
     /// The user every command runs as (a user of this sandbox alone, so the process limit is its own).
     let uid: UInt32
-    private let running = Mutex<Set<Int32>>([])
+    /// The launches running now, with the inodes of their output pipes.
+    private let running = Mutex<[Int32: Set<UInt64>]>([:])
     private let tornDown = Mutex(false)
 
     static let tools = (
@@ -116,13 +117,14 @@ public final class BubblewrapSandbox: Sandbox {
         process.standardInput = stdin
         let started = ContinuousClock.now
         do {
-            try process.runWithEmptySignalMask()
+            try await ProcessLauncher.shared.run(process)
         } catch {
             throw SandboxError.unavailable("cannot start \(Self.tools.nice) \(Self.tools.setpriv): \(error)")
         }
         let pid = process.processIdentifier
-        running.withLock { _ = $0.insert(pid) }
-        defer { running.withLock { _ = $0.remove(pid) } }
+        let outputPipes = Set([stdout, stderr].compactMap { PipeHolders.inode(of: $0.fileHandleForReading) })
+        running.withLock { $0[pid] = outputPipes }
+        defer { running.withLock { _ = $0.removeValue(forKey: pid) } }
 
         let outReader = CappedReader(stdout.fileHandleForReading, limit: command.outputLimit)
         let errReader = CappedReader(stderr.fileHandleForReading, limit: command.outputLimit)
@@ -138,13 +140,13 @@ public final class BubblewrapSandbox: Sandbox {
             try? await Task.sleep(for: command.timeout)
             if !Task.isCancelled && process.isRunning {
                 timedOut.set()
-                Self.killLaunch(pid)
+                await Self.stop(pid, outputPipes: outputPipes)
             }
         }
         let status = await withTaskCancellationHandler {
             await Self.waitForExit(process)
         } onCancel: {
-            Self.killLaunch(pid)
+            Task.detached { await Self.stop(pid, outputPipes: outputPipes) }
         }
         watchdog.cancel()
         let (out, outDropped) = await outReader.finish()
@@ -153,6 +155,19 @@ public final class BubblewrapSandbox: Sandbox {
             exitCode: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
             droppedBytes: outDropped + errDropped, timedOut: timedOut.value,
             milliseconds: started.duration(to: .now).inMilliseconds)
+    }
+
+    /// Stops a launch: kills it (``killLaunch(_:)``), then, for up to five seconds, whatever still holds its output
+    /// open: a process that escaped the kill. (Foundation learns of the launch's end only once every descendant has
+    /// let go of a socket they inherit, so an escaped process would also hold up the wait for the exit status.)
+    static func stop(_ pid: pid_t, outputPipes: Set<UInt64>) async {
+        killLaunch(pid)
+        for _ in 0..<50 {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(100)) { continuation.resume() }
+            }
+            if PipeHolders.kill(holding: outputPipes) == 0 { return }
+        }
     }
 
     /// Kills a launch: the outer process and its process group (Process makes each launch a group of its own).
@@ -296,7 +311,10 @@ public final class BubblewrapSandbox: Sandbox {
 
     public func tearDown() async {
         tornDown.withLock { $0 = true }
-        for pid in running.withLock({ $0 }) { Self.killLaunch(pid) }
+        let launches = running.withLock { $0 }
+        await withTaskGroup(of: Void.self) { group in
+            for (pid, pipes) in launches { group.addTask { await Self.stop(pid, outputPipes: pipes) } }
+        }
         network?.stop()
         // Anything the sandbox's user still runs (a daemon that left the namespace cannot exist: the PID
         // namespace ends with its first process) is gone with it; the folder goes unless kept.
@@ -354,7 +372,6 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable, Equatable {
 final class CappedReader: Sendable {
     private let state = Mutex<(data: Data, dropped: Int)>((Data(), 0))
     private let done = DispatchSemaphore(value: 0)
-
     init(_ handle: FileHandle, limit: Int) {
         Thread.detachNewThread { [self] in
             while true {

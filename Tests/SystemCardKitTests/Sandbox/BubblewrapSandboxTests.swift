@@ -167,6 +167,19 @@ struct BubblewrapSandboxTests {
         #expect(left <= 5, "\(after.stdout)")
     }
 
+    /// A command outlives the engine thread that started it: bubblewrap dies with its parent *thread*, and the
+    /// concurrency pool ends idle threads after about 5 s (such commands were killed, exit 137, mid-way). Here
+    /// every step of `run` executes on a thread of its own that ends half a second later (once bubblewrap has
+    /// bound itself to it).
+    @Test func aCommandOutlivesTheThreadThatStartedIt() async throws {
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let result = try await withTaskExecutorPreference(ThreadPerJobExecutor()) {
+            try await sandbox.run(SandboxCommand("sleep 2; echo done", timeout: .seconds(60)))
+        }
+        #expect(result.exitCode == 0 && result.stdout == "done\n", "exit \(result.exitCode) after \(result.milliseconds) ms")
+    }
+
     /// A launch killed at any moment of its start (before bubblewrap's child has asked to die with its parent,
     /// or after) leaves nothing running that holds its output open: each run ends soon after its timeout.
     @Test func aLaunchKilledWhileStartingLeavesNothingBehind() async throws {
@@ -234,5 +247,16 @@ struct BubblewrapSandboxTests {
 
     @Test func availabilityCheckPasses() async throws {
         try await BubblewrapSandbox.checkAvailable()
+    }
+}
+
+/// Runs each job on a new thread that ends half a second after the job.
+final class ThreadPerJobExecutor: TaskExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        Thread {
+            job.runSynchronously(on: self.asUnownedTaskExecutor())
+            Thread.sleep(forTimeInterval: 0.5)
+        }.start()
     }
 }
