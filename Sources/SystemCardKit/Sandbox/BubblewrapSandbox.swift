@@ -115,6 +115,18 @@ public final class BubblewrapSandbox: Sandbox {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
+        // Our ends never leak into another child started meanwhile (a second sandbox, a service, a test's CLI),
+        // which would hold this command's output open after it ends; the child's own copies are dup2'd, inherited.
+        for pipe in [stdout, stderr, stdin] {
+            for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
+                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        let exit = OneShotValue<Int32>()
+        process.terminationHandler = { process in
+            let status = process.terminationStatus
+            exit.set(process.terminationReason == .uncaughtSignal ? 128 + status : status)
+        }
         let started = ContinuousClock.now
         do {
             try await ProcessLauncher.shared.run(process)
@@ -138,13 +150,13 @@ public final class BubblewrapSandbox: Sandbox {
         let timedOut = Flagged()
         let watchdog = Task.detached {
             try? await Task.sleep(for: command.timeout)
-            if !Task.isCancelled && process.isRunning {
+            if !Task.isCancelled && exit.current == nil {
                 timedOut.set()
                 await Self.stop(pid, outputPipes: outputPipes)
             }
         }
         let status = await withTaskCancellationHandler {
-            await Self.waitForExit(process)
+            await exit.value
         } onCancel: {
             Task.detached { await Self.stop(pid, outputPipes: outputPipes) }
         }
@@ -241,16 +253,6 @@ public final class BubblewrapSandbox: Sandbox {
         "/etc/nsswitch.conf", "/etc/localtime", "/etc/ImageMagick-6", "/etc/fonts", "/etc/gdb", "/etc/magic",
         "/etc/mime.types", "/etc/python3", "/etc/python3.11", "/etc/ssl/openssl.cnf",
     ]
-
-    static func waitForExit(_ process: Process) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                let status = process.terminationStatus
-                continuation.resume(returning: process.terminationReason == .uncaughtSignal ? 128 + status : status)
-            }
-        }
-    }
 
     /// Runs `body` with a fresh sandbox (default limits) and tears it down afterwards, whatever happens.
     public static func withFresh<T: Sendable>(_ body: (BubblewrapSandbox) async throws -> T) async throws -> T {
@@ -371,7 +373,8 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable, Equatable {
 /// Reads a pipe to its end on a thread of its own, keeping the first `limit` bytes and counting the rest.
 final class CappedReader: Sendable {
     private let state = Mutex<(data: Data, dropped: Int)>((Data(), 0))
-    private let done = DispatchSemaphore(value: 0)
+    private let done = OneShotValue<Void>()
+
     init(_ handle: FileHandle, limit: Int) {
         Thread.detachNewThread { [self] in
             while true {
@@ -384,19 +387,13 @@ final class CappedReader: Sendable {
                 }
             }
             try? handle.close()
-            done.signal()
+            done.set(())
         }
     }
 
     /// Waits for the end of the pipe (every writer gone) and returns what was kept and how much was dropped.
     func finish() async -> (Data, Int) {
-        let done = self.done
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                done.wait()
-                continuation.resume()
-            }
-        }
+        await done.value
         return state.withLock { ($0.data, $0.dropped) }
     }
 }
