@@ -30,6 +30,7 @@ let package = Package(
             name: "SystemCardKit",
             dependencies: [
                 "LocalInference",
+                "SandboxSpawn",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -55,6 +56,9 @@ let package = Package(
             name: "LocalInferenceKernels",
             cSettings: [.unsafeFlags(["-O3"])]
         ),
+        // How a sandbox's bubblewrap is started: limits, niceness, its user and namespaces set between clone and
+        // exec, which Swift cannot do safely (the child shares the engine's memory until it execs).
+        .target(name: "SandboxSpawn"),
         // The red-teaming arena and the run viewer: a web app (Hummingbird) over the engine and its store.
         .target(
             name: "SystemCardArena",

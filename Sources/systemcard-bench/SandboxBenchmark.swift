@@ -15,12 +15,18 @@ struct SandboxBenchmark: AsyncParsableCommand {
         try await BubblewrapSandbox.checkAvailable()
         var fresh: [Double] = []
         var reused: [Double] = []
+        var parts: [[Double]] = [[], [], []]
         let kept = try BubblewrapSandbox()
         for _ in 0..<runs {
             let started = ContinuousClock.now
             let sandbox = try BubblewrapSandbox()
+            let made = ContinuousClock.now
             let result = try await sandbox.run(SandboxCommand("true"))
+            let ran = ContinuousClock.now
             await sandbox.tearDown()
+            for (index, (from, to)) in [(started, made), (made, ran), (ran, ContinuousClock.now)].enumerated() {
+                parts[index].append(from.duration(to: to).inSeconds * 1000)
+            }
             guard result.exitCode == 0 else { throw ValidationError("`true` failed in the sandbox: \(result.stderr)") }
             fresh.append(started.duration(to: .now).inSeconds * 1000)
             let again = ContinuousClock.now
@@ -35,6 +41,7 @@ struct SandboxBenchmark: AsyncParsableCommand {
             return "\(name): median \(String(format: "%.1f", median)) ms, p99 \(String(format: "%.1f", p99)) ms (\(values.count) runs)"
         }
         print(line("create + run true + tear down", fresh))
+        for (name, values) in zip(["  create", "  run true", "  tear down"], parts) { print(line(name, values)) }
         print(line("run true in an existing sandbox", reused))
     }
 }

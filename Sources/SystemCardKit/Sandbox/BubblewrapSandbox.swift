@@ -38,8 +38,8 @@ public final class BubblewrapSandbox: Sandbox {
     public let network: SharedNetwork?
     /// The user every command runs as (a user of this sandbox alone, so the process limit is its own).
     let uid: UInt32
-    /// The launches running now, with the inodes of their output pipes.
-    private let running = Mutex<[Int32: Set<UInt64>]>([:])
+    /// The launches running now, by process id.
+    private let running = Mutex<[Int32: SpawnedProcess]>([:])
     private let tornDown = Mutex(false)
 
     static let tools = (
@@ -104,117 +104,74 @@ public final class BubblewrapSandbox: Sandbox {
 
     public func run(_ command: SandboxCommand) async throws -> SandboxResult {
         if tornDown.withLock({ $0 }) { throw SandboxError.setup("the sandbox was torn down") }
-        let process = Process()
         // At a lower priority than the engine, so a busy agent never starves the run's HTTP and store work.
-        process.executableURL = URL(fileURLWithPath: Self.tools.nice)
-        process.arguments = ["-n", String(Self.niceness), Self.tools.setpriv] + arguments(for: command)
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        // Our ends never leak into another child started meanwhile (a second sandbox, a service, a test's CLI),
-        // which would hold this command's output open after it ends; the child's own copies are dup2'd, inherited.
-        for pipe in [stdout, stderr, stdin] {
-            for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
-                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
-            }
-        }
-        let exit = OneShotValue<Int32>()
-        process.terminationHandler = { process in
-            let status = process.terminationStatus
-            exit.set(process.terminationReason == .uncaughtSignal ? 128 + status : status)
-        }
-        let started = ContinuousClock.now
-        do {
-            try await ProcessLauncher.shared.run(process)
-        } catch {
-            throw SandboxError.unavailable("cannot start \(Self.tools.nice) \(Self.tools.setpriv): \(error)")
-        }
-        let pid = process.processIdentifier
-        let outputPipes = Set([stdout, stderr].compactMap { PipeHolders.inode(of: $0.fileHandleForReading) })
-        running.withLock { $0[pid] = outputPipes }
-        defer { running.withLock { _ = $0.removeValue(forKey: pid) } }
-
-        let outReader = CappedReader(stdout.fileHandleForReading, limit: command.outputLimit)
-        let errReader = CappedReader(stderr.fileHandleForReading, limit: command.outputLimit)
-        let input = stdin.fileHandleForWriting
+        let setup = SpawnedProcess.Setup(
+            niceness: Int32(Self.niceness), limits: limits, identity: .init(uid: uid, gid: uid),
+            namespaces: network?.namespaces ?? [])
         // With a service, the launcher reads the secret from the first line of input; the command gets the rest.
-        let data = service.map { Data(($0.secret + "\n").utf8) + (command.input ?? Data()) } ?? command.input
-        DispatchQueue.global().async {
-            if let data, !data.isEmpty { try? input.write(contentsOf: data) }
-            try? input.close()
-        }
+        let input = service.map { Data(($0.secret + "\n").utf8) + (command.input ?? Data()) } ?? command.input
+        let started = ContinuousClock.now
+        let process = try await SpawnedProcess.start(
+            Self.tools.bwrap, arguments: [Self.tools.bwrap] + arguments(for: command), environment: ["PATH": "/usr/bin:/bin"],
+            setup: setup, input: input, outputLimit: command.outputLimit)
+        running.withLock { $0[process.pid] = process }
+        defer { running.withLock { _ = $0.removeValue(forKey: process.pid) } }
+
         let timedOut = Flagged()
         let watchdog = Task.detached {
             try? await Task.sleep(for: command.timeout)
-            if !Task.isCancelled && exit.current == nil {
+            if !Task.isCancelled && !process.hasEnded {
                 timedOut.set()
-                await Self.stop(pid, outputPipes: outputPipes)
+                await Self.stop(process)
             }
         }
-        let status = await withTaskCancellationHandler {
-            await exit.value
+        let outcome = await withTaskCancellationHandler {
+            await process.result
         } onCancel: {
-            Task.detached { await Self.stop(pid, outputPipes: outputPipes) }
+            Task.detached { await Self.stop(process) }
         }
         watchdog.cancel()
-        let (out, outDropped) = await outReader.finish()
-        let (err, errDropped) = await errReader.finish()
         return SandboxResult(
-            exitCode: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            droppedBytes: outDropped + errDropped, timedOut: timedOut.value,
-            milliseconds: started.duration(to: .now).inMilliseconds)
+            exitCode: outcome.exitCode, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+            stderr: String(decoding: outcome.stderr, as: UTF8.self), droppedBytes: outcome.droppedBytes,
+            timedOut: timedOut.value, milliseconds: started.duration(to: .now).inMilliseconds)
     }
 
-    /// Stops a launch: kills it (``killLaunch(_:)``), then, for up to five seconds, whatever still holds its output
-    /// open: a process that escaped the kill. (Foundation learns of the launch's end only once every descendant has
-    /// let go of a socket they inherit, so an escaped process would also hold up the wait for the exit status.)
-    static func stop(_ pid: pid_t, outputPipes: Set<UInt64>) async {
-        killLaunch(pid)
+    /// Stops a launch: kills it and its process group (``SpawnedProcess/kill()``), then, for up to five seconds,
+    /// whatever still holds its output open: a process that escaped the kill. bwrap's child stays in the launch's
+    /// group until `--new-session`, which comes after it has asked to die with its parent; killed in that window,
+    /// the parent alone would leave the child running the command unwatched, holding the output open until it
+    /// ends. Services run in groups of their own and are not touched.
+    static func stop(_ process: SpawnedProcess) async {
+        process.kill()
         for _ in 0..<50 {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(100)) { continuation.resume() }
             }
-            if PipeHolders.kill(holding: outputPipes) == 0 { return }
+            if PipeHolders.kill(holding: process.outputPipes) == 0 { return }
         }
     }
 
-    /// Kills a launch: the outer process and its process group (Process makes each launch a group of its own).
-    /// bwrap's child stays in that group until `--new-session`, which comes after it has asked to die with its
-    /// parent; killed in that window, the parent alone would leave the child running the command unwatched,
-    /// holding the output pipes open until it ends. Services run in groups of their own and are not touched.
-    static func killLaunch(_ pid: pid_t) {
-        kill(-pid, SIGKILL)
-        kill(pid, SIGKILL)
-    }
-
-    /// setpriv (drop to the sandbox's user) → prlimit (limits) → bwrap (namespaces and mounts) → sh -c.
+    /// bwrap's arguments (namespaces and mounts, then `sh -c`); the user, limits, niceness and the shared network
+    /// are set before bwrap starts (``SpawnedProcess``).
     func arguments(for command: SandboxCommand) -> [String] {
         var directory = "/workspace"
         if let relative = command.workingDirectory, !relative.isEmpty {
             directory += "/" + relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         }
-        var arguments = [
-            "--reuid", String(uid), "--regid", String(uid), "--clear-groups", "--",
-            Self.tools.prlimit, "--nproc=\(limits.processes)", "--as=\(limits.memoryBytes)", "--cpu=\(limits.cpuSeconds)",
-            "--fsize=\(limits.fileBytes)", "--core=0", "--",
-        ]
-        if let network {
-            // Every namespace of its own but the network, which is the sandbox's shared one.
-            arguments += network.enter + [
-                Self.tools.bwrap, "--unshare-user", "--unshare-ipc", "--unshare-pid", "--unshare-uts", "--unshare-cgroup-try",
-            ]
-        } else {
-            arguments += [Self.tools.bwrap, "--unshare-all"]
-        }
+        // Every namespace of its own; with a shared network, every one but the network, which it has entered.
+        var arguments =
+            network == nil
+            ? ["--unshare-all"] : ["--unshare-user", "--unshare-ipc", "--unshare-pid", "--unshare-uts", "--unshare-cgroup-try"]
         arguments += ["--die-with-parent", "--new-session", "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"]
         for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
             arguments += ["--symlink", target, link]
         }
-        for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+        if let etc = SandboxEtc.folder {
+            arguments += ["--ro-bind", etc.path, "/etc"]
+        } else {
+            for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+        }
         if let network { arguments += ["--ro-bind", network.hostsFile.path, "/etc/hosts"] }
         arguments += [
             "--dev", "/dev", "--proc", "/proc",
@@ -313,9 +270,9 @@ public final class BubblewrapSandbox: Sandbox {
 
     public func tearDown() async {
         tornDown.withLock { $0 = true }
-        let launches = running.withLock { $0 }
+        let launches = running.withLock { Array($0.values) }
         await withTaskGroup(of: Void.self) { group in
-            for (pid, pipes) in launches { group.addTask { await Self.stop(pid, outputPipes: pipes) } }
+            for process in launches { group.addTask { await Self.stop(process) } }
         }
         network?.stop()
         // Anything the sandbox's user still runs (a daemon that left the namespace cannot exist: the PID
@@ -367,34 +324,6 @@ public enum SandboxError: Error, CustomStringConvertible, Sendable, Equatable {
         switch self {
         case .unavailable(let message), .setup(let message), .file(let message): return message
         }
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own, keeping the first `limit` bytes and counting the rest.
-final class CappedReader: Sendable {
-    private let state = Mutex<(data: Data, dropped: Int)>((Data(), 0))
-    private let done = OneShotValue<Void>()
-
-    init(_ handle: FileHandle, limit: Int) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                self.state.withLock { state in
-                    let room = max(0, limit - state.data.count)
-                    if room > 0 { state.data.append(chunk.prefix(room)) }
-                    state.dropped += max(0, chunk.count - room)
-                }
-            }
-            try? handle.close()
-            done.set(())
-        }
-    }
-
-    /// Waits for the end of the pipe (every writer gone) and returns what was kept and how much was dropped.
-    func finish() async -> (Data, Int) {
-        await done.value
-        return state.withLock { ($0.data, $0.dropped) }
     }
 }
 

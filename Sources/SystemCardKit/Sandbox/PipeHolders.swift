@@ -7,13 +7,16 @@ import Foundation
 /// The processes that hold a pipe open, found by the pipe's inode in every process's open files (`/proc/N/fd`).
 ///
 /// After a timed-out or cancelled command is killed, anything still writing to its output is a process of that
-/// command that escaped the kill (see ``BubblewrapSandbox/killLaunch(_:)``): a service or another command has
+/// command that escaped the kill (see ``BubblewrapSandbox/stop(_:)``): a service or another command has
 /// pipes of its own, so this finds the command's processes and nothing else.
 enum PipeHolders {
     /// The inode of the pipe behind `handle`.
-    static func inode(of handle: FileHandle) -> UInt64? {
+    static func inode(of handle: FileHandle) -> UInt64? { inode(ofDescriptor: handle.fileDescriptor) }
+
+    /// The inode of the pipe behind `descriptor`.
+    static func inode(ofDescriptor descriptor: Int32) -> UInt64? {
         var status = stat()
-        guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { return nil }
         return UInt64(status.st_ino)
     }
 

@@ -11,7 +11,7 @@ import Synchronization
 /// *thread* that started it, not the process. Started from a worker thread of the concurrency pool, which ends
 /// after a few idle seconds, a command that ran longer than that was killed with the thread: exit 137 about 5 s
 /// into a training script, whenever the pool shrank. From this thread a command lives until it ends, its
-/// timeout, or the engine. The thread blocks every signal but lets the children start with none blocked.
+/// timeout, or the engine. The thread blocks every signal (its children start with none blocked: ``SpawnedProcess``).
 final class ProcessLauncher: Sendable {
     static let shared = ProcessLauncher()
 
@@ -35,19 +35,10 @@ final class ProcessLauncher: Sendable {
         }
     }
 
-    /// Starts `process` (with no signal blocked) from the launcher's thread.
-    func run(_ process: Process) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            jobs.withLock {
-                $0.append {
-                    do {
-                        try process.runWithEmptySignalMask()
-                        continuation.resume()
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-            }
+    /// Runs `body` on the launcher's thread (where every sandbox command is started) and returns its result.
+    func perform<Result: Sendable>(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            jobs.withLock { $0.append { continuation.resume(with: Swift.Result { try body() }) } }
             waiting.signal()
         }
     }

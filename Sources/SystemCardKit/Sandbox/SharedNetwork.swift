@@ -13,11 +13,11 @@ import Synchronization
 /// loopback up, drops every capability, then starts the services it is sent (one JSON line each) and ends when
 /// its standard input closes, at ``stop()`` or with the engine; each service's bubblewrap dies with it
 /// (`--die-with-parent`, whose parent is the holder's one thread, not a thread of the engine that may end).
-/// Commands enter the holder's user and network namespaces with `nsenter`; below them bubblewrap gives each
+/// Commands enter the holder's user and network namespaces as they start (``SpawnedProcess``); below them bubblewrap gives each
 /// command and each service a user, PID, mount, IPC and UTS namespace of its own: a command sees neither the
 /// services' processes nor their files, and holds no capability in the holder's namespaces.
 public final class SharedNetwork: Sendable {
-    /// The holder's process id (the target of `nsenter`).
+    /// The holder's process id (whose namespaces commands enter).
     let holderPID: Int32
     /// The hosts file every command and service sees as `/etc/hosts`.
     let hostsFile: URL
@@ -27,7 +27,6 @@ public final class SharedNetwork: Sendable {
     private let services = Mutex<[Int32]>([])
 
     static let unshare = "/usr/bin/unshare"
-    static let nsenter = "/usr/bin/nsenter"
 
     /// Loopback up (SIOCGIFFLAGS / SIOCSIFFLAGS), capabilities dropped (ambient, then all sets), then one service
     /// per input line `{"argv": [...], "log": path}` (default SIGCHLD, no signal blocked), answered with its
@@ -113,9 +112,10 @@ public final class SharedNetwork: Sendable {
         }
     }
 
-    /// The command prefix that enters this network (and its user namespace, which owns it).
-    var enter: [String] {
-        [Self.nsenter, "--target", String(holderPID), "--user", "--net", "--preserve-credentials", "--"]
+    /// The namespace files a command enters, in order: the holder's user namespace (which owns the network), then
+    /// its network (what `nsenter --user --net --preserve-credentials` did, without a program of its own).
+    var namespaces: [String] {
+        ["/proc/\(holderPID)/ns/user", "/proc/\(holderPID)/ns/net"]
     }
 
     /// Has the holder start `argv` (already inside this network, as the sandbox's user, without capabilities),

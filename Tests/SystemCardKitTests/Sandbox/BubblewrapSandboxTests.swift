@@ -117,6 +117,31 @@ struct BubblewrapSandboxTests {
         #expect(result.stdout.contains("No such file"), "\(result.stdout)")
     }
 
+    /// `/etc` holds what programs need of the machine's (one read-only copy, bound once) and a hosts file naming
+    /// localhost, nothing else of it; a command holds no descriptor but its three.
+    @Test func etcHasWhatProgramsNeedAndNothingElse() async throws {
+        let sandbox = try Self.sandbox()
+        defer { Task { await sandbox.tearDown() } }
+        let result = try await sandbox.run(
+            SandboxCommand(
+                "ls /etc | tr '\\n' ' '; echo; "
+                    + "python3 -c 'import socket, ssl, json; print(socket.gethostbyname(\"sandbox\")); print(json.dumps(1))'; "
+                    + "test -L /etc/localtime && date +%Z; ls /etc/alternatives | grep -c . ; "
+                    + "(echo x > /etc/hosts) 2>/dev/null || echo read-only; ls /proc/self/fd | tr '\\n' ' '"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(result.exitCode == 0, "\(result.stdout) \(result.stderr)")
+        let listed = Set((lines.first ?? "").split(separator: " ").map(String.init))
+        let expected = Set(BubblewrapSandbox.etcFiles.filter { FileManager.default.fileExists(atPath: $0) }.map {
+            String($0.dropFirst(5).prefix { $0 != "/" })
+        } + ["hosts"])
+        #expect(listed == expected, "\(listed.symmetricDifference(expected))")
+        #expect(lines.dropFirst().first?.hasPrefix("127.0.0.1") == true, "\(lines) \(result.stderr)")
+        #expect(lines.contains("1"), "python3 with ssl and json: \(result.stderr)")
+        #expect(lines.contains("read-only"))
+        #expect(Int(lines.dropLast(2).last ?? "") ?? 0 > 0, "the alternatives' links are there: \(lines)")
+        #expect(lines.last == "0 1 2 3 ", "descriptors (3 is ls's own): \(lines.last ?? "")")
+    }
+
     @Test func nothingOutsideTheWorkspaceCanBeWritten() async throws {
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
         let sandbox = try Self.sandbox()
