@@ -81,6 +81,8 @@ public final class SharedNetwork: Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         do {
             try process.runWithEmptySignalMask()
         } catch {
@@ -93,7 +95,7 @@ public final class SharedNetwork: Sendable {
         // Ready once it says so; anything else (user namespaces off, no python3) is the sandbox's failure.
         guard Self.line(from: replies) == "ready" else {
             try? requests.close()
-            process.waitUntilExit()
+            ended.wait()  // (waitUntilExit would spin at full CPU)
             let detail = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
             throw SandboxError.unavailable(
                 "the sandbox's shared network could not be made: "

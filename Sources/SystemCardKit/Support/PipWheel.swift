@@ -56,11 +56,10 @@ enum PipWheel {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         do {
-            try process.run()
+            try process.runToEnd()
         } catch {
             throw SystemCardError.invalidInput("\(failure): \(error)")
         }
-        process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw SystemCardError.invalidInput(failure) }
     }
 }

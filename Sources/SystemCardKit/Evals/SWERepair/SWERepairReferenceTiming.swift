@@ -60,11 +60,12 @@ extension SWERepairEvaluation {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("token\n".utf8))
-        try input.fileHandleForWriting.close()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var printed = Data()
+        try process.runToEnd {
+            input.fileHandleForWriting.write(Data("token\n".utf8))
+            try input.fileHandleForWriting.close()
+            printed = output.fileHandleForReading.readDataToEndOfFile()
+        }
         let last = String(decoding: printed, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         guard let report = try? JSONDecoder().decode(SWERepairWorkspace.Report.self, from: Data(last.utf8)) else { return false }
         return report.resolved

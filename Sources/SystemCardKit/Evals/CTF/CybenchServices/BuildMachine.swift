@@ -33,9 +33,8 @@ struct BuildMachine: Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var data = Data()
+        do { try process.runToEnd { data = output.fileHandleForReading.readDataToEndOfFile() } } catch { return nil }
         let text = String(decoding: data, as: UTF8.self)
         return text.isEmpty ? String(process.terminationStatus) : text
     }

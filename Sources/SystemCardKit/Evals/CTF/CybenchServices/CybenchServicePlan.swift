@@ -81,8 +81,7 @@ extension CybenchServicePlan.Service {
                 process.executableURL = URL(fileURLWithPath: "/bin/chmod")
                 process.arguments = (recursive ? ["-R"] : []) + ["--", mode, target.path]
                 process.standardError = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
+                try process.runToEnd()
             }
         }
         if pythonAliases {
