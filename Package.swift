@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SystemCardKitTests",
-            dependencies: ["SystemCardKit", "SystemCardTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SystemCardKit", "SandboxSpawn", "SystemCardTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

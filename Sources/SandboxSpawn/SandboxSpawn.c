@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -112,7 +113,7 @@ static int spawn_child(void *argument) {
     }
     if (syscall(SYS_close_range, 3, ~0U, 0) != 0) {
         struct rlimit files;
-        int top = getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < 1048576 ? (int)files.rlim_cur : 65536;
+        int top = getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < 1048576 ? (int)files.rlim_cur : 1048576;
         for (int descriptor = 3; descriptor < top; descriptor++) close(descriptor);
     }
     sigset_t none;
@@ -129,6 +130,9 @@ int sandbox_spawn(const sandbox_spawn_request *request, pid_t *pid, int *pidfd, 
         *failed_step = "mmap";
         return errno;
     }
+    // The child's change of user marks the memory it shares with us not dumpable (the kernel does so on every
+    // change of credentials): the engine would lose its core dumps and its /proc entries would become root's.
+    int dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
     // No signal may reach the child while it shares our memory and still has our handlers.
     sigset_t all, saved;
     sigfillset(&all);
@@ -142,6 +146,7 @@ int sandbox_spawn(const sandbox_spawn_request *request, pid_t *pid, int *pidfd, 
         child = clone(spawn_child, top, CLONE_VM | CLONE_VFORK | SIGCHLD, &context);
     }
     int clone_error = errno;
+    if (dumpable >= 0 && prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != dumpable) prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &saved, NULL, _NSIG / 8);
     munmap(stack, child_stack_size);
     if (child < 0) {
@@ -177,3 +182,5 @@ int sandbox_reap(pid_t pid, int *exit_code) {
     *exit_code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
     return 0;
 }
+
+int sandbox_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }

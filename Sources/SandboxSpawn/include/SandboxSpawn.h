@@ -55,4 +55,7 @@ int sandbox_wait_for_end(pid_t pid);
 /// killed it; returns 0 or an `errno`.
 int sandbox_reap(pid_t pid, int *exit_code);
 
+/// This process's dumpable flag (`PR_GET_DUMPABLE`), which `sandbox_spawn` keeps as it was.
+int sandbox_dumpable(void);
+
 #endif

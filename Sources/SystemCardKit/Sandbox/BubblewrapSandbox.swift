@@ -111,9 +111,14 @@ public final class BubblewrapSandbox: Sandbox {
         // With a service, the launcher reads the secret from the first line of input; the command gets the rest.
         let input = service.map { Data(($0.secret + "\n").utf8) + (command.input ?? Data()) } ?? command.input
         let started = ContinuousClock.now
-        let process = try await SpawnedProcess.start(
-            Self.tools.bwrap, arguments: [Self.tools.bwrap] + arguments(for: command), environment: ["PATH": "/usr/bin:/bin"],
-            setup: setup, input: input, outputLimit: command.outputLimit)
+        let process: SpawnedProcess
+        do {
+            process = try await SpawnedProcess.start(
+                Self.tools.bwrap, arguments: [Self.tools.bwrap] + arguments(for: command),
+                environment: ["PATH": "/usr/bin:/bin"], setup: setup, input: input, outputLimit: command.outputLimit)
+        } catch {
+            throw SandboxError.unavailable("\(error)")
+        }
         running.withLock { $0[process.pid] = process }
         defer { running.withLock { _ = $0.removeValue(forKey: process.pid) } }
 
@@ -137,19 +142,14 @@ public final class BubblewrapSandbox: Sandbox {
             timedOut: timedOut.value, milliseconds: started.duration(to: .now).inMilliseconds)
     }
 
-    /// Stops a launch: kills it and its process group (``SpawnedProcess/kill()``), then, for up to five seconds,
-    /// whatever still holds its output open: a process that escaped the kill. bwrap's child stays in the launch's
-    /// group until `--new-session`, which comes after it has asked to die with its parent; killed in that window,
-    /// the parent alone would leave the child running the command unwatched, holding the output open until it
-    /// ends. Services run in groups of their own and are not touched.
+    /// Stops a launch: kills it and its process group (``SpawnedProcess/kill()``); its monitor then kills whatever
+    /// still holds its output open, a process that escaped the kill. bwrap's child stays in the launch's group
+    /// until `--new-session`, which comes after it has asked to die with its parent; killed in that window, the
+    /// parent alone would leave the child running the command unwatched, holding the output open until it ends.
+    /// Services run in groups of their own and are not touched.
     static func stop(_ process: SpawnedProcess) async {
         process.kill()
-        for _ in 0..<50 {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(100)) { continuation.resume() }
-            }
-            if PipeHolders.kill(holding: process.outputPipes) == 0 { return }
-        }
+        _ = await process.result
     }
 
     /// bwrap's arguments (namespaces and mounts, then `sh -c`); the user, limits, niceness and the shared network
@@ -167,7 +167,7 @@ public final class BubblewrapSandbox: Sandbox {
         for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
             arguments += ["--symlink", target, link]
         }
-        if let etc = SandboxEtc.folder {
+        if let etc = SandboxEtc.shared.folder {
             arguments += ["--ro-bind", etc.path, "/etc"]
         } else {
             for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }

@@ -43,6 +43,8 @@ final class SpawnedProcess: Sendable {
     let outputPipes: Set<UInt64>
     /// Set (under its lock) when the process is reaped: a kill never reaches a pid the kernel has given to another.
     private let reaped = Mutex(false)
+    /// Set by ``kill()``: the monitor then waits 0.1 s, not 2 s, for the output to close after the end.
+    private let killed = Mutex(false)
     private let outcome = OneShotValue<Outcome>()
 
     private init(pid: pid_t, outputPipes: Set<UInt64>) {
@@ -76,13 +78,25 @@ final class SpawnedProcess: Sendable {
     /// Whether it has ended and been reaped.
     var hasEnded: Bool { reaped.withLock { $0 } }
 
-    /// Kills the process and its process group (SIGKILL), unless it has been reaped already.
+    /// Kills the process and its process group (SIGKILL), unless it has been reaped already. Whatever escaped the
+    /// kill and still holds the output (see ``BubblewrapSandbox/stop(_:)``) is killed by the monitor 0.1 s after
+    /// the end, while it still holds the pipes: once they are closed their inodes may be another command's.
     func kill() {
+        killed.withLock { $0 = true }
         reaped.withLock { reaped in
             guard !reaped else { return }
             Glibc.kill(-pid, SIGKILL)
             Glibc.kill(pid, SIGKILL)
         }
+    }
+
+    /// A program that could not be started: the step that failed (`execve`, `setns`, `setresuid`, …) and its errno.
+    struct StartFailure: Error, CustomStringConvertible {
+        let path: String
+        let step: String
+        let errno: Int32
+
+        var description: String { "cannot start \(path) (\(step): \(String(cString: strerror(errno))))" }
     }
 
     /// The parent's ends of a started process's pipes and its pidfd (-1 if the kernel has none).
@@ -142,8 +156,7 @@ final class SpawnedProcess: Sendable {
             }
         }
         guard error == 0 else {
-            let step = failedStep.map { String(cString: $0) } ?? "spawn"
-            throw SandboxError.unavailable("cannot start \(path) (\(step): \(String(cString: strerror(error))))")
+            throw StartFailure(path: path, step: failedStep.map { String(cString: $0) } ?? "spawn", errno: error)
         }
         // The parent keeps the writing end of the input and the reading ends of the output.
         let launched = Launched(pid: pid, pidfd: pidfd, stdin: pipes[0][1], stdout: pipes[1][0], stderr: pipes[2][0])
@@ -164,9 +177,9 @@ final class SpawnedProcess: Sendable {
         var stdout = Data()
         var stderr = Data()
         var dropped = 0
-        var pending = input
+        var written = 0
         var inputEnd = launched.stdin
-        if pending.isEmpty {
+        if input.isEmpty {
             close(inputEnd)
             inputEnd = -1
         } else {
@@ -175,7 +188,6 @@ final class SpawnedProcess: Sendable {
         var outputs = [launched.stdout, launched.stderr]
         var pidfd = launched.pidfd
         var endedAt: ContinuousClock.Instant?
-        let grace = Duration.seconds(2)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while outputs.contains(where: { $0 >= 0 }) {
             var polled = [
@@ -186,6 +198,7 @@ final class SpawnedProcess: Sendable {
             ]
             var wait: Int32 = -1
             if let endedAt {
+                let grace = killed.withLock { $0 } ? Duration.milliseconds(100) : .seconds(2)
                 let left = grace - endedAt.duration(to: .now)
                 if left <= .zero {
                     PipeHolders.kill(holding: outputPipes)
@@ -195,6 +208,7 @@ final class SpawnedProcess: Sendable {
             }
             if poll(&polled, nfds_t(polled.count), wait) < 0 {
                 if errno == EINTR { continue }
+                kill()  // cannot watch it any more: end it rather than wait for its timeout
                 break
             }
             for index in 0..<2 where outputs[index] >= 0 && polled[index].revents != 0 {
@@ -212,9 +226,11 @@ final class SpawnedProcess: Sendable {
                 }
             }
             if inputEnd >= 0 && polled[2].revents != 0 {
-                let written = pending.withUnsafeBytes { write(inputEnd, $0.baseAddress, min($0.count, 65_536)) }
-                if written > 0 { pending.removeFirst(written) }
-                if pending.isEmpty || (written < 0 && errno != EINTR && errno != EAGAIN) {
+                let count = input.withUnsafeBytes { bytes in
+                    write(inputEnd, bytes.baseAddress! + written, min(bytes.count - written, 65_536))
+                }
+                if count > 0 { written += count }
+                if written == input.count || (count < 0 && errno != EINTR && errno != EAGAIN) {
                     close(inputEnd)
                     inputEnd = -1
                 }

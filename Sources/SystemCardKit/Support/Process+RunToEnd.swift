@@ -15,7 +15,13 @@ extension Process {
             ended.signal()
         }
         try run()
-        defer { ended.wait() }
-        try whileRunning()
+        do {
+            try whileRunning()
+        } catch {
+            terminate()  // it may be waiting for input that will not come
+            ended.wait()
+            throw error
+        }
+        ended.wait()
     }
 }

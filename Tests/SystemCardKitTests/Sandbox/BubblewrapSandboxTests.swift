@@ -60,7 +60,7 @@ struct BubblewrapSandboxTests {
         // The CTF tools are there, pycryptodome under the name solutions import.
         let tools = try await sandbox.run(
             SandboxCommand("python3 -c 'from Crypto.Util.number import long_to_bytes; print(long_to_bytes(0x6869).decode())'"))
-        #expect(tools.stdout == "hi\n", "\(tools.stderr)")
+        #expect(tools.stdout == "hi\n", "\(tools)")
         await sandbox.tearDown()
         #expect(!FileManager.default.fileExists(atPath: sandbox.root.path))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSpawn
 import Testing
 
 @testable import SystemCardKit
@@ -19,18 +20,13 @@ struct SpawnedProcessTests {
             outputLimit: outputLimit)
     }
 
-    /// A descriptor the engine left inheritable, an ignored SIGPIPE and a blocked SIGTERM all stay in the engine.
+    /// A descriptor the engine left inheritable and a signal it ignores stay in the engine (the launcher's thread,
+    /// where every child starts, blocks every signal: the child's mask must be empty all the same).
     @Test func onlyTheThreePipesAndNoSignalIgnoredOrBlocked() async throws {
         let leaked = open("/dev/null", O_RDONLY)  // not close-on-exec
         defer { close(leaked) }
-        let previous = signal(SIGPIPE, SIG_IGN)
-        defer { signal(SIGPIPE, previous) }
-        var blocked = sigset_t()
-        var saved = sigset_t()
-        sigemptyset(&blocked)
-        sigaddset(&blocked, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &blocked, &saved)
-        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        let previous = signal(SIGUSR2, SIG_IGN)  // no one sends the test process SIGUSR2
+        defer { signal(SIGUSR2, previous) }
         // One program each, exec'd by the shell: dash itself blocks signals at times.
         let descriptors = await (try Self.shell("exec ls /proc/self/fd")).result
         #expect(descriptors.stdout == Data("0\n1\n2\n3\n".utf8), "3 is ls's own: \(String(decoding: descriptors.stdout, as: UTF8.self))")
@@ -57,7 +53,27 @@ struct SpawnedProcessTests {
         #expect(lines.contains("Max processes 33 33 processes"), "\(text)")
         #expect(lines.contains("Max address space 1073741824 1073741824 bytes"), "\(text)")
         #expect(lines.contains("Max core file size 0 0 bytes"), "\(text)")
-        #expect(getuid() == 0 || getuid() != uid)
+    }
+
+    /// The child's changes stay in the child, though it shares the engine's memory until it execs: the engine
+    /// keeps its user, niceness, limits and its dumpable flag (which the kernel clears on a change of user).
+    @Test func theEngineKeepsItsOwnUserLimitsAndDumpableFlag() async throws {
+        // Real, effective, saved and file-system uids and gids, and every limit, as the kernel reports them.
+        func identityAndLimits() throws -> [String] {
+            let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8).split(separator: "\n")
+            let limits = try String(contentsOfFile: "/proc/self/limits", encoding: .utf8).split(separator: "\n")
+            return (status.filter { $0.hasPrefix("Uid:") || $0.hasPrefix("Gid:") || $0.hasPrefix("Groups:") } + limits).map(String.init)
+        }
+        let before = try identityAndLimits()
+        let niceBefore = getpriority(Int32(PRIO_PROCESS.rawValue), 0)
+        let dumpableBefore = sandbox_dumpable()
+        let setup = SpawnedProcess.Setup(
+            niceness: 7, limits: SandboxLimits(cpuSeconds: 5, processes: 17), identity: .init(uid: 1_999_124, gid: 1_999_124))
+        #expect(await (try Self.shell("id -u", setup: setup)).result.exitCode == 0)
+        #expect(try identityAndLimits() == before)
+        #expect(getpriority(Int32(PRIO_PROCESS.rawValue), 0) == niceBefore)
+        #expect(sandbox_dumpable() == dumpableBefore)
+        #expect(dumpableBefore == 1)
     }
 
     /// Input larger than a pipe's buffer goes in while output comes out; past the cap it is counted, not kept.
@@ -86,12 +102,31 @@ struct SpawnedProcessTests {
     /// would be one that escaped its kill) is killed 2 s after the end, and the outcome comes back.
     @Test func outputHeldAfterTheEndIsReleased() async throws {
         let started = ContinuousClock.now
-        let process = try await Self.shell("echo started; sleep 30 & exit 0")
+        let process = try await Self.shell("sleep 30 & echo $!; exit 0")
         let outcome = await process.result
         #expect(outcome.exitCode == 0)
-        #expect(outcome.stdout == Data("started\n".utf8))
         #expect(started.duration(to: .now) < .seconds(10))
-        #expect(PipeHolders.kill(holding: process.outputPipes) == 0, "the sleep is gone")
+        let sleeper = try #require(Int32(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone, or a zombie waiting for whichever process adopted it.
+        var gone = false
+        for _ in 0..<50 where !gone {
+            let state = (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            gone = state == nil || state == "Z"
+            if !gone { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(gone, "the sleep still runs")
+    }
+
+    /// After a kill, what escaped it is found within a fraction of a second (not 2 s).
+    @Test func aKilledProcessesEscapedHoldersGoQuickly() async throws {
+        // A session of its own: out of the group the kill reaches, as a process that escaped a sandbox's kill.
+        let process = try await Self.shell("setsid sleep 30 & sleep 30")
+        try await Task.sleep(for: .milliseconds(200))
+        let killedAt = ContinuousClock.now
+        process.kill()
+        let outcome = await process.result
+        #expect(outcome.exitCode == 137)
+        #expect(killedAt.duration(to: .now) < .seconds(1.5))
     }
 
     @Test func aProgramThatCannotStartIsAClearError() async throws {
