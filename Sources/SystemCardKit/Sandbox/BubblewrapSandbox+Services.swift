@@ -51,7 +51,7 @@ extension BubblewrapSandbox {
         for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64")] {
             arguments += ["--symlink", target, link]
         }
-        for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+        arguments += Self.etcFileBinds
         arguments += ["--ro-bind", network.hostsFile.path, "/etc/hosts", "--dev", "/dev", "--proc", "/proc"]
         if entries.contains("tmp") {
             arguments += ["--bind", service.files.appendingPathComponent("tmp").path, "/tmp"]

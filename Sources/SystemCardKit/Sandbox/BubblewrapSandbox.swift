@@ -111,14 +111,9 @@ public final class BubblewrapSandbox: Sandbox {
         // With a service, the launcher reads the secret from the first line of input; the command gets the rest.
         let input = service.map { Data(($0.secret + "\n").utf8) + (command.input ?? Data()) } ?? command.input
         let started = ContinuousClock.now
-        let process: SpawnedProcess
-        do {
-            process = try await SpawnedProcess.start(
-                Self.tools.bwrap, arguments: [Self.tools.bwrap] + arguments(for: command),
-                environment: ["PATH": "/usr/bin:/bin"], setup: setup, input: input, outputLimit: command.outputLimit)
-        } catch {
-            throw SandboxError.unavailable("\(error)")
-        }
+        let process = try await SpawnedProcess.start(
+            Self.tools.bwrap, arguments: [Self.tools.bwrap] + arguments(for: command),
+            environment: ["PATH": "/usr/bin:/bin"], setup: setup, input: input, outputLimit: command.outputLimit)
         running.withLock { $0[process.pid] = process }
         defer { running.withLock { _ = $0.removeValue(forKey: process.pid) } }
 
@@ -170,7 +165,7 @@ public final class BubblewrapSandbox: Sandbox {
         if let etc = SandboxEtc.shared.folder {
             arguments += ["--ro-bind", etc.path, "/etc"]
         } else {
-            for file in Self.etcFiles { arguments += ["--ro-bind-try", file, file] }
+            arguments += Self.etcFileBinds
         }
         if let network { arguments += ["--ro-bind", network.hostsFile.path, "/etc/hosts"] }
         arguments += [
@@ -199,6 +194,10 @@ public final class BubblewrapSandbox: Sandbox {
         }
         return arguments
     }
+
+    /// `etcFiles` bound one by one, where present (services, whose image may bring an /etc of its own, and
+    /// commands when the ``SandboxEtc`` copy cannot be made).
+    static let etcFileBinds = etcFiles.flatMap { ["--ro-bind-try", $0, $0] }
 
     /// Where Debian's python3-pycryptodome puts the library.
     static let cryptodome = "/usr/lib/python3/dist-packages/Cryptodome"

@@ -29,7 +29,4 @@ final class OneShotValue<Value: Sendable>: Sendable {
             }
         }
     }
-
-    /// The value if it is set already.
-    var current: Value? { state.withLock { $0.value } }
 }

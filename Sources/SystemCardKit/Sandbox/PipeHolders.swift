@@ -10,9 +10,6 @@ import Foundation
 /// command that escaped the kill (see ``BubblewrapSandbox/stop(_:)``): a service or another command has
 /// pipes of its own, so this finds the command's processes and nothing else.
 enum PipeHolders {
-    /// The inode of the pipe behind `handle`.
-    static func inode(of handle: FileHandle) -> UInt64? { inode(ofDescriptor: handle.fileDescriptor) }
-
     /// The inode of the pipe behind `descriptor`.
     static func inode(ofDescriptor descriptor: Int32) -> UInt64? {
         var status = stat()

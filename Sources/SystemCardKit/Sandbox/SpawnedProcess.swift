@@ -90,15 +90,6 @@ final class SpawnedProcess: Sendable {
         }
     }
 
-    /// A program that could not be started: the step that failed (`execve`, `setns`, `setresuid`, …) and its errno.
-    struct StartFailure: Error, CustomStringConvertible {
-        let path: String
-        let step: String
-        let errno: Int32
-
-        var description: String { "cannot start \(path) (\(step): \(String(cString: strerror(errno))))" }
-    }
-
     /// The parent's ends of a started process's pipes and its pidfd (-1 if the kernel has none).
     struct Launched: Sendable {
         let pid: pid_t
@@ -120,43 +111,45 @@ final class SpawnedProcess: Sendable {
             guard error == 0 else { throw SandboxError.unavailable("cannot make a pipe: \(String(cString: strerror(error)))") }
             pipes.append(ends)
         }
-        let argv = CStringArray(arguments)
-        let envp = CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
-        let namespaces = CStringArray(setup.namespaces)
+        let strings = (
+            path: CStringArray([path]), argv: CStringArray(arguments),
+            envp: CStringArray(environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }),
+            namespaces: CStringArray(setup.namespaces)
+        )
+        var request = sandbox_spawn_request()
+        request.path = UnsafePointer(strings.path.pointer[0])
+        request.argv = UnsafePointer(strings.argv.pointer)
+        request.envp = UnsafePointer(strings.envp.pointer)
+        request.stdin_fd = pipes[0][0]
+        request.stdout_fd = pipes[1][1]
+        request.stderr_fd = pipes[2][1]
+        request.niceness = setup.niceness
+        if let limits = setup.limits {
+            request.set_limits = 1
+            request.cpu_seconds = UInt64(limits.cpuSeconds)
+            request.memory_bytes = UInt64(limits.memoryBytes)
+            request.processes = UInt64(limits.processes)
+            request.file_bytes = UInt64(limits.fileBytes)
+        }
+        if let identity = setup.identity {
+            request.change_identity = 1
+            request.uid = identity.uid
+            request.gid = identity.gid
+        }
+        request.namespace_count = Int32(setup.namespaces.count)
         var pid: pid_t = 0
         var pidfd: Int32 = -1
         var failedStep: UnsafePointer<CChar>?
-        let error = withExtendedLifetime((argv, envp, namespaces)) {
-            path.withCString { pathPointer in
-            var request = sandbox_spawn_request()
-            request.path = pathPointer
-            request.argv = UnsafePointer(argv.pointer)
-            request.envp = UnsafePointer(envp.pointer)
-            request.stdin_fd = pipes[0][0]
-            request.stdout_fd = pipes[1][1]
-            request.stderr_fd = pipes[2][1]
-            request.niceness = setup.niceness
-            if let limits = setup.limits {
-                request.set_limits = 1
-                request.cpu_seconds = UInt64(limits.cpuSeconds)
-                request.memory_bytes = UInt64(limits.memoryBytes)
-                request.processes = UInt64(limits.processes)
-                request.file_bytes = UInt64(limits.fileBytes)
-            }
-            if let identity = setup.identity {
-                request.change_identity = 1
-                request.uid = identity.uid
-                request.gid = identity.gid
-            }
-            return namespaces.withConstPointer { names in
+        // The strings live until the call returns (the child has exec'd or failed by then).
+        let error = withExtendedLifetime(strings) {
+            strings.namespaces.withConstPointer { names in
                 request.namespaces = names
-                request.namespace_count = Int32(setup.namespaces.count)
                 return sandbox_spawn(&request, &pid, &pidfd, &failedStep)
-            }
             }
         }
         guard error == 0 else {
-            throw StartFailure(path: path, step: failedStep.map { String(cString: $0) } ?? "spawn", errno: error)
+            let step = failedStep.map { String(cString: $0) } ?? "spawn"
+            throw SandboxError.unavailable("cannot start \(path) (\(step): \(String(cString: strerror(error))))")
         }
         // The parent keeps the writing end of the input and the reading ends of the output.
         let launched = Launched(pid: pid, pidfd: pidfd, stdin: pipes[0][1], stdout: pipes[1][0], stderr: pipes[2][0])

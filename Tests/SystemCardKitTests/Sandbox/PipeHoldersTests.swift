@@ -18,10 +18,10 @@ struct PipeHoldersTests {
         }
         let (target, targetPipe) = try sleeper()
         let (bystander, bystanderPipe) = try sleeper()
-        let other = try #require(PipeHolders.inode(of: bystanderPipe.fileHandleForReading))
+        let other = try #require(PipeHolders.inode(ofDescriptor: bystanderPipe.fileHandleForReading.fileDescriptor))
         defer { PipeHolders.kill(holding: [other]) }
         try await Task.sleep(for: .milliseconds(200))
-        let inode = try #require(PipeHolders.inode(of: targetPipe.fileHandleForReading))
+        let inode = try #require(PipeHolders.inode(ofDescriptor: targetPipe.fileHandleForReading.fileDescriptor))
         #expect(other != inode)
         // The shell and both of its sleeps hold it.
         #expect(PipeHolders.kill(holding: [inode]) == 3)

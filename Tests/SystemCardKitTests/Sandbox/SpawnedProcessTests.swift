@@ -106,27 +106,35 @@ struct SpawnedProcessTests {
         let outcome = await process.result
         #expect(outcome.exitCode == 0)
         #expect(started.duration(to: .now) < .seconds(10))
-        let sleeper = try #require(Int32(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
-        // Gone, or a zombie waiting for whichever process adopted it.
-        var gone = false
-        for _ in 0..<50 where !gone {
-            let state = (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
-            gone = state == nil || state == "Z"
-            if !gone { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        #expect(gone, "the sleep still runs")
+        #expect(await Self.ends(try Self.printedPID(outcome)), "the sleep still runs")
     }
 
     /// After a kill, what escaped it is found within a fraction of a second (not 2 s).
     @Test func aKilledProcessesEscapedHoldersGoQuickly() async throws {
         // A session of its own: out of the group the kill reaches, as a process that escaped a sandbox's kill.
-        let process = try await Self.shell("setsid sleep 30 & sleep 30")
+        let process = try await Self.shell("setsid sleep 30 & echo $!; sleep 30")
         try await Task.sleep(for: .milliseconds(200))
         let killedAt = ContinuousClock.now
         process.kill()
         let outcome = await process.result
         #expect(outcome.exitCode == 137)
         #expect(killedAt.duration(to: .now) < .seconds(1.5))
+        #expect(await Self.ends(try Self.printedPID(outcome)), "the escaped sleep still runs")
+    }
+
+    /// The process id a command printed (`echo $!`).
+    static func printedPID(_ outcome: SpawnedProcess.Outcome) throws -> Int32 {
+        try #require(Int32(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// Whether process `pid` is gone (or a zombie waiting for whichever process adopted it) within a second.
+    static func ends(_ pid: Int32) async -> Bool {
+        for _ in 0..<50 {
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            if state == nil || state == "Z" { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     @Test func aProgramThatCannotStartIsAClearError() async throws {
